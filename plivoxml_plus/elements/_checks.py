@@ -1,0 +1,296 @@
+"""Composable value checks: one object per kind of attribute value.
+
+A check is a small immutable value that knows four things about its kind of value:
+how to *clean* a Python value (refuse it, or return the value to store), how to
+write it on the wire (``to_wire``), how to read it back from the wire
+(``from_wire``, used by the parser) and how to describe, to a person, what it
+allows (``allowed``). Element classes attach one check to each attribute; the
+schema agreement tests read the same objects' facets (``minimum``, ``choices``,
+``pattern``...) and compare them with ``schemas/plivoxml.xsd``.
+
+Checks raise :class:`Refused`, a private signal; the element layer turns it into
+the package's :class:`~plivoxml_plus.ValidationError`, adding which element and
+attribute the value was given to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# XSD's xs:int upper bound: every integer attribute is an xs:int in the schema,
+# so the Python side refuses what the schema would refuse.
+INT_MAX = 2**31 - 1
+
+# Characters XML 1.0 cannot carry at all; lxml would refuse them at serialization
+# time, deep inside; we refuse them when the value is given.
+_NOT_XML_CHAR = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# Absolute http(s) URL. Written with explicit character classes (not \s, \w) so
+# that Python's and XSD's regex dialects accept exactly the same strings: the
+# schema carries the same pattern (see URL_PATTERN).
+URL_PATTERN = r"https?://[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
+DTMF_PATTERN = r"[0-9*#]+"
+SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
+
+
+class Refused(Exception):
+    """Private signal from a check: the value is not allowed (args[0]: why)."""
+
+
+class Check(Generic[T]):
+    """Base of every check. Subclasses set ``allowed`` and override the methods."""
+
+    __slots__ = ()
+    allowed: str = ""
+
+    def clean(self, value: object) -> T:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def to_wire(self, value: T) -> str:
+        return str(value)
+
+    def admit(self, value: object) -> tuple[T, str]:
+        """``clean`` and ``to_wire`` in one call: the element constructor's hot path."""
+        cleaned = self.clean(value)
+        return cleaned, self.to_wire(cleaned)
+
+    def from_wire(self, text: str) -> T:
+        return self.clean(text)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.allowed}>"
+
+
+class Boolean(Check[bool]):
+    """``True``/``False`` only: ``1`` and ``'false'`` are refused, not coerced."""
+
+    __slots__ = ()
+    allowed = "True or False (a bool)"
+    wire_values = ("true", "false")
+
+    def clean(self, value: object) -> bool:
+        if value is True or value is False:
+            return value
+        raise Refused(self.allowed)
+
+    def to_wire(self, value: bool) -> str:
+        return "true" if value else "false"
+
+    def admit(self, value: object) -> tuple[bool, str]:
+        if value is True:
+            return True, "true"
+        if value is False:
+            return False, "false"
+        raise Refused(self.allowed)
+
+    def from_wire(self, text: str) -> bool:
+        if text == "true":
+            return True
+        if text == "false":
+            return False
+        raise Refused('"true" or "false"')
+
+
+class Integer(Check[int]):
+    """An int (never a bool) within ``minimum..maximum`` inclusive."""
+
+    __slots__ = ("allowed", "maximum", "minimum")
+
+    def __init__(self, minimum: int, maximum: int = INT_MAX) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+        if maximum == INT_MAX:
+            self.allowed = f"an integer >= {minimum}"
+        elif minimum + 1 == maximum:
+            self.allowed = f"the integer {minimum} or {maximum}"
+        else:
+            self.allowed = f"an integer from {minimum} to {maximum}"
+
+    def clean(self, value: object) -> int:
+        if type(value) is not int or not self.minimum <= value <= self.maximum:
+            raise Refused(self.allowed)
+        return value
+
+    def admit(self, value: object) -> tuple[int, str]:
+        if type(value) is not int or not self.minimum <= value <= self.maximum:
+            raise Refused(self.allowed)
+        return value, str(value)
+
+    def from_wire(self, text: str) -> int:
+        if re.fullmatch(r"[+-]?[0-9]+", text.strip(" \t\n\r")) is None:
+            raise Refused(self.allowed)
+        return self.clean(int(text))
+
+
+class Choice(Check[str]):
+    """One of a fixed set of strings.
+
+    With ``case_insensitive`` (MPC ``role``) any spelling is accepted and stored
+    as given, so the XML says what the user wrote; :meth:`canonical` gives the
+    value's canonical spelling for code that must act on it.
+    """
+
+    __slots__ = ("_by_key", "allowed", "case_insensitive", "choices")
+
+    def __init__(self, *choices: str, case_insensitive: bool = False) -> None:
+        self.choices = choices
+        self.case_insensitive = case_insensitive
+        listed = ", ".join(repr(c) for c in choices)
+        self.allowed = f"one of {listed}" + (" (any case)" if case_insensitive else "")
+        self._by_key = {(c.lower() if case_insensitive else c): c for c in choices}
+
+    def clean(self, value: object) -> str:
+        if isinstance(value, str):
+            key = value.lower() if self.case_insensitive else value
+            if key in self._by_key:
+                return value
+        raise Refused(self.allowed)
+
+    def admit(self, value: object) -> tuple[str, str]:
+        text = self.clean(value)
+        return text, text
+
+    def canonical(self, value: str) -> str:
+        return self._by_key[value.lower() if self.case_insensitive else value]
+
+
+class Pattern(Check[str]):
+    """A string matching a regular expression written in the common subset of
+    Python's and XSD's dialects (the schema uses the same ``pattern``)."""
+
+    __slots__ = ("_fullmatch", "allowed", "pattern")
+
+    def __init__(self, pattern: str, allowed: str) -> None:
+        self.pattern = pattern
+        self.allowed = allowed
+        # Same language as ``pattern``; non-capturing groups only make matching faster.
+        self._fullmatch = re.compile(pattern.replace("(", "(?:")).fullmatch
+
+    def clean(self, value: object) -> str:
+        if isinstance(value, str) and self._fullmatch(value) is not None:
+            return value
+        raise Refused(self.allowed)
+
+    def admit(self, value: object) -> tuple[str, str]:
+        if isinstance(value, str) and self._fullmatch(value) is not None:
+            return value, value
+        raise Refused(self.allowed)
+
+
+class Url(Pattern):
+    """An absolute http:// or https:// URL.
+
+    Webhook code passes the same few callback URLs on every request, so the URLs
+    already admitted are remembered (a bounded set of immutable strs): admitting
+    one again is a set lookup instead of a regex match.
+    """
+
+    __slots__ = ("_known",)
+    _KNOWN_MAX = 4096
+
+    def __init__(self) -> None:
+        super().__init__(URL_PATTERN, "an absolute http:// or https:// URL")
+        self._known: set[str] = set()
+
+    def admit(self, value: object) -> tuple[str, str]:
+        if isinstance(value, str):  # (an unhashable value must not reach the set)
+            if value in self._known:
+                return value, value
+            if self._fullmatch(value) is not None:
+                if len(self._known) >= self._KNOWN_MAX:
+                    self._known.clear()
+                self._known.add(value)
+                return value, value
+        raise Refused(self.allowed)
+
+    def clean(self, value: object) -> str:
+        return self.admit(value)[0]
+
+
+class Sound(Check[str]):
+    """``beep:1``, ``beep:2``, a URL, or one of ``words`` that mean "no sound"
+    (Conference: the empty string; MultiPartyCall: ``none``)."""
+
+    __slots__ = ("_url", "allowed", "words")
+
+    def __init__(self, *words: str) -> None:
+        self.words = ("beep:1", "beep:2", *words)
+        listed = ", ".join(repr(w) for w in self.words)
+        self.allowed = f"{listed} or an absolute http(s) URL"
+        self._url = Url()
+
+    def clean(self, value: object) -> str:
+        if isinstance(value, str) and value in self.words:
+            return value
+        try:
+            return self._url.clean(value)
+        except Refused:
+            raise Refused(self.allowed) from None
+
+
+class Text(Check[str]):
+    """Element text content: required, not blank; surrounding whitespace is not
+    part of it and is trimmed (the seed writes room names on their own line)."""
+
+    __slots__ = ("allowed",)
+
+    def __init__(self, allowed: str = "a non-blank string") -> None:
+        self.allowed = allowed
+
+    def clean(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise Refused(self.allowed)
+        text = value.strip(" \t\n\r")
+        # printable ASCII is the common case and needs no scan for non-XML characters
+        if not text or (not (text.isascii() and text.isprintable()) and _NOT_XML_CHAR.search(text)):
+            raise Refused(self.allowed)
+        return text
+
+    def admit(self, value: object) -> tuple[str, str]:
+        text = self.clean(value)
+        return text, text
+
+
+class StringList(Check[tuple[str, ...]]):
+    """A comma-separated list on the wire; a sequence of items or one comma
+    string in Python, stored as a tuple. Each item must pass ``item``; with
+    ``unique`` an item may appear once."""
+
+    __slots__ = ("allowed", "item", "unique")
+
+    def __init__(self, item: Check[str], *, unique: bool = False, what: str) -> None:
+        self.item = item
+        self.unique = unique
+        self.allowed = f"{what}, as a list or a comma-separated string"
+
+    def clean(self, value: object) -> tuple[str, ...]:
+        items: Sequence[object]
+        if isinstance(value, str):
+            items = value.split(",")
+        elif isinstance(value, (list, tuple)):
+            items = value
+        else:
+            raise Refused(self.allowed)
+        if not items:
+            raise Refused(self.allowed)
+        cleaned: list[str] = []
+        for raw in items:
+            try:
+                cleaned.append(self.item.clean(raw))
+            except Refused:
+                raise Refused(f"{self.allowed} (item {raw!r} is not {self.item.allowed})") from None
+        if self.unique and len(set(cleaned)) != len(cleaned):
+            raise Refused(f"{self.allowed}, each item once")
+        return tuple(cleaned)
+
+    def to_wire(self, value: tuple[str, ...]) -> str:
+        return ",".join(value)
+
+
+def describe(check: Check[Any]) -> str:
+    """What ``check`` allows, in words."""
+    return check.allowed

@@ -1,0 +1,57 @@
+"""The kinds of value Plivo XML attributes take, shared by the element classes.
+
+Each name here is a check instance (see ``_checks``); an element class combines
+them per attribute, so a rule such as "an absolute http(s) URL" is written once.
+"""
+
+from __future__ import annotations
+
+from ._checks import (
+    DTMF_PATTERN,
+    SEND_DIGITS_PATTERN,
+    Boolean,
+    Choice,
+    Pattern,
+    Sound,
+    StringList,
+    Text,
+    Url,
+)
+
+BOOL = Boolean()
+URL = Url()
+METHOD = Choice("GET", "POST")
+FILE_FORMAT = Choice("mp3", "wav")
+NAME = Text("a non-blank name")
+TEXT = Text("non-blank text")
+
+CONFERENCE_SOUND = Sound("")  # the empty string: no sound
+MPC_SOUND = Sound("none")
+
+DTMF = Pattern(DTMF_PATTERN, "digits 0-9, * and #")
+DTMF_PATTERNS = StringList(DTMF, what="DTMF patterns of 0-9, * and #")
+SEND_DIGITS = Pattern(SEND_DIGITS_PATTERN, "digits 0-9, * and #, with w/W for pauses")
+
+ROLE = Choice("Agent", "Supervisor", "Customer", "ai-agent", case_insensitive=True)
+
+# statusCallbackEvents groups -> the events each group sends (seed, "Status Callback Events").
+EVENT_GROUPS: dict[str, tuple[str, ...]] = {
+    "mpc-state-changes": ("MPCInitialized", "MPCStart", "MPCEnd"),
+    "participant-state-changes": (
+        "ParticipantJoin",
+        "ParticipantExit",
+        "ParticipantMute",
+        "ParticipantUnmute",
+        "ParticipantHold",
+        "ParticipantUnhold",
+        "ParticipantCoachModeStart",
+        "ParticipantCoachModeStop",
+    ),
+    "participant-speak-events": ("ParticipantSpeakStart", "ParticipantSpeakStop"),
+    "participant-digit-input-events": ("ParticipantDigitInput",),
+    "add-participant-api-events": ("AddParticipantByAPIActionInitiated", "AddParticipantByAPIActionCompleted"),
+}
+EVENT_GROUP_LIST = StringList(Choice(*EVENT_GROUPS), unique=True, what="statusCallbackEvents groups")
+
+VOICE = Pattern(r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*", "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'")
+LANGUAGE = Pattern(r"[a-z]{2,3}(-[A-Z]{2})?", "a language code such as 'en-US', 'fr-FR' or 'arb'")
