@@ -25,10 +25,22 @@ from .elements import (
 __version__ = "0.1.0"
 
 # name -> module that defines it; loaded on first attribute access (PEP 562).
-_LAZY: dict[str, str] = {}
+_LAZY: dict[str, str] = {
+    "Problem": "plivoxml_plus.schema",
+    "ValidationResult": "plivoxml_plus.schema",
+    "parse": "plivoxml_plus.schema",
+    "schema_path": "plivoxml_plus.schema",
+    "validate": "plivoxml_plus.schema",
+    "ConferenceOptions": "plivoxml_plus.core",
+    "DurationModel": "plivoxml_plus.core",
+    "HttpRequest": "plivoxml_plus.core",
+    "Simulation": "plivoxml_plus.core",
+    "load_scenario": "plivoxml_plus.core",
+}
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from .core import ConferenceOptions, DurationModel, HttpRequest, Simulation, load_scenario
+    from .schema import Problem, ValidationResult, parse, schema_path, validate
 
 
 def __getattr__(name: str) -> Any:
@@ -44,17 +56,27 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Conference",
+    "ConferenceOptions",
+    "DurationModel",
     "Element",
     "Hangup",
+    "HttpRequest",
     "MultiPartyCall",
     "ParseError",
     "Play",
     "PlivoXMLPlusError",
+    "Problem",
     "Redirect",
     "Response",
     "ScenarioError",
+    "Simulation",
     "SimulationError",
     "Speak",
     "ValidationError",
+    "ValidationResult",
     "Wait",
+    "load_scenario",
+    "parse",
+    "schema_path",
+    "validate",
 ]

@@ -1,1 +1,33 @@
-"""Layer 3: the reference core (issue 4 fills this in)."""
+"""Layer 3, the reference core: a Conference simulator on a virtual clock.
+
+Each call executes its Plivo XML element by element; rooms apply rules C1-C10 of
+BEHAVIOUR.md; every HTTP request the platform would make is recorded with its
+exact parameters; who hears whom can be asked at any moment. Deterministic: the
+same input gives the same output, byte for byte. See docs/simulation.md.
+"""
+
+from ._audibility import Audibility
+from ._call import CallRecord, Membership
+from ._documents import DocumentValue, UrlSource
+from ._durations import DurationModel
+from ._options import ConferenceOptions
+from ._requests import HttpRequest, TimelineEvent
+from ._scenario import Scenario, load_scenario
+from ._simulation import DEFAULT_EPOCH_MS, Probe, Simulation
+
+__all__ = [
+    "DEFAULT_EPOCH_MS",
+    "Audibility",
+    "CallRecord",
+    "ConferenceOptions",
+    "DocumentValue",
+    "DurationModel",
+    "HttpRequest",
+    "Membership",
+    "Probe",
+    "Scenario",
+    "Simulation",
+    "TimelineEvent",
+    "UrlSource",
+    "load_scenario",
+]

@@ -1,1 +1,19 @@
-"""Layer 2: the XSD contract, validation and safe parsing (issue 3 fills this in)."""
+"""Layer 2: the XSD contract, validation and safe parsing.
+
+``schemas/plivoxml.xsd`` is the contract: any XSD 1.0 validator can use it, and
+the element classes agree with it attribute by attribute (the tests prove it).
+
+    >>> from plivoxml_plus.schema import validate, parse
+    >>> validate('<Response><Conference maxMembers="50">room</Conference></Response>').problems[0].message
+    '<Conference> attribute maxMembers="50": allowed: an integer from 1 to 20'
+    >>> parse("<Response><Conference>room</Conference></Response>")
+    Response(children=[Conference('room')])
+"""
+
+from ._location import Kind, schema_path
+from ._parse import parse
+from ._read import MAX_BYTES, Source
+from ._result import Problem, ValidationResult
+from ._validate import validate
+
+__all__ = ["MAX_BYTES", "Kind", "Problem", "Source", "ValidationResult", "parse", "schema_path", "validate"]

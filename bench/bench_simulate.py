@@ -1,0 +1,123 @@
+"""The reference core's speed: a 20-member conference with joins, talk spurts, digits and leaves.
+
+Run from the repository root:
+
+    .venv/bin/python bench/bench_simulate.py
+
+Each member joins in the first minute, talks in spurts (2-8 s, with gaps of
+5-40 s), presses digits now and then (some of them ``*``: it leaves the room and
+rejoins), and hangs up near the end; every member has a callbackUrl with
+floorEvent and digitsMatch, so the run records thousands of HTTP requests too.
+The scenario is built from a fixed random seed, so every run simulates the same
+events. "Events" are the clock's events (answers, element ends, talk starts and
+stops, digits, timers); figures are the best of several runs, timing
+``Simulation.run`` only (building the scenario is timed separately).
+
+Linearity: the same conference simulated for 1, 4 and 16 hours; the cost per
+event should stay flat (the 4x run should take about 4x as long).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from plivoxml_plus import Conference, Response, Speak
+from plivoxml_plus.core import Simulation
+
+MEMBERS = 20
+CB = "https://example.com/conference-events"
+ACTION = "https://example.com/after-conference"
+TARGET = 100_000  # events per second, on one core
+REPEATS = 5
+
+
+def build(hours: float, seed: int = 20240101) -> Simulation:
+    rng = random.Random(seed)
+    end = hours * 3600
+    sim = Simulation(urls={ACTION: "<Response><Speak>Thanks, goodbye.</Speak></Response>"})
+    moderator = Response().add(Conference("bench", callback_url=CB, floor_event=True, digits_match="11,22,#9"))
+    participant = (
+        Response()
+        .add(
+            Conference(
+                "bench",
+                callback_url=CB,
+                floor_event=True,
+                digits_match="11,22,#9",
+                hangup_on_star=True,
+                start_conference_on_enter=False,
+            )
+        )
+        .add(Speak("rejoining the conference"))
+        .add(Conference("bench", callback_url=CB, floor_event=True, action=ACTION, redirect=False))
+    )
+    for index in range(MEMBERS):
+        name = f"m{index:02d}"
+        at = 0 if index == 0 else rng.uniform(1, 60)
+        hangup = end - rng.uniform(0, 300) if index else end
+        sim.call(name, moderator if index == 0 else participant, at=round(at, 3), hangup=round(hangup, 3))
+        t = at + rng.uniform(1, 10)
+        while t < hangup - 10:  # talk spurts
+            length = rng.uniform(2, 8)
+            sim.talk(name, start=round(t, 3), end=round(t + length, 3))
+            t += length + rng.uniform(5, 40)
+        t = at + rng.uniform(30, 120)
+        star_pressed = False
+        while t < hangup - 5:  # digits; one * per participant
+            if index and not star_pressed and t > end / 2:
+                digits, star_pressed = "*", True
+            else:
+                digits = rng.choice(["11", "22", "#9", "5", "123"])
+            sim.press(name, digits, at=round(t, 3))
+            t += rng.uniform(60, 180)
+    return sim
+
+
+def measure(hours: float) -> tuple[int, int, float, float]:
+    """(events, requests, best build seconds, best run seconds)."""
+    best_build = best_run = float("inf")
+    events = requests = 0
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        sim = build(hours)
+        built = time.perf_counter()
+        sim.run()
+        done = time.perf_counter()
+        best_build = min(best_build, built - started)
+        best_run = min(best_run, done - built)
+        events, requests = sim.events_processed, len(sim.requests)
+    return events, requests, best_build, best_run
+
+
+def main() -> int:
+    rows = []
+    for hours in (1, 4, 16):
+        events, requests, build_s, run_s = measure(hours)
+        rows.append((hours, events, requests, build_s, run_s))
+    print(f"Simulating a {MEMBERS}-member conference (best of {REPEATS}; Python {sys.version.split()[0]})\n")
+    print("| simulated | events | HTTP requests | build (s) | run (s) | events/s | µs/event |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for hours, events, requests, build_s, run_s in rows:
+        print(
+            f"| {hours} h | {events:,} | {requests:,} | {build_s:.4f} | {run_s:.4f} | "
+            f"{events / run_s:,.0f} | {run_s / events * 1e6:.2f} |"
+        )
+    base_events, base_run = rows[0][1], rows[0][4]
+    print("\n| linearity | events ratio | time ratio | cost per event vs 1 h |")
+    print("|---|---:|---:|---:|")
+    for hours, events, _, _, run_s in rows[1:]:
+        per_event = (run_s / events) / (base_run / base_events)
+        print(f"| {hours} h vs 1 h | {events / base_events:.2f} | {run_s / base_run:.2f} | {per_event:.2f}x |")
+    rate = rows[0][1] / rows[0][4]
+    verdict = "met" if rate >= TARGET else "NOT met"
+    print(f"\nTarget >= {TARGET:,} simulated events/s on one core (1 h run): {verdict} ({rate:,.0f}/s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

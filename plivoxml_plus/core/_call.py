@@ -1,0 +1,393 @@
+"""A simulated call: executes its document element by element on the virtual clock.
+
+Speak, Play and Wait take their time (see ``_durations``); Hangup ends the call
+(or, with ``schedule``, ends it later while the document goes on); Redirect
+fetches the next document and continues with it; Conference hands the call to
+its room until the member leaves, then the call goes on with the document its
+action URL returned (redirect=true), or its next element. At the end of the
+document the call hangs up.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .._errors import SimulationError
+from ..elements import Element, Response
+from ._clock import Clock, Entry, seconds
+
+if TYPE_CHECKING:
+    from ._world import World
+    from .conference._room import Member
+
+__all__ = ["HANGUP", "PRESS", "TALK", "Call", "CallRecord", "Membership"]
+
+
+class Membership:
+    """One stay of a call in a conference: times in seconds, ``left_at`` is None
+    while the call is still in the room."""
+
+    __slots__ = ("conference_uuid", "exit_reason", "joined_at", "left_at", "member_id", "room")
+
+    def __init__(self, room: str, conference_uuid: str, member_id: str, joined_at: float) -> None:
+        self.room = room
+        self.conference_uuid = conference_uuid
+        self.member_id = member_id
+        self.joined_at = joined_at
+        self.left_at: float | None = None
+        self.exit_reason: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Membership(room={self.room!r}, member_id={self.member_id!r}, joined_at={self.joined_at!r}, "
+            f"left_at={self.left_at!r}, exit_reason={self.exit_reason!r})"
+        )
+
+
+class CallRecord:
+    """What happened to one call (read it; the simulation writes it).
+
+    ``executed`` lists the elements the call ran, in order, including those of
+    documents fetched on the way (action, Redirect). Times are in seconds.
+    """
+
+    __slots__ = (
+        "answer_at",
+        "end_reason",
+        "ended_at",
+        "executed",
+        "hangup_at",
+        "memberships",
+        "name",
+        "overflows",
+        "uuid",
+    )
+
+    def __init__(self, name: str, uuid: str, answer_at: float, hangup_at: float | None) -> None:
+        self.name = name
+        self.uuid = uuid
+        self.answer_at = answer_at  # when the call is answered
+        self.hangup_at = hangup_at  # when the caller hangs up, if scheduled
+        self.ended_at: float | None = None  # when the call actually ended
+        self.end_reason: str | None = None
+        self.executed: list[str] = []
+        self.memberships: list[Membership] = []
+        self.overflows: list[tuple[float, str]] = []  # (time, room) of each skipped full room
+
+    @property
+    def rooms(self) -> list[str]:
+        """The rooms the call was in, in order."""
+        return [m.room for m in self.memberships]
+
+    def __repr__(self) -> str:
+        return (
+            f"CallRecord({self.name!r}, answer_at={self.answer_at!r}, ended_at={self.ended_at!r}, "
+            f"end_reason={self.end_reason!r}, executed={self.executed!r})"
+        )
+
+
+class Call:
+    """The running call. ``pending`` is the clock entry that ends the current
+    element; it is cancelled when the call moves on another way (a hangup).
+
+    The scenario's inputs for this call (talk, digits, hangup) wait in
+    ``script``, sorted, each ``(time, seq, kind, argument)``: a tuple of atoms,
+    which the garbage collector stops tracking, so a long scenario costs it
+    nothing. An input enters the clock's heap (``pushed``, by seq) only once it is
+    the call's next one, so the heap stays about as small as the number of calls
+    however long the scenario. Each input keeps the sequence number it got when
+    scheduled, so ties run in scheduling order all the same, and each is pushed
+    at most once, so no two heap entries tie. ``timers`` are internal entries
+    (<Hangup schedule>) cancelled when the call ends."""
+
+    __slots__ = (
+        "answer_ms",
+        "doc",
+        "hangup_ms",
+        "instant_at",
+        "instant_steps",
+        "live",
+        "member",
+        "name",
+        "pc",
+        "pending",
+        "pushed",
+        "record",
+        "script",
+        "script_pos",
+        "silence_entry",
+        "silence_ms",
+        "started",
+        "talk_since",
+        "talking",
+        "timers",
+        "uuid",
+        "world",
+    )
+
+    def __init__(self, world: World, name: str, document: Response, answer_ms: int, hangup_ms: int | None) -> None:
+        self.world = world
+        self.name = name
+        self.uuid = world.ids.call(name)
+        self.answer_ms = answer_ms
+        self.hangup_ms = hangup_ms
+        self.record = CallRecord(name, self.uuid, seconds(answer_ms), None if hangup_ms is None else seconds(hangup_ms))
+        self.doc: list[Element] = list(document.children)
+        self.pc = 0
+        self.pending: Entry | None = None
+        self.timers: list[Entry] = []
+        self.script: list[tuple[int, int, int, Any]] = []
+        self.script_pos = 0
+        self.pushed: dict[int, Entry] = {}
+        self.started = False  # answered (stays True after the call ended)
+        self.live = False  # answered and not ended
+        self.member: Member | None = None
+        self.talking = False
+        self.talk_since = 0
+        self.silence_ms: int | None = None  # minSilence while in <Wait silence="true">
+        self.silence_entry: Entry | None = None
+        self.instant_at = -1
+        self.instant_steps = 0
+
+    # -- events from the scenario ------------------------------------------------
+
+    def schedule(self, when: int, kind: int, argument: str | bool) -> None:
+        """Add a scenario input (TALK, PRESS or HANGUP) at ``when`` (not in the past)."""
+        item = (when, self.world.clock.take(), kind, argument)
+        script = self.script
+        if not script or item > script[-1]:
+            script.append(item)
+        else:  # given out of time order (sequence numbers are unique: tuples compare on them)
+            insort(script, item, lo=self.script_pos)
+        self._feed()
+
+    def _feed(self) -> None:
+        """Make sure the next input is in the clock's heap. (An input pushed
+        earlier stays there: it is later than the next one, and runs in turn.)"""
+        if self.script_pos < len(self.script):
+            when, seq, _, _ = self.script[self.script_pos]
+            if seq not in self.pushed:
+                self.pushed[seq] = self.world.clock.push(when, seq, self._next_input)
+
+    def _next_input(self, _: object) -> None:
+        # the entry due is always the next input's: every earlier one has run, every
+        # other pushed one is later
+        _, seq, kind, argument = self.script[self.script_pos]
+        self.script_pos += 1
+        del self.pushed[seq]
+        self._feed()
+        _INPUTS[kind](self, argument)
+
+    def on_answer(self, _: object) -> None:
+        self.started = True
+        self.live = True
+        self.world.event(self.name, "answer", "answered")
+        self.world.dirty = True
+        self.step()
+
+    def on_hangup(self, reason: object) -> None:
+        if self.live:
+            self.end(str(reason))
+
+    def on_talk(self, start: object) -> None:
+        if not self.live:
+            return
+        now = self.world.clock.now
+        if start:
+            if self.talking:
+                return
+            self.talking = True
+            self.talk_since = now
+            if self.member is not None:
+                self.member.room.talk_start(self.member)
+            if self.silence_ms is not None:
+                Clock.cancel(self.silence_entry)
+                self.silence_entry = None
+        else:
+            if not self.talking:
+                return
+            self.talking = False
+            if self.member is not None:
+                self.member.room.talk_stop(self.member)
+            if self.silence_ms is not None:
+                self.silence_entry = self.world.clock.at(now + self.silence_ms, self._silence_over)
+
+    def on_press(self, digits: object) -> None:
+        text = str(digits)
+        if not self.live:
+            self.world.note(self.name, f"digits {text!r} ignored: the call has ended")
+        elif self.member is None:
+            self.world.note(self.name, f"digits {text!r} ignored: the caller is not in a conference")
+        else:
+            self.member.room.digits(self.member, text)
+
+    # -- running the document ----------------------------------------------------
+
+    def step(self) -> None:
+        """Run elements until one takes time, waits in a room, or the call ends."""
+        world = self.world
+        now = world.clock.now
+        if now != self.instant_at:
+            self.instant_at = now
+            self.instant_steps = 0
+        limit = world.options.max_steps_per_instant
+        while self.live:
+            if self.pc >= len(self.doc):
+                self.end("end of document")
+                return
+            element = self.doc[self.pc]
+            self.pc += 1
+            self.instant_steps += 1
+            if self.instant_steps > limit:
+                world.note(
+                    self.name,
+                    f"more than {limit} elements at one instant (a Redirect loop?): the simulation hangs up the call",
+                )
+                self.end("too many elements at one instant")
+                return
+            self.record.executed.append(element.tag)
+            if _HANDLERS[element.tag](self, element):
+                return
+
+    def resume(self, _: object) -> None:
+        """The current element ends (its time is up)."""
+        self.pending = None
+        if not self.live:
+            return
+        if self.silence_ms is not None:
+            Clock.cancel(self.silence_entry)
+            self.silence_entry = None
+            self.silence_ms = None
+        self.step()
+
+    def _silence_over(self, _: object) -> None:
+        """<Wait silence="true">: the caller has been silent for minSilence."""
+        self.silence_entry = None
+        self.silence_ms = None
+        Clock.cancel(self.pending)
+        self.pending = None
+        self.step()
+
+    def replace_document(self, document: Response) -> None:
+        self.doc = list(document.children)
+        self.pc = 0
+
+    def go_on(self, document: Response | None, failed: bool) -> None:
+        """After leaving a room: continue with ``document`` (the action URL's
+        answer) or the next element. ``failed``: the action URL was to give a
+        document and gave none."""
+        if not self.live:
+            return
+        if failed and self.world.options.bad_document_ends_call:
+            self.end("the action URL returned no valid document")
+            return
+        if document is not None:
+            self.replace_document(document)
+        # through the clock, so a room finishes its own work before the call moves on
+        self.pending = self.world.clock.at(self.world.clock.now, self.resume)
+
+    def end(self, reason: str) -> None:
+        if not self.live:
+            return
+        world = self.world
+        self.live = False
+        Clock.cancel(self.pending)
+        Clock.cancel(self.silence_entry)
+        for entry in self.timers:
+            Clock.cancel(entry)
+        # talk and hangup inputs after the end would change nothing; digits are kept
+        # (they are reported as ignored, at their time)
+        kept = []
+        for item in self.script[self.script_pos :]:
+            if item[2] == PRESS:
+                kept.append(item)
+            else:
+                Clock.cancel(self.pushed.pop(item[1], None))
+        self.script[self.script_pos :] = kept
+        self._feed()
+        self.pending = self.silence_entry = None
+        self.silence_ms = None
+        self.record.ended_at = seconds(world.clock.now)
+        self.record.end_reason = reason
+        world.event(self.name, "ended", f"call ended: {reason}")
+        world.dirty = True
+        member = self.member
+        if member is not None:
+            member.room.leave(member, "the caller hung up")
+
+    # -- element handlers: True when the call must wait -----------------------------
+
+    def _timed(self, element: Element) -> bool:
+        world = self.world
+        ms = world.durations.ms(element)
+        if ms is None:
+            world.event(self.name, "element", f"<{element.tag}> (loop=0: until the call ends)")
+            return True
+        world.event(self.name, "element", f"<{element.tag}> ({seconds(ms)} s)")
+        self.pending = world.clock.at(world.clock.now + ms, self.resume)
+        return True
+
+    def _wait(self, element: Element) -> bool:
+        if not element.effective("silence"):
+            return self._timed(element)
+        world = self.world
+        now = world.clock.now
+        length_ms = element.effective("length") * 1000
+        self.silence_ms = int(element.effective("min_silence"))
+        world.event(self.name, "element", f"<Wait silence> (at most {seconds(length_ms)} s)")
+        self.pending = world.clock.at(now + length_ms, self.resume)
+        if not self.talking:
+            self.silence_entry = world.clock.at(now + self.silence_ms, self._silence_over)
+        return True
+
+    def _hangup(self, element: Element) -> bool:
+        reason = element.effective("reason")
+        why = "<Hangup>" if reason is None else f"<Hangup reason={reason}>"
+        schedule = element.effective("schedule")
+        if schedule:
+            world = self.world
+            world.event(self.name, "element", f"<Hangup schedule={schedule}>: hangs up in {schedule} s")
+            self.timers.append(world.clock.at(world.clock.now + schedule * 1000, self.on_hangup, why))
+            return False
+        self.end(why)
+        return True
+
+    def _redirect(self, element: Element) -> bool:
+        world = self.world
+        url = str(element.effective("content"))
+        world.event(self.name, "element", f"<Redirect> {url}")
+        method = element.effective("method")
+        document = world.fetch("redirect", method, url, {"CallUUID": self.uuid}, self.name, document="answer")
+        if document is None:
+            if world.options.bad_document_ends_call:
+                self.end("the Redirect URL returned no valid document")
+                return True
+            return False
+        self.replace_document(document)
+        return False
+
+    def _conference(self, element: Element) -> bool:
+        return self.world.conferences.join(self, element)
+
+    def _multi_party_call(self, element: Element) -> bool:
+        raise SimulationError(
+            f"call {self.name!r} reached <MultiPartyCall>: this version simulates <Conference> only "
+            "(MultiPartyCall rules M1-M8 are not modelled yet)."
+        )
+
+
+# the kinds of scenario input, and their handlers
+TALK, PRESS, HANGUP = 0, 1, 2
+_INPUTS: tuple[Callable[[Call, Any], None], ...] = (Call.on_talk, Call.on_press, Call.on_hangup)
+
+_HANDLERS: dict[str, Callable[[Call, Element], bool]] = {
+    "Speak": Call._timed,
+    "Play": Call._timed,
+    "Wait": Call._wait,
+    "Hangup": Call._hangup,
+    "Redirect": Call._redirect,
+    "Conference": Call._conference,
+    "MultiPartyCall": Call._multi_party_call,
+}

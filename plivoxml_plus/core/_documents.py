@@ -1,0 +1,88 @@
+"""Where the documents a call needs from URLs come from.
+
+The user supplies what the app returns for each URL the platform fetches: a
+mapping ``{url: document}`` or a function ``f(request) -> document``. A document
+is XML text (str or bytes), a :class:`~plivoxml_plus.Response`, or ``None`` for
+"no document" (the app answers 404, or not at all). A fetch gives either a
+``Response`` or the reason there is none; the caller reports it as the platform
+would handle it (no music; the call goes on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Literal
+
+from .._errors import ParseError
+from ..elements import Response
+from ..elements.response import SOUND_CHILDREN
+from ._requests import HttpRequest
+
+__all__ = ["DocumentValue", "Documents", "UrlSource"]
+
+DocumentValue = str | bytes | Response | None
+UrlSource = Mapping[str, DocumentValue] | Callable[[HttpRequest], DocumentValue]
+Kind = Literal["answer", "sound"]
+
+
+def read_document(value: object, kind: Kind) -> Response:
+    """``value`` (XML text or a Response) as a Response of ``kind``; raises ParseError."""
+    if isinstance(value, Response):
+        if kind == "sound" and not value.is_sound_document:
+            tags = ", ".join(sorted({c.tag for c in value.children if c.tag not in SOUND_CHILDREN}))
+            raise ParseError(f"a sound document may hold only Play, Speak and Wait, not {tags}")
+        return value
+    if isinstance(value, (str, bytes)):
+        from ..schema import parse
+
+        return parse(value, kind=kind)
+    raise ParseError(f"a document must be XML text (str or bytes) or a Response, not {type(value).__name__}")
+
+
+def describe_parse_error(error: ParseError) -> str:
+    # the message starts with "LINE:COLUMN: " when the problem has a position
+    return f"invalid document: {error}"
+
+
+class Documents:
+    """The user's URL source, with parsed documents cached for a mapping source
+    (a mapping's answers never change; a function's may)."""
+
+    __slots__ = ("_cache", "_function", "_mapping")
+
+    def __init__(self, source: UrlSource | None) -> None:
+        self._mapping: Mapping[str, DocumentValue] | None = None
+        self._function: Callable[[HttpRequest], DocumentValue] | None = None
+        if source is None:
+            self._mapping = {}
+        elif isinstance(source, Mapping):
+            self._mapping = source
+        elif callable(source):
+            self._function = source
+        else:
+            raise TypeError(f"urls must be a mapping of URL to document, or a function; not {type(source).__name__}")
+        self._cache: dict[tuple[str, Kind], tuple[Response | None, str | None]] = {}
+
+    def fetch(self, request: HttpRequest, kind: Kind) -> tuple[Response | None, str | None]:
+        """(the document, None) or (None, why there is none)."""
+        if self._function is not None:
+            return self._read(self._function(request), kind)
+        key = (request.url, kind)
+        cached = self._cache.get(key)
+        if cached is None:
+            assert self._mapping is not None
+            if request.url not in self._mapping:
+                cached = (None, "no document for this URL (the app returned nothing)")
+            else:
+                cached = self._read(self._mapping[request.url], kind)
+            self._cache[key] = cached
+        return cached
+
+    @staticmethod
+    def _read(value: DocumentValue, kind: Kind) -> tuple[Response | None, str | None]:
+        if value is None:
+            return None, "no document for this URL (the app returned nothing)"
+        try:
+            return read_document(value, kind), None
+        except ParseError as error:
+            return None, describe_parse_error(error)

@@ -1,0 +1,35 @@
+"""Deterministic identifiers: the same scenario always gives the same IDs.
+
+Every ID is a UUID version 5 (a SHA-1 of a name in a namespace), never uuid4 or a
+clock reading. The namespace is derived from the simulation's ``seed`` (default
+empty), so two simulations with the same seed and input agree byte for byte, and
+changing the seed changes every ID.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+__all__ = ["Ids"]
+
+
+class Ids:
+    __slots__ = ("_namespace",)
+
+    def __init__(self, seed: str = "") -> None:
+        self._namespace = uuid.uuid5(uuid.NAMESPACE_URL, "plivoxml-plus:simulation:" + seed)
+
+    def _make(self, name: str) -> str:
+        return str(uuid.uuid5(self._namespace, name))
+
+    def call(self, name: str) -> str:
+        """CallUUID of the call labelled ``name`` (labels are unique)."""
+        return self._make("call/" + name)
+
+    def conference(self, room: str, instance: int) -> str:
+        """ConferenceUUID of the ``instance``-th conference (1-based) held in ``room``."""
+        return self._make(f"conference/{instance}/{room}")
+
+    def recording(self, conference_uuid: str) -> str:
+        """RecordingID of a conference's recording (one per conference)."""
+        return self._make("recording/" + conference_uuid)

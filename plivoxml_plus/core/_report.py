@@ -1,0 +1,97 @@
+"""The run as text (a readable timeline) or JSON (one deterministic object).
+
+Determinism: object keys are sorted (json ``sort_keys``), lists keep their
+meaningful order (requests and notes in the order they happened, probes by time,
+names heard sorted), times are seconds with at most three decimals (an int when
+whole), every parameter value is a string. No wall-clock time, random number or
+memory address enters the output.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ._clock import format_seconds, seconds
+from ._requests import HttpRequest
+
+if TYPE_CHECKING:
+    from ._simulation import Simulation
+
+__all__ = ["render_json", "render_text", "to_data"]
+
+
+def _at(value: float) -> float | int:
+    return seconds(round(value * 1000))
+
+
+def to_data(simulation: Simulation) -> dict[str, Any]:
+    """The report as plain data (what ``render_json`` dumps)."""
+    return {
+        "requests": [
+            {"at": _at(r.at), "method": r.method, "url": r.url, "params": dict(r.params)} for r in simulation.requests
+        ],
+        "probes": [
+            {
+                "at": _at(p.at),
+                "hears": {name: sorted(heard) for name, heard in p.audibility.as_dict().items()},
+                "instead": p.audibility.waiting,
+            }
+            for p in simulation.probes
+        ],
+        "calls": {
+            name: {"ended_at": None if r.ended_at is None else _at(r.ended_at), "executed": list(r.executed)}
+            for name, r in simulation.calls.items()
+        },
+        "notes": [{"at": _at(n.at), "call": n.call, "text": n.text} for n in simulation.notes],
+    }
+
+
+def render_json(simulation: Simulation) -> str:
+    return json.dumps(to_data(simulation), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _request_line(request: HttpRequest) -> str:
+    params = " ".join(f"{k}={v}" for k, v in request.params.items())
+    return f"-> {request.method} {request.url} [{request.kind}]" + (f"  {params}" if params else "")
+
+
+def render_text(simulation: Simulation) -> str:
+    from ._requests import TimelineEvent
+
+    world = simulation._world
+    names = list(world.calls)
+    width = max([len(n) for n in names] + [4])
+    lines = [
+        f"Simulation: {len(names)} call(s), clock at t={simulation.now}, "
+        f"{simulation.events_processed} events, {len(world.requests)} requests",
+        "",
+        f"{'time':>10}  {'call'.ljust(width)}  what",
+    ]
+    for entry in world.log:
+        who = (entry.call or "-").ljust(width)
+        when = format_seconds(round(entry.at * 1000))
+        if isinstance(entry, TimelineEvent):
+            text = ("NOTE: " if entry.kind == "note" else "") + entry.text
+        else:
+            text = _request_line(entry)
+        lines.append(f"{when}  {who}  {text}")
+    if simulation.probes:
+        lines += ["", "Who hears whom"]
+        for probe in simulation.probes:
+            lines.append(f"  at t={_at(probe.at)}:")
+            audibility = probe.audibility
+            if not audibility.calls:
+                lines.append("    (no call is up)")
+            for name in audibility.calls:
+                heard = sorted(audibility.hears(name))
+                instead = audibility.instead(name)
+                text = ", ".join(heard) if heard else "no one"
+                if instead is not None:
+                    text += f" (hears {instead})"
+                lines.append(f"    {name.ljust(width)} hears {text}")
+    lines += ["", "Calls"]
+    for name, record in simulation.calls.items():
+        ended = "still up" if record.ended_at is None else f"ended at t={_at(record.ended_at)} ({record.end_reason})"
+        lines.append(f"  {name.ljust(width)}  {ended}; executed: {', '.join(record.executed) or 'nothing'}")
+    return "\n".join(lines) + "\n"

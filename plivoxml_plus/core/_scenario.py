@@ -1,0 +1,477 @@
+"""Scenario files: a conference test written as TOML, run by ``plivoxml-plus simulate``.
+
+::
+
+    until = 600                      # optional; default: until every call has ended
+    [[call]]
+    name = "alice"                   # unique label
+    answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
+    at = 0                           # when the call is answered, seconds (default 0)
+    hangup = 300                     # optional
+    digits = [{ at = 30, press = "99" }]   # optional
+    talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
+    [urls]                           # what the app returns for each URL the platform fetches
+    "https://example.com/hold.xml" = "<Response><Play>https://example.com/m.mp3</Play></Response>"
+    [[probe]]
+    at = 25                          # report who hears whom at this time
+
+Also accepted: top-level ``[[digits]]`` and ``[[talk]]`` tables naming their call
+(``call = "alice"``), ``[options]`` (the fields of ConferenceOptions) and
+``[durations]`` (the fields of DurationModel; ``play`` maps audio URLs to seconds).
+
+Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
+``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
+for everything else the line is found by scanning the file for the table header
+and the key concerned. A referenced XML file that is invalid is reported at its
+own ``FILE:LINE``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._errors import ParseError, ScenarioError, SimulationError
+from ..elements import Response
+from ._clock import to_ms
+from ._durations import DurationModel
+from ._options import ConferenceOptions
+from ._simulation import Simulation, _answer_document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["CallSpec", "Scenario", "load_scenario"]
+
+TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "options", "durations")
+CALL_KEYS = ("name", "answer", "at", "hangup", "digits", "talk")
+DIGITS_KEYS = ("at", "press")
+TALK_KEYS = ("from", "to")
+DURATION_KEYS = ("speak_words_per_second", "speak_min_seconds", "play_default_seconds", "play")
+
+
+# -- where things are in the file ------------------------------------------------------
+
+
+@attrs.define
+class _Section:
+    name: str  # "" for the top level
+    index: int  # position among the tables with this header
+    line: int
+    keys: dict[str, int] = attrs.field(factory=dict)
+
+
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_POSITION = re.compile(r"^\d+:\d+: ")  # "LINE:COLUMN: " that ParseError messages start with
+_KEY = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
+
+
+class _Locator:
+    """Line numbers of table headers and keys, found by scanning the raw text
+    (tomllib returns values without positions)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.splitlines()
+        self.sections: list[_Section] = [_Section("", 0, 1)]
+        counts: dict[str, int] = {}
+        in_string: str | None = None
+        for number, line in enumerate(self.lines, start=1):
+            if in_string is not None:
+                if line.count(in_string) % 2 == 1:
+                    in_string = None
+                continue
+            header = _HEADER.match(line)
+            if header is not None and not line.lstrip().startswith("#"):
+                name = header.group(2).strip()
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                self.sections.append(_Section(name, index, number))
+                continue
+            key = _KEY.match(line)
+            if key is not None:
+                name = key.group(1)
+                if name[0] in "\"'":
+                    name = name[1:-1]
+                self.sections[-1].keys.setdefault(name, number)
+            for delimiter in ('"""', "'''"):
+                if line.count(delimiter) % 2 == 1:
+                    in_string = delimiter
+                    break
+
+    def section(self, name: str, index: int = 0) -> _Section | None:
+        for section in self.sections:
+            if section.name == name and section.index == index:
+                return section
+        return None
+
+    def line(self, name: str, index: int = 0, key: str | None = None) -> int:
+        """The line of ``key`` in the ``index``-th table ``name`` (else of its header)."""
+        section = self.section(name, index)
+        if section is None:
+            return 1
+        if key is not None and key in section.keys:
+            return section.keys[key]
+        return section.line
+
+    def item(self, table: str, index: int, key: str, item: int) -> int:
+        """The line of item ``item`` of the array ``key`` in table ``table`` #``index``:
+        a ``[[table.key]]`` header under it, or the item's ``{`` in an inline array."""
+        section = self.section(table, index)
+        if section is None:
+            return 1
+        following = [s for s in self.sections if s.name == table and s.index == index + 1]
+        end = following[0].line if following else len(self.lines) + 1
+        sub = [s for s in self.sections if s.name == f"{table}.{key}" and section.line < s.line < end]
+        if item < len(sub):
+            return sub[item].line
+        start = section.keys.get(key)
+        if start is None:
+            return section.line
+        return self._brace(start, item)
+
+    def _brace(self, start: int, item: int) -> int:
+        """Line of the ``item``-th ``{`` of the inline array starting on line ``start``."""
+        depth = 0
+        seen = -1
+        quote: str | None = None
+        for number in range(start, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if number == start:
+                line = line.split("=", 1)[1] if "=" in line else line
+            for char in line:
+                if quote is not None:
+                    if char == quote:
+                        quote = None
+                    continue
+                if char in "\"'":
+                    quote = char
+                elif char == "#":
+                    break
+                elif char == "[":
+                    depth += 1
+                elif char == "]":
+                    depth -= 1
+                    if depth == 0:
+                        return start
+                elif char == "{" and depth == 1:
+                    seen += 1
+                    if seen == item:
+                        return number
+        return start
+
+
+# -- what a scenario holds ---------------------------------------------------------------
+
+
+@attrs.frozen
+class CallSpec:
+    """One ``[[call]]`` of a scenario (times in seconds; ``line`` locates it)."""
+
+    name: str
+    answer: Response
+    at: float
+    hangup: float | None
+    line: int
+
+
+@attrs.frozen
+class _Input:
+    """Digits pressed (``kind="digits"``: at ``at``) or a talk spurt (``at`` to ``end``)."""
+
+    call: str
+    kind: str
+    at: float
+    line: int
+    end: float = 0
+    digits: str = ""
+
+
+@attrs.frozen
+class Scenario:
+    """A loaded scenario file. :meth:`run` gives the finished :class:`Simulation`."""
+
+    path: str
+    until: float | None
+    calls: tuple[CallSpec, ...]
+    inputs: tuple[_Input, ...]
+    urls: Mapping[str, str]
+    probes: tuple[tuple[float, int], ...]
+    options: ConferenceOptions
+    durations: DurationModel
+
+    def simulation(self) -> Simulation:
+        """A Simulation with every call, input and probe scheduled, not yet run."""
+        simulation = Simulation(urls=dict(self.urls), options=self.options, durations=self.durations)
+        for spec in self.calls:
+            self._apply(spec.line, lambda s=spec: simulation.call(s.name, s.answer, at=s.at, hangup=s.hangup))
+        for item in self.inputs:
+            if item.kind == "digits":
+                self._apply(item.line, lambda i=item: simulation.press(i.call, i.digits, at=i.at))
+            else:
+                self._apply(item.line, lambda i=item: simulation.talk(i.call, start=i.at, end=i.end))
+        for at, line in self.probes:
+            self._apply(line, lambda a=at: simulation.probe(a))
+        return simulation
+
+    def run(self) -> Simulation:
+        """Build the simulation and run it until ``until`` (or until every call ended)."""
+        simulation = self.simulation()
+        try:
+            simulation.run(until=self.until)
+        except SimulationError as error:
+            raise ScenarioError(str(error), path=self.path) from None
+        return simulation
+
+    def _apply(self, line: int, action: Any) -> None:
+        try:
+            action()
+        except SimulationError as error:
+            raise ScenarioError(str(error), path=self.path, line=line) from None
+
+
+# -- loading -----------------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(self, path: Path, shown: str, text: str) -> None:
+        self.path = path
+        self.shown = shown
+        self.base = path.parent
+        self.where = _Locator(text)
+
+    def fail(self, message: str, line: int) -> ScenarioError:
+        return ScenarioError(message, path=self.shown, line=line)
+
+    def keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], what: str, name: str, index: int) -> None:
+        for key in table:
+            if key not in allowed:
+                listed = ", ".join(allowed)
+                raise self.fail(f"unknown key {key!r} in {what} (allowed: {listed})", self.where.line(name, index, key))
+
+    def seconds(self, value: object, what: str, line: int) -> float:
+        try:
+            to_ms(value, what)
+        except ValueError as error:
+            raise self.fail(str(error), line) from None
+        assert isinstance(value, (int, float))
+        return value
+
+    def text(self, value: object, what: str, line: int) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{what} must be a non-empty string, not {value!r}", line)
+        return value
+
+    def tables(self, value: object, what: str, line: int) -> list[dict[str, Any]]:
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"{what} must be an array of tables (write [[{what}]] or [{{...}}, ...])", line)
+        return value
+
+    def document_text(self, value: str, what: str, line: int) -> tuple[str, Path | None]:
+        """(XML text, the file it came from or None for inline XML)."""
+        if value.lstrip().startswith("<"):
+            return value, None
+        file = self.base / value
+        try:
+            return file.read_text(encoding="utf-8"), file
+        except (OSError, UnicodeDecodeError) as error:
+            why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise self.fail(f"{what}: cannot read {str(file)!r}: {why}", line) from None
+
+    def answer(self, value: str, what: str, line: int) -> Response:
+        text, file = self.document_text(value, what, line)
+        try:
+            from ..schema import parse
+
+            return parse(text, kind="answer")
+        except ParseError as error:
+            message = _POSITION.sub("", str(error))  # the position is given our own way below
+            if file is not None:
+                raise ScenarioError(f"{what}: {message}", path=str(file), line=error.line) from None
+            xml_line = error.line or 1
+            raw = self.where.lines[line - 1] if line <= len(self.where.lines) else ""
+            opens_block = re.search(r"=\s*(\"\"\"|''')\s*$", raw) is not None
+            at = line + xml_line - (0 if opens_block else 1)
+            column = f", column {error.column}" if error.column else ""
+            raise self.fail(f"{what}: invalid XML (XML line {xml_line}{column}): {message}", at) from None
+
+    def load(self, data: dict[str, Any]) -> Scenario:
+        where = self.where
+        self.keys(data, TOP_KEYS, "the scenario", "", 0)
+        until = None
+        if "until" in data:
+            until = self.seconds(data["until"], "until", where.line("", 0, "until"))
+        calls: list[CallSpec] = []
+        inputs: list[_Input] = []
+        names: dict[str, int] = {}
+        for index, table in enumerate(self.tables(data.get("call", []), "call", where.line("", 0, "call"))):
+            calls.append(self.call(index, table, names, inputs))
+        for kind in ("digits", "talk"):
+            line = where.line("", 0, kind)
+            for index, table in enumerate(self.tables(data.get(kind, []), kind, line)):
+                allowed = ("call", *(DIGITS_KEYS if kind == "digits" else TALK_KEYS))
+                self.keys(table, allowed, f"[[{kind}]]", kind, index)
+                here = where.line(kind, index)
+                name = self.text(table.get("call"), f"[[{kind}]] call", where.line(kind, index, "call"))
+                if name not in names:
+                    known = ", ".join(names) or "none"
+                    message = f"[[{kind}]] names an unknown call {name!r} (calls: {known})"
+                    raise self.fail(message, where.line(kind, index, "call"))
+                inputs.append(self.input(kind, name, table, here, lambda key, k=kind, i=index: where.line(k, i, key)))
+        urls: dict[str, str] = {}
+        table = data.get("urls", {})
+        if not isinstance(table, dict):
+            raise self.fail("urls must be a table: [urls] then \"URL\" = \"document\"", where.line("", 0, "urls"))
+        for url, value in table.items():
+            line = where.line("urls", 0, url)
+            urls[url] = self.document_text(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
+        probes = []
+        for index, probe in enumerate(self.tables(data.get("probe", []), "probe", where.line("", 0, "probe"))):
+            self.keys(probe, ("at",), "[[probe]]", "probe", index)
+            line = where.line("probe", index, "at")
+            if "at" not in probe:
+                raise self.fail("[[probe]] needs at = SECONDS", where.line("probe", index))
+            probes.append((self.seconds(probe["at"], "probe at", line), line))
+        return Scenario(
+            path=self.shown,
+            until=until,
+            calls=tuple(calls),
+            inputs=tuple(inputs),
+            urls=urls,
+            probes=tuple(probes),
+            options=self.options(data.get("options", {})),
+            durations=self.durations(data.get("durations", {})),
+        )
+
+    def call(self, index: int, table: dict[str, Any], names: dict[str, int], inputs: list[_Input]) -> CallSpec:
+        where = self.where
+
+        def line(key: str | None = None) -> int:
+            return where.line("call", index, key)
+
+        self.keys(table, CALL_KEYS, "[[call]]", "call", index)
+        for required in ("name", "answer"):
+            if required not in table:
+                raise self.fail(f"[[call]] #{index + 1} needs {required} = ...", line())
+        name = self.text(table["name"], "call name", line("name"))
+        if name in names:
+            message = f"there is already a call named {name!r} (line {names[name]}); names must be unique"
+            raise self.fail(message, line("name"))
+        names[name] = line("name")
+        what = f"call {name!r}"
+        source = self.text(table["answer"], f"{what}: answer", line("answer"))
+        answer = self.answer(source, f"{what}: answer", line("answer"))
+        try:
+            _answer_document(answer, name)
+        except SimulationError as error:
+            raise self.fail(str(error), line("answer")) from None
+        at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
+        hangup = None
+        if "hangup" in table:
+            hangup = self.seconds(table["hangup"], f"{what}: hangup", line("hangup"))
+            if hangup < at:
+                raise self.fail(f"{what} hangs up at t={hangup}, before it is answered at t={at}", line("hangup"))
+        for kind in ("digits", "talk"):
+            items = self.tables(table.get(kind, []), f"call.{kind}", line(kind))
+            for number, item in enumerate(items):
+                here = where.item("call", index, kind, number)
+                allowed = DIGITS_KEYS if kind == "digits" else TALK_KEYS
+                for key in item:
+                    if key not in allowed:
+                        raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
+                inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
+        return CallSpec(name, answer, at, hangup, line())
+
+    def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
+        if kind == "digits":
+            for key in DIGITS_KEYS:
+                if key not in table:
+                    raise self.fail(f"digits of call {name!r} need at = SECONDS and press = \"DIGITS\"", here)
+            at = self.seconds(table["at"], f"digits of call {name!r}: at", line("at"))
+            press = table["press"]
+            if not isinstance(press, str) or re.fullmatch(r"[0-9*#]+", press) is None:
+                message = f"digits of call {name!r}: press must be a string of 0-9, * and #, not {press!r}"
+                raise self.fail(message, line("press"))
+            return _Input(name, kind, at, here, digits=press)
+        for key in TALK_KEYS:
+            if key not in table:
+                raise self.fail(f"talk of call {name!r} needs from = SECONDS and to = SECONDS", here)
+        start = self.seconds(table["from"], f"talk of call {name!r}: from", line("from"))
+        end = self.seconds(table["to"], f"talk of call {name!r}: to", line("to"))
+        if end <= start:
+            raise self.fail(f"talk of call {name!r} must end after it starts (from {start} to {end})", line("to"))
+        return _Input(name, kind, start, here, end=end)
+
+    def options(self, table: object) -> ConferenceOptions:
+        line = self.where.line("", 0, "options")
+        if not isinstance(table, dict):
+            raise self.fail("options must be a table: [options]", line)
+        self.keys(table, ConferenceOptions.names(), "[options]", "options", 0)
+        try:
+            return ConferenceOptions(**table)
+        except (ValueError, TypeError) as error:
+            raise self.fail(str(error), self._field_line("options", str(error))) from None
+
+    def durations(self, table: object) -> DurationModel:
+        line = self.where.line("", 0, "durations")
+        if not isinstance(table, dict):
+            raise self.fail("durations must be a table: [durations]", line)
+        self.keys(table, DURATION_KEYS, "[durations]", "durations", 0)
+        values = dict(table)
+        if "play" in values:
+            values["play_seconds"] = values.pop("play")
+        try:
+            return DurationModel(**values)
+        except (ValueError, TypeError) as error:
+            raise self.fail(str(error), self._field_line("durations", str(error))) from None
+
+    def _field_line(self, table: str, message: str) -> int:
+        found = re.search(r"\.(\w+)", message)
+        key = found.group(1) if found else None
+        if table == "durations" and key == "play_seconds":
+            key = "play"
+        section = self.where.section(table)
+        if section is None:  # written as a dotted or inline table
+            return self.where.line("", 0, table)
+        return self.where.line(table, 0, key)
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Read and check a scenario file; every problem is a ScenarioError at ``FILE:LINE``."""
+    shown = os.fspath(path)
+    file = Path(shown)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise ScenarioError(f"cannot read the scenario: {error.strerror or error}", path=shown) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ScenarioError(
+            "the scenario is not UTF-8 text", path=shown, line=raw[: error.start].count(b"\n") + 1
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        line = None
+        if found:
+            line = int(found.group(1))
+            message = message[: found.start()] + f" (column {found.group(2)})"
+        elif message.endswith("(at end of document)"):
+            line = max(1, len(text.splitlines()))
+            message = message[: -len("(at end of document)")] + "(at the end of the file)"
+        raise ScenarioError(f"invalid TOML: {message}", path=shown, line=line) from None
+    loader = _Loader(file, shown, text)
+    scenario = loader.load(data)
+    scenario.simulation()  # schedule once: every timing problem is reported now, with its line
+    return scenario

@@ -1,0 +1,397 @@
+"""The public entry point: :class:`Simulation`."""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from heapq import heappop
+from types import MappingProxyType
+from typing import Literal, NamedTuple
+
+from .._errors import SimulationError
+from ..elements import Response
+from ._audibility import Audibility, History
+from ._call import HANGUP, PRESS, TALK, Call, CallRecord
+from ._clock import SKIP, seconds, to_ms
+from ._documents import Documents, UrlSource, read_document
+from ._durations import DurationModel
+from ._ids import Ids
+from ._options import ConferenceOptions
+from ._requests import HttpRequest, RequestKind, TimelineEvent
+from ._world import World
+from .conference import Conferences
+
+__all__ = ["DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation"]
+
+# 2024-01-01T00:00:00Z: virtual time 0 in the epoch-millisecond figures (RecordingStartMs...)
+DEFAULT_EPOCH_MS = 1_704_067_200_000
+
+AnswerDocument = Response | str | bytes | os.PathLike[str]
+
+_DIGITS = re.compile(r"[0-9*#]+")
+
+
+class Probe(NamedTuple):
+    """Who heard whom at ``at`` (seconds)."""
+
+    at: float
+    audibility: Audibility
+
+    @property
+    def hears(self) -> dict[str, frozenset[str]]:
+        return self.audibility.as_dict()
+
+
+def _ms(value: object, what: str) -> int:
+    try:
+        return to_ms(value, what)
+    except ValueError as error:
+        raise SimulationError(str(error)) from None
+
+
+class Simulation:
+    """Calls executing their Plivo XML on a virtual clock, in one conference world.
+
+    ``urls`` gives what the app returns for each URL the platform fetches (action,
+    Redirect, waitSound, enterSound, exitSound): a mapping ``{url: document}`` or a
+    function ``f(request) -> document``, a document being XML text, a Response,
+    or None. ``options`` picks the behaviour where the platform's is not
+    documented; ``durations`` how long Speak/Play/Wait take. Every ID derives
+    from ``seed``; ``epoch_ms`` is the wall-clock time of virtual time 0.
+
+    Times given to and returned by the API are in seconds.
+    """
+
+    def __init__(
+        self,
+        urls: UrlSource | None = None,
+        *,
+        options: ConferenceOptions | None = None,
+        durations: DurationModel | None = None,
+        seed: str = "",
+        epoch_ms: int = DEFAULT_EPOCH_MS,
+    ) -> None:
+        if options is not None and not isinstance(options, ConferenceOptions):
+            raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
+        if durations is not None and not isinstance(durations, DurationModel):
+            raise SimulationError(f"durations must be a DurationModel, not {type(durations).__name__}")
+        if not isinstance(seed, str):
+            raise SimulationError(f"seed must be a str, not {type(seed).__name__}")
+        if isinstance(epoch_ms, bool) or not isinstance(epoch_ms, int) or epoch_ms < 0:
+            raise SimulationError(f"epoch_ms must be an int >= 0 (ms since 1970), not {epoch_ms!r}")
+        try:
+            documents = Documents(urls)
+        except TypeError as error:
+            raise SimulationError(str(error)) from None
+        world = World(documents, options or ConferenceOptions(), durations or DurationModel(), Ids(seed), epoch_ms)
+        world.conferences = Conferences(world)
+        world.history = History()
+        self._world = world
+        self._pending_probes: list[int] = []
+        self._probes: list[Probe] = []
+        self._talk: dict[str, list[tuple[int, int]]] = {}
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def now(self) -> float:
+        """The virtual time, in seconds."""
+        return seconds(self._world.clock.now)
+
+    @property
+    def options(self) -> ConferenceOptions:
+        return self._world.options
+
+    @property
+    def calls(self) -> Mapping[str, CallRecord]:
+        """Each call's record, by name, in the order the calls were added."""
+        return MappingProxyType({name: call.record for name, call in self._world.calls.items()})
+
+    @property
+    def requests(self) -> tuple[HttpRequest, ...]:
+        """Every HTTP request the platform would have made so far, in order."""
+        return tuple(self._world.requests)
+
+    @property
+    def timeline(self) -> tuple[TimelineEvent, ...]:
+        """What happened besides requests (joins, starts, floor changes, notes...), in order."""
+        return tuple(e for e in self._world.log if isinstance(e, TimelineEvent))
+
+    @property
+    def notes(self) -> tuple[TimelineEvent, ...]:
+        """Input the platform ignored or handled its own way: missing or invalid
+        documents, digits from a caller in no conference, loops, a run that stopped
+        at the horizon."""
+        return tuple(e for e in self._world.log if isinstance(e, TimelineEvent) and e.kind == "note")
+
+    @property
+    def probes(self) -> tuple[Probe, ...]:
+        """The probes the clock has passed, in time order."""
+        return tuple(sorted(self._probes, key=lambda p: p.at))
+
+    @property
+    def events_processed(self) -> int:
+        """Events the clock has run (answers, element ends, talk, digits, timers...)."""
+        return self._world.clock.processed
+
+    def requests_to(self, url: str, *, kind: RequestKind | None = None) -> list[HttpRequest]:
+        """The requests made to ``url`` (of one ``kind`` if given), in order."""
+        return [r for r in self._world.requests if r.url == url and (kind is None or r.kind == kind)]
+
+    def callbacks(self, action: str | None = None, *, call: str | None = None) -> list[HttpRequest]:
+        """The callbackUrl events (ConferenceAction ``action`` if given; for ``call`` if given)."""
+        return [
+            r
+            for r in self._world.requests
+            if r.kind == "callback"
+            and (action is None or r.params.get("ConferenceAction") == action)
+            and (call is None or r.call == call)
+        ]
+
+    def audibility(self, at: float | None = None) -> Audibility:
+        """Who hears whom at ``at`` seconds (default: now); ``at`` may not be
+        after the clock. State at ``at`` means after every event due at ``at``."""
+        clock = self._world.clock
+        when = clock.now if at is None else _ms(at, "at")
+        if when > clock.now:
+            raise SimulationError(
+                f"cannot tell who hears whom at t={seconds(when)}: the clock is at t={seconds(clock.now)}; "
+                "run(until=...) or advance(...) past it first"
+            )
+        return self._audibility_at(when)
+
+    def hears(self, at: float | None = None) -> dict[str, frozenset[str]]:
+        """{call: the calls it hears} at ``at`` seconds (default: now), for every call up then."""
+        return self.audibility(at).as_dict()
+
+    def _audibility_at(self, when: int) -> Audibility:
+        up = [
+            name
+            for name, call in self._world.calls.items()
+            if call.started and call.answer_ms <= when and (call.record.ended_at is None or _ended_ms(call) > when)
+        ]
+        return Audibility(seconds(when), up, self._world.history.at(when))
+
+    # -- scheduling ----------------------------------------------------------------
+
+    def call(
+        self,
+        name: str,
+        answer: AnswerDocument,
+        *,
+        at: float = 0,
+        hangup: float | None = None,
+    ) -> CallRecord:
+        """Add a call labelled ``name``, answered at ``at`` seconds with the
+        document ``answer`` (a Response, XML text, or a path to an XML file);
+        the caller hangs up at ``hangup`` if given. Returns the call's record."""
+        world = self._world
+        if not isinstance(name, str) or not name.strip():
+            raise SimulationError(f"a call's name must be a non-blank str, not {name!r}")
+        if name in world.calls:
+            raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
+        answer_ms = _ms(at, f"call {name!r}: at")
+        self._not_past(answer_ms, f"call {name!r} answered")
+        hangup_ms = None
+        if hangup is not None:
+            hangup_ms = _ms(hangup, f"call {name!r}: hangup")
+            if hangup_ms < answer_ms:
+                raise SimulationError(
+                    f"call {name!r} hangs up at t={seconds(hangup_ms)}, before it is answered at t={seconds(answer_ms)}"
+                )
+        document = _answer_document(answer, name)
+        call = Call(world, name, document, answer_ms, hangup_ms)
+        world.calls[name] = call
+        world.clock.at(answer_ms, call.on_answer)
+        if hangup_ms is not None:
+            call.schedule(hangup_ms, HANGUP, "the caller hung up")
+        return call.record
+
+    def hangup(self, name: str, *, at: float) -> None:
+        """The caller ``name`` hangs up at ``at`` seconds."""
+        call = self._call(name)
+        when = _ms(at, f"call {name!r}: hangup")
+        if call.hangup_ms is not None:
+            raise SimulationError(f"call {name!r} already hangs up at t={seconds(call.hangup_ms)}")
+        if call.record.ended_at is not None:
+            raise SimulationError(f"call {name!r} already ended at t={call.record.ended_at} ({call.record.end_reason})")
+        if when < call.answer_ms:
+            raise SimulationError(
+                f"call {name!r} cannot hang up at t={seconds(when)}, "
+                f"before it is answered at t={seconds(call.answer_ms)}"
+            )
+        self._not_past(when, f"call {name!r} hangs up")
+        call.hangup_ms = when
+        call.record.hangup_at = seconds(when)
+        call.schedule(when, HANGUP, "the caller hung up")
+
+    def press(self, name: str, digits: str, *, at: float) -> None:
+        """The caller ``name`` presses ``digits`` (0-9, *, #) at ``at`` seconds.
+
+        Digits reach the conference the caller is in then; a caller in no
+        conference presses to no one (the platform ignores them; a note says so).
+        """
+        call = self._call(name)
+        if not isinstance(digits, str) or _DIGITS.fullmatch(digits) is None:
+            raise SimulationError(f"call {name!r}: digits must be a string of 0-9, * and #, not {digits!r}")
+        when = _ms(at, f"call {name!r}: digits at")
+        self._within_call(call, when, f"presses {digits!r}")
+        call.schedule(when, PRESS, digits)
+
+    def talk(self, name: str, *, start: float, end: float) -> None:
+        """The caller ``name`` talks from ``start`` to ``end`` seconds (a talk spurt)."""
+        call = self._call(name)
+        start_ms = _ms(start, f"call {name!r}: talk start")
+        end_ms = _ms(end, f"call {name!r}: talk end")
+        if end_ms <= start_ms:
+            raise SimulationError(
+                f"call {name!r}: a talk spurt must end after it starts (from {seconds(start_ms)} to {seconds(end_ms)})"
+            )
+        self._within_call(call, start_ms, "talks")
+        spurts = self._talk.setdefault(name, [])  # sorted, disjoint: only the neighbours can overlap
+        index = bisect_left(spurts, (start_ms, end_ms))
+        for other_start, other_end in spurts[max(0, index - 1) : index + 1]:
+            if start_ms <= other_end and other_start <= end_ms:
+                raise SimulationError(
+                    f"call {name!r}: talk spurts {seconds(other_start)}-{seconds(other_end)} and "
+                    f"{seconds(start_ms)}-{seconds(end_ms)} overlap or touch; make them one spurt"
+                )
+        spurts.insert(index, (start_ms, end_ms))
+        call.schedule(start_ms, TALK, True)
+        call.schedule(end_ms, TALK, False)
+
+    def probe(self, at: float) -> None:
+        """Record who hears whom at ``at`` seconds (kept in :attr:`probes` once
+        the clock has passed it)."""
+        when = _ms(at, "probe at")
+        if when <= self._world.clock.now:
+            self._probes.append(Probe(seconds(when), self._audibility_at(when)))
+        else:
+            self._pending_probes.append(when)
+
+    # -- running -------------------------------------------------------------------
+
+    def run(self, until: float | None = None) -> Simulation:
+        """Run every event due up to ``until`` seconds (inclusive), then set the
+        clock to ``until``. Without ``until``: until nothing is left to happen
+        (every call ended), or the options' horizon. Returns ``self``."""
+        world = self._world
+        clock = world.clock
+        if until is not None:
+            limit = _ms(until, "until")
+            if limit < clock.now:
+                raise SimulationError(f"cannot run until t={seconds(limit)}: the clock is already at t={self.now}")
+        else:
+            limit = round(world.options.horizon * 1000)
+        heap = clock.heap
+        history = world.history
+        rooms = world.conferences.rooms
+        processed = 0
+        try:
+            while heap:
+                when = heap[0][0]
+                if when > limit:
+                    break
+                _, _, action, argument = heappop(heap)
+                if action is SKIP:
+                    continue
+                clock.now = when
+                action(argument)
+                processed += 1
+                if world.dirty:
+                    world.dirty = False
+                    history.record(when, rooms.values())
+        finally:
+            clock.processed += processed
+        if until is not None:
+            clock.now = limit
+        elif clock.next_time() is not None:
+            clock.now = limit
+            up = ", ".join(n for n, c in world.calls.items() if c.live) or "none"
+            world.note(None, f"stopped at the horizon, t={seconds(limit)}, with events still due (calls up: {up})")
+        else:
+            forever = [n for n, c in world.calls.items() if c.live]
+            if forever:
+                world.note(None, f"nothing left to happen; calls still up forever: {', '.join(forever)}")
+            if self._pending_probes:
+                clock.now = max(clock.now, *self._pending_probes)
+        self._take_probes()
+        return self
+
+    def advance(self, seconds_: float) -> Simulation:
+        """Run for ``seconds_`` more seconds of virtual time."""
+        step = _ms(seconds_, "advance")
+        return self.run(until=seconds(self._world.clock.now + step))
+
+    def report(self, format: Literal["text", "json"] = "text") -> str:
+        """The run so far as a readable timeline (``text``) or one JSON object
+        (``json``: requests, probes, calls, notes; byte-identical across runs)."""
+        from ._report import render_json, render_text
+
+        if format == "json":
+            return render_json(self)
+        if format == "text":
+            return render_text(self)
+        raise SimulationError(f"format must be 'text' or 'json', not {format!r}")
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _take_probes(self) -> None:
+        now = self._world.clock.now
+        due = sorted(t for t in self._pending_probes if t <= now)
+        self._pending_probes = [t for t in self._pending_probes if t > now]
+        for when in due:
+            self._probes.append(Probe(seconds(when), self._audibility_at(when)))
+
+    def _call(self, name: str) -> Call:
+        call = self._world.calls.get(name)
+        if call is None:
+            known = ", ".join(self._world.calls) or "none yet"
+            raise SimulationError(f"no call named {name!r} (calls: {known})")
+        return call
+
+    def _not_past(self, when: int, what: str) -> None:
+        now = self._world.clock.now
+        if when < now:
+            raise SimulationError(f"{what} at t={seconds(when)}, in the past: the clock is at t={seconds(now)}")
+
+    def _within_call(self, call: Call, when: int, what: str) -> None:
+        self._not_past(when, f"call {call.name!r} {what}")
+        if when < call.answer_ms:
+            raise SimulationError(
+                f"call {call.name!r} {what} at t={seconds(when)}, before it is answered at t={seconds(call.answer_ms)}"
+            )
+        if call.hangup_ms is not None and when > call.hangup_ms:
+            raise SimulationError(
+                f"call {call.name!r} {what} at t={seconds(when)}, "
+                f"after the caller hangs up at t={seconds(call.hangup_ms)}"
+            )
+
+    def __repr__(self) -> str:
+        return f"<Simulation at t={self.now}: {len(self._world.calls)} calls, {len(self._world.requests)} requests>"
+
+
+def _ended_ms(call: Call) -> int:
+    ended = call.record.ended_at
+    return -1 if ended is None else round(ended * 1000)
+
+
+def _answer_document(answer: object, name: str) -> Response:
+    if isinstance(answer, os.PathLike):
+        from ..schema import parse
+
+        document = parse(answer, kind="answer")
+    elif isinstance(answer, (Response, str, bytes)):
+        document = read_document(answer, "answer")
+    else:
+        raise SimulationError(
+            f"call {name!r}: the answer document must be a Response, XML text or a path, not {type(answer).__name__}"
+        )
+    for child in document.children:
+        if child.tag == "MultiPartyCall":
+            raise SimulationError(
+                f"call {name!r}: <MultiPartyCall> is not simulated in this version (only <Conference> is)"
+            )
+    return document

@@ -1,0 +1,39 @@
+"""record=true: one recording per conference, covering the started conference (rule C9).
+
+RecordUrl and RecordingID are deterministic; the epoch-millisecond figures are
+the simulation epoch plus virtual time.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["Recording", "transcription_charge"]
+
+
+class Recording:
+    __slots__ = ("file_format", "id", "started_ms", "url")
+
+    def __init__(self, recording_id: str, url_prefix: str, file_format: str, started_ms: int) -> None:
+        self.id = recording_id
+        self.file_format = file_format
+        self.url = f"{url_prefix}{recording_id}.{file_format}"
+        self.started_ms = started_ms
+
+    def figures(self, ended_ms: int, epoch_ms: int) -> dict[str, str]:
+        """The record event's figures: RecordingDuration is whole seconds, rounded half up."""
+        duration_ms = ended_ms - self.started_ms
+        return {
+            "RecordUrl": self.url,
+            "RecordingID": self.id,
+            "RecordingDuration": str((duration_ms + 500) // 1000),
+            "RecordingDurationMs": str(duration_ms),
+            "RecordingStartMs": str(epoch_ms + self.started_ms),
+            "RecordingEndMs": str(epoch_ms + ended_ms),
+        }
+
+
+def transcription_charge(rate: str, duration_ms: int) -> str:
+    """rate (per minute) x minutes begun, to 5 decimals."""
+    minutes = max(1, -(-duration_ms // 60000))
+    return str((Decimal(rate) * minutes).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP))

@@ -1,0 +1,479 @@
+"""One conference: its members and the state machine of rules C1-C10.
+
+A room is Waiting until it may start (C2), then Started, then Ended (C1: a room
+exists from its first join to its end; a later join with the same name opens a
+new conference with a new ConferenceUUID). The states are small objects with the
+handlers that differ between them (as Asterisk ConfBridge does); the room holds
+what they share: members, floor, recording, time limit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from ...elements import Element, Response
+from .._call import Membership
+from .._clock import Clock, Entry, seconds
+from ._digits import DigitMatcher
+from ._floor import Floor
+from ._recording import Recording, transcription_charge
+
+if TYPE_CHECKING:
+    from .._call import Call
+    from .._world import World
+    from . import Conferences
+
+__all__ = ["ENDED", "STARTED", "WAITING", "Member", "Room"]
+
+BEEPS = ("beep:1", "beep:2")
+
+
+class Member:
+    """A call's stay in a room, with the attributes of its ``<Conference>``
+    element that apply (read once, at the join, through ``effective``)."""
+
+    __slots__ = (
+        "action",
+        "base",
+        "call",
+        "callback_method",
+        "callback_url",
+        "digit_entry",
+        "end_on_exit",
+        "enter_sound",
+        "exit_sound",
+        "floor_event",
+        "hangup_on_star",
+        "limit_ms",
+        "matcher",
+        "member_id",
+        "membership",
+        "method",
+        "muted",
+        "record",
+        "record_file_format",
+        "record_when_alone",
+        "redirect",
+        "relay_dtmf",
+        "room",
+        "send_digits",
+        "start_on_enter",
+        "stay_alone",
+        "transcription_method",
+        "transcription_type",
+        "transcription_url",
+        "wait_heard",
+        "wait_sound",
+    )
+
+    def __init__(self, room: Room, call: Call, element: Element, member_id: str) -> None:
+        get = element.effective
+        options = room.world.options
+        self.room = room
+        self.call = call
+        self.member_id = member_id
+        self.muted: bool = get("muted")
+        self.start_on_enter: bool = get("start_conference_on_enter")
+        self.end_on_exit: bool = get("end_conference_on_exit")
+        self.stay_alone: bool = get("stay_alone")
+        self.hangup_on_star: bool = get("hangup_on_star")
+        self.relay_dtmf: bool = get("relay_dtmf")
+        self.floor_event: bool = get("floor_event")
+        self.enter_sound: str = get("enter_sound")
+        self.exit_sound: str = get("exit_sound")
+        self.wait_sound: str | None = get("wait_sound")
+        self.record: bool = get("record")
+        self.record_file_format: str = get("record_file_format")
+        self.record_when_alone: bool = get("record_when_alone")
+        self.transcription_type: str | None = get("transcription_type")
+        self.transcription_url: str | None = get("transcription_url")
+        self.transcription_method: str = get("transcription_method")
+        self.action: str | None = get("action")
+        self.method: str = get("method")
+        self.redirect: bool = get("redirect")
+        self.callback_url: str | None = get("callback_url")
+        self.callback_method: str = get("callback_method")
+        self.send_digits: str | None = get("send_digits")
+        limit: int = get("time_limit")
+        self.limit_ms: int | None = None if limit == 0 and options.time_limit_zero_is_unlimited else limit * 1000
+        patterns: tuple[str, ...] | None = get("digits_match")
+        self.matcher: DigitMatcher | None = None
+        if patterns and (self.callback_url is not None or not options.digits_match_needs_callback):
+            self.matcher = DigitMatcher(tuple(patterns), round(options.dtmf_interdigit_timeout * 1000))
+        self.digit_entry: Entry | None = None
+        self.wait_heard = "silence"  # what it hears while it cannot hear the room
+        self.base = {
+            "ConferenceName": room.name,
+            "ConferenceUUID": room.uuid,
+            "ConferenceMemberID": member_id,
+            "CallUUID": call.uuid,
+        }
+        self.membership = Membership(room.name, room.uuid, member_id, seconds(room.world.clock.now))
+
+
+class State:
+    """What differs between a waiting and a started room."""
+
+    name: ClassVar[str]
+
+    def joined(self, room: Room, member: Member) -> None:
+        """``member`` has just been added."""
+
+    def talk_start(self, room: Room, member: Member) -> None:
+        """``member`` starts talking."""
+
+
+class Waiting(State):
+    """C2: members hear waitSound (or nothing) and no one hears them."""
+
+    name = "waiting"
+
+    def joined(self, room: Room, member: Member) -> None:
+        if room.moderators and (len(room.members) >= 2 or not room.world.options.start_requires_two):
+            room.start()
+        else:
+            room.check_recording()  # recordWhenAlone records a waiting room
+
+
+class Started(State):
+    """Members hear each other (C8), talk moves the floor (C7), the room records (C9)."""
+
+    name = "started"
+
+    def joined(self, room: Room, member: Member) -> None:
+        options = room.world.options
+        if options.time_limit_from == "start" and member.limit_ms is not None and room.started_ms is not None:
+            deadline = room.started_ms + member.limit_ms
+            if room.deadline is None or deadline < room.deadline:
+                room.arm_time_limit(deadline)
+        if member.call.talking:
+            self.talk_start(room, member)
+        room.check_recording()
+
+    def talk_start(self, room: Room, member: Member) -> None:
+        if not member.muted and room.floor.start(member) is member:
+            room.floor_changed(member)
+
+
+class Ended(State):
+    name = "ended"
+
+
+WAITING, STARTED, ENDED = Waiting(), Started(), Ended()
+
+
+class Room:
+    __slots__ = (
+        "deadline",
+        "enforce_min",
+        "floor",
+        "limit_entry",
+        "max_members",
+        "members",
+        "min_two",
+        "moderators",
+        "name",
+        "next_id",
+        "recording",
+        "recording_owner",
+        "registry",
+        "started_ms",
+        "state",
+        "uuid",
+        "world",
+    )
+
+    def __init__(self, world: World, registry: Conferences, name: str, uuid: str, max_members: int) -> None:
+        self.world = world
+        self.registry = registry
+        self.name = name
+        self.uuid = uuid
+        self.max_members = max_members
+        self.state: State = WAITING
+        self.members: dict[str, Member] = {}  # by member id, in join order
+        self.next_id = 0
+        self.moderators = 0  # members with startConferenceOnEnter=true
+        self.started_ms: int | None = None
+        self.min_two = False  # a stayAlone=false member has joined (C4)
+        self.enforce_min = False  # ... and the room has held two members since
+        self.floor: Floor[Member] = Floor()
+        self.recording: Recording | None = None
+        self.recording_owner: Member | None = None
+        self.deadline: int | None = None
+        self.limit_entry: Entry | None = None
+
+    @property
+    def hearing(self) -> bool:
+        """Whether members hear each other now (C2: started, and not alone)."""
+        return self.state is STARTED and len(self.members) >= 2
+
+    # -- joining -------------------------------------------------------------------
+
+    def add(self, call: Call, element: Element) -> None:
+        world = self.world
+        options = world.options
+        self.next_id += 1
+        member = Member(self, call, element, str(self.next_id))
+        if member.wait_sound is not None:
+            # fetched as the caller enters, as plivoframework prepares it before entering [oss]
+            method = options.sound_fetch_method
+            sound = world.fetch("waitSound", method, member.wait_sound, {}, call.name, document="sound")
+            if sound is not None:
+                member.wait_heard = "waitSound:" + member.wait_sound
+        self.members[member.member_id] = member
+        self.moderators += member.start_on_enter
+        call.member = member
+        call.record.memberships.append(member.membership)
+        world.event(call.name, "join", f"joined {self.name!r} as member {member.member_id} ({self.state.name})")
+        self.callback(member, "enter")
+        self.play(member.enter_sound, "enterSound", call.name)
+        if member.send_digits:
+            world.event(call.name, "digits", f"sendDigits {member.send_digits!r} sent on the caller's line")
+        if not member.stay_alone:
+            self.min_two = True
+            if not options.stay_alone_applies_after_two:
+                self.enforce_min = True
+        if self.min_two and len(self.members) >= 2:
+            self.enforce_min = True
+        if options.time_limit_from == "last_join" and member.limit_ms is not None:
+            self.arm_time_limit(world.clock.now + member.limit_ms)
+        self.state.joined(self, member)
+        world.dirty = True
+        if self.enforce_min and len(self.members) < 2 and self.state is not ENDED:
+            self.end("stayAlone=false and only one member")
+
+    def start(self) -> None:
+        world = self.world
+        now = world.clock.now
+        self.state = STARTED
+        self.started_ms = now
+        world.event(None, "start", f"conference {self.name!r} started")
+        if world.options.time_limit_from == "start":
+            limits = [m.limit_ms for m in self.members.values() if m.limit_ms is not None]
+            if limits:
+                self.arm_time_limit(now + min(limits))
+        talkers = sorted(
+            (m for m in self.members.values() if m.call.talking and not m.muted), key=lambda m: m.call.talk_since
+        )
+        holder = self.floor.reset(talkers)
+        if holder is not None:
+            self.floor_changed(holder)
+        self.check_recording()
+        world.dirty = True
+
+    def check_recording(self) -> None:
+        """C9: record once a record=true member is in a started room of two or
+        more, or at once for a member with recordWhenAlone=true."""
+        if self.recording is not None or self.state is ENDED:
+            return
+        hearing = self.hearing
+        for member in self.members.values():
+            if member.record and (hearing or member.record_when_alone):
+                world = self.world
+                self.recording = Recording(
+                    world.ids.recording(self.uuid),
+                    world.options.record_url_prefix,
+                    member.record_file_format,
+                    world.clock.now,
+                )
+                self.recording_owner = member
+                world.event(member.call.name, "record", f"recording of {self.name!r} started")
+                return
+
+    # -- leaving -------------------------------------------------------------------
+
+    def leave(self, member: Member, reason: str) -> None:
+        """``member`` leaves by itself (hung up, pressed *); the room may end (C3, C4)."""
+        if self.state is ENDED:
+            return
+        call = member.call
+        if len(self.members) > 1:
+            # plivoframework plays the exit sound before the exit callback [oss]
+            self.play(member.exit_sound, "exitSound", call.name)
+        document, failed = self.remove(member, reason)
+        call.go_on(document, failed)
+        if member.end_on_exit:
+            self.end(f"{call.name} left with endConferenceOnExit=true")
+        elif not self.members:
+            self.end("the last member left")
+        elif self.enforce_min and len(self.members) < 2:
+            self.end("stayAlone=false and only one member left")
+
+    def remove(self, member: Member, reason: str) -> tuple[Response | None, bool]:
+        """Take ``member`` out: exit callback, then the action request (C6).
+        Returns the document the action URL gave and whether it failed to."""
+        world = self.world
+        call = member.call
+        del self.members[member.member_id]
+        self.moderators -= member.start_on_enter
+        Clock.cancel(member.digit_entry)  # held digits are dropped
+        call.member = None
+        member.membership.left_at = seconds(world.clock.now)
+        member.membership.exit_reason = reason
+        world.event(call.name, "leave", f"left {self.name!r} (member {member.member_id}): {reason}")
+        self.callback(member, "exit")
+        result = self.action(member)
+        holder = self.floor.remove(member)
+        if holder is not None and self.state is not ENDED:
+            self.floor_changed(holder)
+        world.dirty = True
+        return result
+
+    def action(self, member: Member, member_id: str | None = None) -> tuple[Response | None, bool]:
+        """The action request (C6): with redirect=true and the call still up, the
+        document it returns continues the call."""
+        if member.action is None:
+            return None, False
+        params = {
+            "ConferenceName": self.name,
+            "ConferenceUUID": self.uuid,
+            "ConferenceMemberID": member.member_id if member_id is None else member_id,
+        }
+        if self.recording is not None:
+            params["RecordUrl"] = self.recording.url
+            params["RecordingID"] = self.recording.id
+        call = member.call
+        if call.live and member.redirect:
+            document = self.world.fetch("action", member.method, member.action, params, call.name, document="answer")
+            return document, document is None
+        self.world.request("action", member.method, member.action, params, call.name)
+        return None, False
+
+    def end(self, reason: str) -> None:
+        """C3: the conference ends; every remaining member exits and goes on."""
+        if self.state is ENDED:
+            return
+        world = self.world
+        self.state = ENDED
+        Clock.cancel(self.limit_entry)
+        world.event(None, "end", f"conference {self.name!r} ended: {reason}")
+        going_on = [(m.call, self.remove(m, "the conference ended")) for m in list(self.members.values())]
+        if self.recording is not None:
+            self.stop_recording()
+        self.registry.closed(self)
+        continue_calls = world.options.remaining_calls_continue
+        for call, (document, failed) in going_on:
+            if continue_calls:
+                call.go_on(document, failed)
+            else:
+                call.end("the conference ended")
+        world.dirty = True
+
+    def stop_recording(self) -> None:
+        recording, owner = self.recording, self.recording_owner
+        assert recording is not None and owner is not None
+        world = self.world
+        now = world.clock.now
+        figures = recording.figures(now, world.epoch_ms)
+        length = seconds(now - recording.started_ms)
+        world.event(owner.call.name, "record", f"recording of {self.name!r} stopped ({length} s)")
+        if owner.callback_url is not None:
+            params = {"ConferenceAction": "record", **owner.base, **figures}
+            world.request("callback", owner.callback_method, owner.callback_url, params, owner.call.name)
+        if owner.transcription_type is not None and owner.transcription_url is not None:
+            options = world.options
+            params = {
+                "transcription": options.transcription_text,
+                "transcription_charge": transcription_charge(options.transcription_rate, now - recording.started_ms),
+                "transcription_rate": options.transcription_rate,
+                "duration": figures["RecordingDuration"],
+                "call_uuid": owner.call.uuid,
+                "recording_id": recording.id,
+                "error": "",
+            }
+            request = (owner.transcription_method, owner.transcription_url, params, owner.call.name)
+            world.clock.at(now + round(options.transcription_delay * 1000), self._transcribe, request)
+
+    def _transcribe(self, request: tuple[str, str, dict[str, str], str]) -> None:
+        method, url, params, call = request
+        self.world.request("transcription", method, url, params, call)
+
+    # -- time limit (C7) -----------------------------------------------------------
+
+    def arm_time_limit(self, deadline: int) -> None:
+        Clock.cancel(self.limit_entry)
+        self.deadline = deadline
+        self.limit_entry = self.world.clock.at(deadline, self._time_up)
+
+    def _time_up(self, _: object) -> None:
+        self.limit_entry = None
+        self.end("timeLimit reached")
+
+    # -- sounds, callbacks ---------------------------------------------------------
+
+    def callback(self, member: Member, action: str, digits: str | None = None) -> None:
+        if member.callback_url is None:
+            return
+        params = {"ConferenceAction": action, **member.base}
+        if digits is not None:
+            params["ConferenceDigitsMatch"] = digits
+        self.world.request("callback", member.callback_method, member.callback_url, params, member.call.name)
+
+    def play(self, sound: str, kind: Literal["enterSound", "exitSound"], call_name: str) -> None:
+        """C10: enterSound/exitSound play to the whole room."""
+        if not sound:
+            return
+        world = self.world
+        method = world.options.sound_fetch_method
+        if sound not in BEEPS and world.fetch(kind, method, sound, {}, call_name, document="sound") is None:
+            return
+        world.event(call_name, "sound", f"{kind} {sound} played to the room")
+
+    # -- talk and digits -----------------------------------------------------------
+
+    def talk_start(self, member: Member) -> None:
+        self.state.talk_start(self, member)
+
+    def talk_stop(self, member: Member) -> None:
+        holder = self.floor.stop(member)
+        if holder is not None:
+            self.floor_changed(holder)
+
+    def floor_changed(self, holder: Member) -> None:
+        self.world.event(holder.call.name, "floor", f"has the floor in {self.name!r}")
+        if holder.floor_event:
+            self.callback(holder, "floor")
+
+    def digits(self, member: Member, digits: str) -> None:
+        """C7: hangupOnStar, digitsMatch and relayDTMF, digit by digit."""
+        world = self.world
+        now = world.clock.now
+        world.event(member.call.name, "digits", f"pressed {digits!r}")
+        matcher = member.matcher
+        relay: list[str] = []
+        for index, digit in enumerate(digits):
+            if digit == "*" and member.hangup_on_star:
+                self.relay(member, "".join(relay))
+                rest = digits[index + 1 :]
+                self.leave(member, "pressed * (hangupOnStar)")
+                if rest:
+                    world.note(member.call.name, f"digits {rest!r} after * ignored: the caller left the conference")
+                return
+            if matcher is None:
+                relay.append(digit)
+                continue
+            matched, held, pending = matcher.feed(digit, now)
+            for pattern in matched:
+                self.callback(member, "digits", pattern)
+            relay.append(held)
+            Clock.cancel(member.digit_entry)
+            member.digit_entry = (
+                world.clock.at(now + matcher.timeout_ms, self._digits_timeout, member) if pending else None
+            )
+        self.relay(member, "".join(relay))
+
+    def _digits_timeout(self, member: Member) -> None:
+        member.digit_entry = None
+        assert member.matcher is not None
+        matched, held = member.matcher.resolve()
+        for pattern in matched:
+            self.callback(member, "digits", pattern)
+        self.relay(member, held)
+
+    def relay(self, member: Member, digits: str) -> None:
+        """relayDTMF: digits no pattern took are played to the other members
+        (only where they can hear each other)."""
+        if not digits or not member.relay_dtmf or not self.hearing:
+            return
+        others = ", ".join(m.call.name for m in self.members.values() if m is not member)
+        self.world.event(member.call.name, "relay", f"DTMF {digits!r} relayed to {others}")

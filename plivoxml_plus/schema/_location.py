@@ -1,0 +1,48 @@
+"""Finding the XSD files: inside the installed package, else the checkout's ``schemas/``.
+
+The wheel carries ``schemas/*.xsd`` as ``plivoxml_plus/_schemas/`` (pyproject's
+force-include); an editable checkout has only the top-level ``schemas/`` folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from .._errors import PlivoXMLPlusError
+
+__all__ = ["KINDS", "Kind", "check_kind", "schema_path"]
+
+Kind = Literal["answer", "sound"]
+KINDS: tuple[Kind, ...] = ("answer", "sound")
+
+_FILES: dict[str, str] = {"answer": "plivoxml.xsd", "sound": "plivoxml-sound.xsd"}
+_PACKAGE = Path(__file__).resolve().parent.parent
+_FOLDERS = (_PACKAGE / "_schemas", _PACKAGE.parent / "schemas")
+
+
+def check_kind(kind: object) -> Kind:
+    """``kind`` itself, if it names a kind of document; else a ValueError saying which do."""
+    if kind == "answer":
+        return "answer"
+    if kind == "sound":
+        return "sound"
+    raise ValueError(
+        f"kind={kind!r} is not a kind of document; allowed: 'answer' (what a call's answer URL returns) "
+        "or 'sound' (what waitSound, enter/exitSound, wait-music and hold-music URLs return)"
+    )
+
+
+def schema_path(kind: Kind = "answer") -> Path:
+    """The XSD file that validates ``kind`` documents.
+
+    ``"answer"``: ``plivoxml.xsd``, the contract (a ``<Response>`` with any of the
+    elements). ``"sound"``: ``plivoxml-sound.xsd``, which narrows it to Play, Speak
+    and Wait and needs ``plivoxml.xsd`` next to it.
+    """
+    name = _FILES[check_kind(kind)]
+    for folder in _FOLDERS:
+        path = folder / name
+        if path.is_file():
+            return path
+    raise PlivoXMLPlusError(f"{name} is missing from this installation of plivoxml_plus (looked in {_FOLDERS[0]})")

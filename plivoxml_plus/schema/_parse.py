@@ -1,0 +1,92 @@
+"""``parse``: a document read back into the typed element classes.
+
+The XSD decides validity (one verdict for ``validate`` and ``parse``); the
+element classes then read each value with their check's ``from_wire``, so an
+attribute comes back as the Python value it was built from (``"true"`` -> True,
+``"5"`` -> 5, ``"a,b"`` -> ("a", "b")).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+
+from .._errors import ParseError, ValidationError
+from ..elements import ELEMENT_CLASSES, Element, Response
+from ..elements._checks import Check, Refused
+from ._location import Kind, check_kind
+from ._messages import own_text
+from ._positions import Locator
+from ._read import MAX_BYTES, Loaded, Source, load
+from ._result import Problem, problems_error
+from ._validate import check_loaded
+
+__all__ = ["parse"]
+
+_XML_WHITESPACE = " \t\n\r"
+
+Convert = Callable[[str], Any]
+
+
+def _converter(check: Check[Any]) -> Convert | None:
+    """How to turn wire text into the value for the constructor; None when the
+    constructor's own check takes the wire text as it is (its ``from_wire`` is its
+    ``clean``), so the value is checked once, not twice."""
+    return None if type(check).from_wire is Check.from_wire else check.from_wire
+
+
+# tag -> (class, {XML attribute name: (Python name, converter)}, whether it has text content)
+_Plan = tuple[Callable[..., Element], dict[str, tuple[str, Convert | None]], bool]
+_PLANS: dict[str, _Plan] = {
+    tag: (
+        cls,
+        {spec.xml: (name, _converter(spec.check)) for name, spec in cls.specs.items() if spec.xml is not None},
+        any(spec.xml is None for spec in cls.specs.values()),
+    )
+    for tag, cls in ELEMENT_CLASSES.items()
+}
+
+
+def parse(source: Source, *, kind: Kind = "answer", max_bytes: int = MAX_BYTES) -> Response:
+    """Read a document into a :class:`~plivoxml_plus.Response` of typed elements.
+
+    ``source`` is as for :func:`validate`. An invalid document raises
+    :class:`~plivoxml_plus.ParseError` with the first problem's ``line`` and
+    ``column`` and every problem in ``problems``. Surrounding whitespace of element
+    text is not part of the value (``<Conference>\\n  room\\n</Conference>`` is the
+    room ``"room"``).
+    """
+    kind = check_kind(kind)
+    loaded = load(source, max_bytes=max_bytes)
+    if isinstance(loaded, Problem):
+        raise problems_error((loaded,))
+    problems = check_loaded(loaded, kind)
+    if problems:
+        raise problems_error(problems)
+    return _build(loaded)
+
+
+def _build(loaded: Loaded) -> Response:
+    children: list[Element] = []
+    for node in loaded[0].iterchildren("*"):
+        build, attributes, has_content = _PLANS[node.tag]  # type: ignore[index]
+        values: dict[str, Any] = {}
+        try:
+            for xml, text in node.items():
+                name, convert = attributes[xml]
+                values[name] = text if convert is None else convert(text)
+            if has_content:
+                values["content"] = own_text(node).strip(_XML_WHITESPACE)
+            children.append(build(**values))
+        except (Refused, ValidationError) as error:  # the XSD accepted what a check refuses
+            raise _disagreement(loaded, node, error) from None
+    return Response(children)
+
+
+def _disagreement(loaded: Loaded, node: etree._Element, error: Exception) -> ParseError:
+    line, column = Locator(*loaded).element(node)
+    tag = node.tag if isinstance(node.tag, str) else "?"
+    problem = Problem(line, column, tag, None, f"<{tag}> could not be built: {error}")
+    return ParseError(str(problem), line=line, column=column, problems=(problem,))

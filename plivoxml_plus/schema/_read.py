@@ -1,0 +1,199 @@
+"""Reading a source (str, bytes, path, tree) into an lxml tree, safely.
+
+Plivo XML never needs a DTD, so a document with a DOCTYPE is refused outright:
+that is how entity-expansion ("billion laughs"), external-entity (XXE) and
+DTD-fetching attacks start. The parser resolves no entities, loads no DTD and
+touches no network or file, and a size limit, checked before parsing, bounds the
+memory a document can take.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from typing import Union
+
+from lxml import etree
+
+from .._errors import ParseError
+from ..elements import Element
+from ._result import Problem
+
+__all__ = ["MAX_BYTES", "Loaded", "Source", "load", "position_of_offset"]
+
+MAX_BYTES = 1 << 20  # 1 MiB: a webhook answer is a few hundred bytes
+
+Source = Union[str, bytes, bytearray, "os.PathLike[str]", etree._Element, etree._ElementTree, Element]
+
+
+class _PerThread(threading.local):
+    """One parser per thread (lxml: cheaper than sharing one)."""
+
+    def __init__(self) -> None:
+        self.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            attribute_defaults=False,
+            huge_tree=False,
+            collect_ids=False,
+        )
+
+
+_local = _PerThread()
+
+_DOCTYPE = b"<!DOCTYPE"
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_START_TAG = re.compile(rb"<[^?!]")
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)[\"']")
+_LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
+
+REFUSED_DOCTYPE = (
+    "DOCTYPE declarations are not allowed: Plivo XML needs none, and a DTD is how "
+    "entity-expansion (billion laughs), external-entity (XXE) and DTD-fetching attacks work"
+)
+
+
+# A parsed document: its root, and the bytes it came from (to locate problems; None
+# for a tree given as is).
+Loaded = tuple[etree._Element, bytes | None]
+
+# What a document may start with when its root element is not its first markup.
+_PROLOG = (b"<?", b"<!", b"<\x00")
+
+
+def load(source: Source, *, max_bytes: int = MAX_BYTES) -> Loaded | Problem:
+    """``source`` parsed, or the problem that stops it from being read as XML.
+
+    A str is the document's text and a path-like names a file; bytes are the
+    document as stored (its XML declaration or byte-order mark gives the encoding).
+    An lxml element or tree, or an element object of this package, is taken as is.
+    """
+    if isinstance(source, bytes):  # the hot path: a webhook's response body
+        return _parse(source, max_bytes, is_text=False)
+    if isinstance(source, bytearray):
+        data = bytes(source)
+    elif isinstance(source, str):
+        if len(source) > max_bytes:  # (a character is at least one byte)
+            return _too_large(len(source), max_bytes, "characters")
+        data = _encode(source)
+    elif isinstance(source, etree._ElementTree):
+        root = source.getroot()
+        if root is None:
+            return Problem(None, None, None, None, "the tree has no root element")
+        return root, None
+    elif isinstance(source, etree._Element):
+        return source, None
+    elif isinstance(source, Element):
+        return source.to_element(), None
+    elif isinstance(source, os.PathLike):
+        read = _read_file(source, max_bytes)
+        if isinstance(read, Problem):
+            return read
+        data = read
+    else:
+        raise TypeError(
+            "validate() and parse() read a str (the XML text), bytes, a path (pathlib.Path), "
+            f"an lxml element or tree, or a plivoxml_plus element; not {type(source).__name__}"
+        )
+    return _parse(data, max_bytes, is_text=isinstance(source, str))
+
+
+def _encode(text: str) -> bytes:
+    # lxml refuses a str with an encoding declaration; as UTF-8 bytes, the
+    # declaration must then say UTF-8 (lone surrogates come out as invalid UTF-8,
+    # which the parser reports with their position).
+    data = text.encode("utf-8", "surrogatepass")
+    declared = _DECLARED_ENCODING.match(data)
+    if declared is not None:
+        data = data[: declared.start(1)] + b"UTF-8" + data[declared.end(1) :]
+    return data
+
+
+def _read_file(path: os.PathLike[str], max_bytes: int) -> bytes | Problem:
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > max_bytes:
+                return _too_large(size, max_bytes, "bytes")
+            return file.read(max_bytes + 1)  # (a pipe or device reports size 0)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ParseError(f"cannot read {os.fspath(path)}: {reason}") from error
+
+
+def _too_large(size: int, max_bytes: int, unit: str) -> Problem:
+    return Problem(
+        None, None, None, None, f"the document is {size} {unit}, over the size limit of {max_bytes} bytes (max_bytes)"
+    )
+
+
+def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
+    if len(data) > max_bytes:
+        return _too_large(len(data), max_bytes, "bytes")
+    # Bytes that start with "<" and a name start with the root element: no prolog,
+    # so no DOCTYPE (one after the root element is a syntax error). Any other start
+    # (a declaration, a BOM, whitespace, a comment, UTF-16...) is checked twice:
+    # the bytes before parsing (fast refusal, with a position), the tree after.
+    prolog = data[:2] in _PROLOG or data[:1] != b"<"
+    if prolog and data.find(_DOCTYPE) >= 0:
+        doctype = _find_doctype(data)
+        if doctype is not None:
+            return Problem(doctype[0], doctype[1], None, None, REFUSED_DOCTYPE)
+    try:
+        root = etree.fromstring(data, _local.parser)
+    except etree.XMLSyntaxError as error:
+        if not data.strip(b" \t\r\n"):  # (libxml2 says "Start tag expected" for whitespace)
+            return Problem(None, None, None, None, "the document is empty")
+        return _syntax_problem(error, is_text=is_text)
+    if prolog and root.getroottree().docinfo.doctype:  # one the byte scan cannot see (UTF-16...)
+        return Problem(None, None, None, None, REFUSED_DOCTYPE)
+    return root, data
+
+
+def _find_doctype(data: bytes) -> tuple[int, int] | None:
+    """Where a DOCTYPE declaration starts (line, column), if the bytes show one.
+
+    (A document in an encoding that is not ASCII-compatible, such as UTF-16, hides
+    it from this scan: the parsed tree's ``docinfo`` catches that one.)
+    """
+    at = data.find(_DOCTYPE)
+    # In the prolog (before any start tag, comments aside) it is a declaration;
+    # later, it is text in a CDATA section or comment, or a syntax error.
+    if at >= 0 and _START_TAG.search(_COMMENT.sub(b"", data[:at])) is None:
+        return position_of_offset(data, at)
+    return None
+
+
+def position_of_offset(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of byte ``offset`` of UTF-8/ASCII ``data``."""
+    line_start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+    line = data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - data.count(b"\r\n", 0, offset) + 1
+    return line, len(data[line_start:offset].decode("utf-8", "replace")) + 1
+
+
+def _syntax_problem(error: etree.XMLSyntaxError, *, is_text: bool) -> Problem:
+    line, column = error.position
+    raw = " ".join(_LIBXML_POSITION.sub("", error.msg or "").split())
+    if raw.startswith("Start tag expected") or raw == "Document is empty":
+        message = "not XML: a document must start with '<' (an XML declaration or the <Response> element)"
+        if is_text:
+            message += "; to read a file, pass a pathlib.Path, not a str"
+    elif "not proper UTF-8" in raw or "Invalid bytes in character encoding" in raw:
+        detail = raw.split("Bytes:", 1)[1].strip() if "Bytes:" in raw else ""
+        message = (
+            "the document is not in the encoding it declares (UTF-8 when it declares none)"
+            + (f": bytes {detail}" if detail else "")
+            + '; save it as UTF-8 or declare its encoding in <?xml version="1.0" encoding="..."?>'
+        )
+    elif raw.startswith("Unsupported encoding"):
+        message = f"the document declares an encoding this parser does not know ({raw.split(':', 1)[-1].strip()})"
+    elif raw.startswith("Excessive depth in document"):
+        message = "elements are nested too deep for this parser (over 256 levels; Plivo XML needs two)"
+    elif "amplification" in raw or "Detected an entity reference loop" in raw:
+        message = REFUSED_DOCTYPE
+    else:
+        message = f"not well-formed XML: {raw}"
+    return Problem(line if line > 0 else None, column if line > 0 and column > 0 else None, None, None, message)

@@ -1,0 +1,234 @@
+"""Helpers shared by the test modules (import them: ``from tests.conftest import canonical``).
+
+``canonical`` turns an XML document into a plain value that compares equal for
+documents that differ only in formatting: indentation, whitespace around text,
+attribute order, quote style, the XML declaration.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import find, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import plivoxml_plus
+from plivoxml_plus.elements import ELEMENT_CLASSES, AttributeSpec, Element
+from plivoxml_plus.elements._checks import (
+    URL_PATTERN,
+    Boolean,
+    Check,
+    Choice,
+    Integer,
+    Pattern,
+    Sound,
+    StringList,
+    Text,
+    Url,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+XMLInput = str | bytes | etree._Element
+
+# Never fetch anything or expand entities while reading test documents.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+# (tag, attributes as a sorted tuple of pairs, trimmed text or None, children)
+Canonical = tuple[str, tuple[tuple[str, str], ...], str | None, tuple[Any, ...]]
+
+
+def parse(xml: XMLInput) -> etree._Element:
+    """The root element of ``xml`` (a str, UTF-8 bytes, or an element, returned as is)."""
+    if isinstance(xml, etree._Element):
+        return xml
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml  # a str may carry an encoding declaration
+    return etree.fromstring(data.strip(), _PARSER)
+
+
+def _trimmed(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None
+
+
+def canonical(xml: XMLInput) -> Canonical:
+    """``xml`` as a comparable value, whitespace and attribute order aside.
+
+    Text and tails are trimmed (whitespace-only ones dropped): a seed page that
+    writes a room name on its own indented line means the same name.
+    """
+    return _canonical(parse(xml))
+
+
+def _canonical(node: etree._Element) -> Canonical:
+    children: list[Any] = []
+    for child in node:
+        if not isinstance(child.tag, str):  # comments and processing instructions
+            continue
+        children.append(_canonical(child))
+        tail = _trimmed(child.tail)
+        if tail is not None:
+            children.append(("#tail", (), tail, ()))
+    attributes = tuple(sorted((str(k), str(v)) for k, v in node.attrib.items()))
+    return (str(node.tag), attributes, _trimmed(node.text), tuple(children))
+
+
+def assert_same_xml(actual: XMLInput, expected: XMLInput) -> None:
+    """Assert two documents are the same, whitespace and attribute order aside."""
+    got, want = canonical(actual), canonical(expected)
+    assert got == want, f"documents differ:\n  got:      {got}\n  expected: {want}"
+
+
+# -- Hypothesis strategies derived from the element specs -------------------------
+#
+# Each strategy is built from a check object's own facets (minimum/maximum,
+# choices, pattern, words, item...), so no rule is written twice: a change to an
+# element class changes what these generate.
+
+
+# Characters an XML document can carry (no controls, surrogates or non-characters).
+XML_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Cn"))
+WHITESPACE = st.text(alphabet=" \t\n\r", max_size=3)
+
+# Every element class that takes attributes or content, and every (class, spec) pair.
+LEAF_CLASSES: tuple[type[Element], ...] = tuple(cls for cls in ELEMENT_CLASSES.values() if cls.specs)
+ALL_SPECS: tuple[tuple[type[Element], AttributeSpec], ...] = tuple(
+    (cls, spec) for cls in LEAF_CLASSES for spec in cls.specs.values()
+)
+
+
+def spec_id(pair: tuple[type[Element], AttributeSpec]) -> str:
+    return f"{pair[0].tag}.{pair[1].name}"
+
+
+def urls() -> st.SearchStrategy[str]:
+    """Absolute http(s) URLs, generated from the same pattern the check and the XSD use."""
+    return st.from_regex(URL_PATTERN, fullmatch=True, alphabet=XML_CHARS)
+
+
+def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
+    """Values ``check`` must accept, in every form a user may give them."""
+    if isinstance(check, Boolean):
+        return st.booleans()
+    if isinstance(check, Integer):
+        return st.integers(check.minimum, check.maximum)
+    if isinstance(check, Choice):
+        choices = st.sampled_from(check.choices)
+        if check.case_insensitive:
+            return choices.flatmap(lambda c: st.sampled_from((c, c.lower(), c.upper(), c.swapcase())))
+        return choices
+    if isinstance(check, Sound):
+        return st.one_of(st.sampled_from(check.words), urls())
+    if isinstance(check, Url):
+        return urls()
+    if isinstance(check, Pattern):
+        return st.from_regex(check.pattern, fullmatch=True)
+    if isinstance(check, StringList):
+        items = st.lists(valid_values(check.item), min_size=1, max_size=5, unique=check.unique)
+        return st.one_of(items, items.map(tuple), items.map(",".join))
+    if isinstance(check, Text):
+        core = st.text(alphabet=XML_CHARS, min_size=1).filter(lambda s: s.strip(" \t\n\r") != "")
+        return st.tuples(WHITESPACE, core, WHITESPACE).map("".join)
+    raise NotImplementedError(f"no strategy for {check!r}: add one here")  # a new kind of check
+
+
+def invalid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
+    """Values ``check`` must refuse: wrong types, out of range, not a member, malformed."""
+    not_str = st.one_of(st.integers(), st.floats(allow_nan=False), st.booleans(), st.binary(), st.just(object()))
+    if isinstance(check, Boolean):
+        # 1/0 and "true"/"false" look like booleans but are not
+        return st.one_of(st.integers(), st.sampled_from(["true", "false", "True", ""]), st.text(), st.floats())
+    if isinstance(check, Integer):
+        out_of_range = st.one_of(st.integers(max_value=check.minimum - 1), st.integers(min_value=check.maximum + 1))
+        in_range = st.integers(check.minimum, check.maximum)
+        return st.one_of(out_of_range, st.booleans(), in_range.map(str), in_range.map(float), st.text())
+    if isinstance(check, Choice):
+        members = {c.lower() for c in check.choices} if check.case_insensitive else set(check.choices)
+        others = st.text().filter(lambda s: (s.lower() if check.case_insensitive else s) not in members)
+        if not check.case_insensitive:  # another case of a member is not a member
+            others = st.one_of(
+                others, st.sampled_from(check.choices).map(str.swapcase).filter(lambda s: s not in members)
+            )
+        return st.one_of(others, not_str)
+    if isinstance(check, (Sound, Url)):
+        words = set(check.words) if isinstance(check, Sound) else set()
+        not_url = st.text().filter(lambda s: s not in words and not s.startswith(("http://", "https://")))
+        broken = st.tuples(urls(), st.sampled_from([" ", "\t", "\n", "\x00", "\x1f"]), st.text(max_size=3))
+        relative = st.from_regex(r"/[a-z0-9/]*", fullmatch=True)
+        return st.one_of(not_url, broken.map("".join), relative, not_str)
+    if isinstance(check, Pattern):
+        return st.one_of(st.text().filter(lambda s: check._fullmatch(s) is None), not_str)
+    if isinstance(check, StringList):
+        bad_item = invalid_values(check.item).filter(lambda v: isinstance(v, str) and "," not in v)
+        with_bad_item = st.tuples(st.lists(valid_values(check.item), max_size=3), bad_item).map(
+            lambda t: [*t[0], t[1]]
+        )
+        kinds = [with_bad_item, st.just([]), st.just(()), st.integers(), st.dictionaries(st.text(), st.text())]
+        if check.unique:
+            kinds.append(valid_values(check.item).map(lambda v: [v, v]))
+        return st.one_of(*kinds)
+    if isinstance(check, Text):
+        blank = WHITESPACE
+        control = st.tuples(st.text(alphabet=XML_CHARS, min_size=1), st.sampled_from(["\x00", "\x08", "\x1b"]))
+        return st.one_of(blank, control.map("".join), not_str)
+    raise NotImplementedError(f"no strategy for {check!r}: add one here")
+
+
+def _simplest(check: Check[Any]) -> Any:
+    if isinstance(check, Boolean):
+        return True
+    if isinstance(check, Integer):
+        return check.minimum
+    if isinstance(check, Choice):
+        return check.choices[0]
+    if isinstance(check, Sound):
+        return check.words[0]
+    if isinstance(check, Url):
+        return "https://example.com/"
+    if isinstance(check, Pattern):  # the simplest string the pattern matches
+        return find(st.from_regex(check.pattern, fullmatch=True), lambda _: True, settings=settings(database=None))
+    if isinstance(check, StringList):
+        return [_simplest(check.item)]
+    if isinstance(check, Text):
+        return "example"
+    raise NotImplementedError(f"no example for {check!r}: add one here")
+
+
+@cache
+def example_value(check: Check[Any]) -> Any:
+    """One valid value for ``check``. (For a Pattern check this runs a search: not
+    from inside a Hypothesis test, where it would nest; draw valid_values there.)"""
+    return _simplest(check)
+
+
+def required_kwargs(cls: type[Element]) -> dict[str, Any]:
+    """The fewest keywords that build a ``cls`` (its content and role, if any)."""
+    return {name: example_value(spec.check) for name, spec in cls.specs.items() if spec.required}
+
+
+@st.composite
+def element_kwargs(draw: st.DrawFn, cls: type[Element]) -> dict[str, Any]:
+    """Keywords for a valid ``cls``: every required one and any subset of the others."""
+    return {
+        name: draw(valid_values(spec.check))
+        for name, spec in cls.specs.items()
+        if spec.required or draw(st.booleans())
+    }
+
+
+def effective_tree(xml: XMLInput) -> list[tuple[str, dict[str, str], str | None]]:
+    """Each element of a document, in order, as (tag, attributes, text), with every
+    platform default filled in and the MPC role's case folded: equal for two documents
+    that make the platform do the same (one may write defaults, the other not)."""
+    result = []
+    for element in plivoxml_plus.parse(xml).iter():
+        attributes = element.effective_xml_attributes()
+        if "role" in attributes:
+            attributes["role"] = attributes["role"].lower()
+        result.append((element.tag, attributes, getattr(element, "content", None)))
+    return result

@@ -1,0 +1,279 @@
+"""plivoxml_plus.plivoxml against plivo-python 4.63's plivoxml.
+
+1. The same calls make documents that mean the same (defaults taken into account).
+2. Every refusal listed in docs/migration.md is accepted by plivo-python, which writes
+   what the page says, and refused here: the page is the test's data, so it cannot go stale.
+3. Every difference the page describes is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from plivo import exceptions as plivo_exceptions
+from plivo import plivoxml as plivo_xml
+
+from plivoxml_plus import ValidationError
+from plivoxml_plus import plivoxml as ours
+from tests.conftest import ROOT, assert_same_xml, canonical, effective_tree, parse
+
+# -- 1. the same calls, the same document ----------------------------------------------
+
+SAME_CALLS = {
+    "seed: basic conference": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.ConferenceElement('my-conference-room'))
+""",
+    "seed: record conference": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.ConferenceElement(
+    'recorded-meeting', record=True, record_file_format='mp3', callback_url='https://example.com/recording-ready/'
+))
+""",
+    "seed: MPC basic": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.MultiPartyCallElement(content='my-mpc-name', role='customer', max_duration=10000))
+""",
+    "moderated participant and moderator": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.ConferenceElement(
+    'moderated-meeting', start_conference_on_enter=False, wait_sound='https://example.com/hold-music.xml'
+))
+response.add(plivoxml.ConferenceElement(
+    content='moderated-meeting', start_conference_on_enter=True, end_conference_on_exit=True
+))
+""",
+    "every Conference attribute": """
+response = plivoxml.ResponseElement().add_conference(
+    'all', muted=True, enter_sound='beep:1', exit_sound='https://example.com/bye.xml', start_conference_on_enter=False,
+    end_conference_on_exit=True, stay_alone=False, wait_sound='https://example.com/wait.xml', max_members=7,
+    record=True, record_file_format='wav', time_limit=600, hangup_on_star=True,
+    action='https://example.com/action', method='GET', callback_url='https://example.com/cb', callback_method='GET',
+    digits_match='#0,99', floor_event=True, redirect=False, relay_dtmf=False,
+)
+""",
+    "Conference attributes beyond add_conference()": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.ConferenceElement(
+    'room', send_digits='12w#', transcription_type='auto', transcription_url='https://example.com/t',
+    transcription_method='GET',
+))
+""",
+    "supervisor, agent and customer": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.MultiPartyCallElement('support-call-123', 'Supervisor', coach_mode=True))
+response.add(plivoxml.MultiPartyCallElement('support-call-123', 'Agent', start_mpc_on_enter=True))
+response.add(plivoxml.MultiPartyCallElement('support-call-123', 'customer'))
+""",
+    "every MPC attribute": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.MultiPartyCallElement(
+    'mpc', 'Agent', max_duration=300, max_participants=2, record_min_member_count=2,
+    wait_music_url='https://example.com/w', wait_music_method='POST', wait_time=30,
+    agent_hold_music_url='https://example.com/a', agent_hold_music_method='POST',
+    customer_hold_music_url='https://example.com/c', customer_hold_music_method='POST',
+    record=True, record_participant_track=True, record_file_format='wav',
+    recording_callback_url='https://example.com/r', recording_callback_method='GET',
+    status_callback_events='mpc-state-changes,participant-speak-events',
+    status_callback_url='https://example.com/s', status_callback_method='GET',
+    stay_alone=True, coach_mode=False, mute=True, hold=True, start_mpc_on_enter=False, end_mpc_on_exit=True,
+    enter_sound='none', enter_sound_method='POST', exit_sound='https://example.com/x.xml', exit_sound_method='POST',
+    on_exit_action_url='https://example.com/o', on_exit_action_method='GET', relay_dtmf_inputs=True,
+    start_recording_audio='https://example.com/start', start_recording_audio_method='POST',
+    stop_recording_audio='https://example.com/stop', stop_recording_audio_method='POST',
+    transcript=True, transcription_url='https://example.com/tr',
+))
+""",
+    "companions through the add_* helpers": """
+response = (
+    plivoxml.ResponseElement()
+    .add_speak('Welcome & hold on', voice='MAN', language='en-GB', loop=2)
+    .add_play('https://example.com/music.mp3', loop=0)
+    .add_wait(length=3, silence=True, min_silence=500, beep=True)
+    .add_redirect('https://example.com/next', method='GET')
+    .add_hangup(reason='busy', schedule=10)
+)
+""",
+    "companion elements and chained setters": """
+response = plivoxml.ResponseElement()
+response.add(plivoxml.SpeakElement('Joining <now>').set_voice('WOMAN').set_loop(1))
+response.add(plivoxml.ConferenceElement('room').set_muted(True).set_max_members(5).set_hangup_on_star(True))
+response.add(plivoxml.MultiPartyCallElement('mpc', 'agent').set_hold(True).set_max_participants(4))
+response.add(plivoxml.WaitElement(length=2))
+response.add(plivoxml.HangupElement())
+""",
+}
+
+
+def build(module: Any, code: str) -> str:
+    namespace: dict[str, Any] = {"plivoxml": module}
+    exec(code, namespace)
+    return str(namespace["response"].to_string(False))
+
+
+@pytest.mark.parametrize("code", SAME_CALLS.values(), ids=list(SAME_CALLS))
+def test_the_same_calls_make_the_same_document(code):
+    theirs, mine = build(plivo_xml, code), build(ours, code)
+    assert effective_tree(mine) == effective_tree(theirs)
+
+
+def test_conference_documents_are_identical_not_only_equivalent():
+    # no defaults are involved for Conference: plivo-python writes only what is set, too
+    code = SAME_CALLS["every Conference attribute"]
+    assert_same_xml(build(ours, code), build(plivo_xml, code))
+
+
+# -- 2. the refusals listed in docs/migration.md -----------------------------------------
+
+MIGRATION = (ROOT / "docs" / "migration.md").read_text(encoding="utf-8")
+ROW = re.compile(r"^\| `(plivoxml\.[^`]+)` \| (.+?) \| (.+?) \|$", re.M)
+
+
+def refusal_rows() -> list[tuple[str, str]]:
+    section = MIGRATION.split("## What plivo-python accepted and plivoxml_plus refuses", 1)[1].split("\n## ", 1)[0]
+    return [(m.group(1), m.group(2)) for m in ROW.finditer(section)]
+
+
+REFUSALS = refusal_rows()
+
+
+def test_the_refusal_table_was_read():
+    assert len(REFUSALS) >= 40
+    assert len({call for call, _ in REFUSALS}) == len(REFUSALS)
+
+
+@pytest.mark.parametrize(("call", "wrote"), REFUSALS, ids=[call for call, _ in REFUSALS])
+def test_plivo_python_accepts_and_writes_what_the_page_says(call, wrote):
+    document = str(eval(call, {"plivoxml": plivo_xml}).to_string(False))
+    literal = re.fullmatch(r"`(.+)`", wrote)
+    assert literal is not None, f"the page must show what plivo-python wrote, as code: {wrote}"
+    shown = literal.group(1)
+    if shown.startswith("<"):
+        assert canonical(document) == canonical(shown)
+    else:  # one attribute of a long MultiPartyCall element
+        name, value = re.fullmatch(r'(\w+)="(.*)"', shown).groups()  # type: ignore[union-attr]
+        assert parse(document).get(name) == value, document
+
+
+@pytest.mark.parametrize("call", [call for call, _ in REFUSALS])
+def test_plivoxml_plus_refuses_it(call):
+    with pytest.raises(ValidationError) as caught:
+        eval(call, {"plivoxml": ours})
+    tag = re.match(r"plivoxml\.(\w+)Element", call).group(1)  # type: ignore[union-attr]
+    assert caught.value.element == tag
+    assert f"{tag}" in str(caught.value)
+
+
+def test_later_changes_are_refused_too_where_plivo_converts():
+    theirs = plivo_xml.ConferenceElement("room")
+    theirs.muted = "false"
+    assert theirs.to_string(False) == '<Conference muted="true">room</Conference>'
+    mine = ours.ConferenceElement("room")
+    with pytest.raises(ValidationError, match="muted"):
+        mine.muted = "false"  # type: ignore[assignment]
+    with pytest.raises(ValidationError, match="maxMembers"):
+        mine.set_max_members(100)  # type: ignore[attr-defined]
+    assert mine.to_string() == "<Conference>room</Conference>"
+
+
+# -- 3. the differences ------------------------------------------------------------------
+
+
+def test_to_string_is_compact_here_and_pretty_in_plivo_python():
+    code = SAME_CALLS["seed: basic conference"]
+    namespace: dict[str, Any] = {"plivoxml": plivo_xml}
+    exec(code, namespace)
+    theirs = namespace["response"].to_string()
+    namespace = {"plivoxml": ours}
+    exec(code, namespace)
+    mine = namespace["response"].to_string()
+    assert "\n  <Conference>" in theirs
+    assert mine == "<Response><Conference>my-conference-room</Conference></Response>"
+    assert namespace["response"].to_string(True) == theirs
+    assert_same_xml(mine, theirs)
+
+
+def test_plivo_python_writes_every_mpc_default_and_this_package_none():
+    theirs = parse(plivo_xml.MultiPartyCallElement("mpc", "agent").to_string(False))
+    mine = ours.MultiPartyCallElement("mpc", "agent")
+    assert mine.xml_attributes() == {"role": "agent"}
+    defaults = {spec.xml for spec in mine.specs.values() if spec.default is not None}
+    assert defaults <= set(theirs.attrib)
+    for name, spec in mine.specs.items():  # and they agree on every default's value
+        if spec.xml is not None and spec.xml in theirs.attrib and spec.xml != "role":
+            assert spec.check.to_wire(mine.effective(name)) == theirs.get(spec.xml), name
+
+
+def test_add_multi_party_call_switches_callbacks_to_get_in_plivo_python_only():
+    theirs = parse(plivo_xml.ResponseElement().add_multi_party_call("mpc", "agent").to_string(False))[0]
+    element_default = parse(plivo_xml.MultiPartyCallElement("mpc", "agent").to_string(False))
+    assert theirs.get("statusCallbackMethod") == theirs.get("recordingCallbackMethod") == "GET"
+    assert element_default.get("statusCallbackMethod") == element_default.get("recordingCallbackMethod") == "POST"
+    mine = ours.ResponseElement().add_multi_party_call("mpc", "agent").children[0]
+    assert "statusCallbackMethod" not in mine.xml_attributes()
+    assert mine.effective("status_callback_method") == mine.effective("recording_callback_method") == "POST"
+
+
+def test_role_is_lower_cased_by_plivo_python_and_kept_here():
+    theirs = parse(plivo_xml.MultiPartyCallElement("mpc", "Supervisor").to_string(False))
+    assert theirs.get("role") == "supervisor"
+    assert ours.MultiPartyCallElement("mpc", "Supervisor").xml_attributes()["role"] == "Supervisor"
+
+
+def test_names_are_trimmed_here():
+    assert plivo_xml.ConferenceElement("  room\n").to_string(False) == "<Conference>  room\n</Conference>"
+    assert ours.ConferenceElement("  room\n").to_string() == "<Conference>room</Conference>"
+
+
+def test_digits_match_list():
+    assert plivo_xml.ConferenceElement("r", digits_match=["1", "2"]).to_string(False) == (
+        "<Conference digitsMatch=\"['1', '2']\">r</Conference>"
+    )
+    assert ours.ConferenceElement("r", digits_match=["1", "2"]).to_string() == (
+        '<Conference digitsMatch="1,2">r</Conference>'
+    )
+
+
+def test_record_when_alone_is_written_lower_case_here():
+    assert 'recordWhenAlone="True"' in plivo_xml.ConferenceElement("r", record_when_alone=True).to_string(False)
+    assert 'recordWhenAlone="true"' in ours.ConferenceElement("r", record_when_alone=True).to_string()
+
+
+def test_errors():
+    with pytest.raises(TypeError):
+        plivo_xml.ConferenceElement("room", max_member=5)
+    with pytest.raises(ValidationError, match="Did you mean 'max_members'"):
+        ours.ConferenceElement("room", max_member=5)  # type: ignore[call-arg]
+    with pytest.raises(plivo_exceptions.ValidationError) as caught:
+        plivo_xml.MultiPartyCallElement("mpc", "agent", max_participants=11)
+    assert not isinstance(caught.value, ValueError)
+    with pytest.raises(ValueError, match="maxParticipants"):
+        ours.MultiPartyCallElement("mpc", "agent", max_participants=11)
+    with pytest.raises(ours.PlivoXMLError):  # code catching plivo's PlivoXMLError still catches refusals
+        ours.ResponseElement().add(ours.ResponseElement())
+
+
+def test_elements_compare_by_value_here():
+    assert plivo_xml.ConferenceElement("room") != plivo_xml.ConferenceElement("room")
+    assert ours.ConferenceElement("room") == ours.ConferenceElement("room")
+
+
+@pytest.mark.parametrize("name", ["DialElement", "GetDigitsElement", "GetInputElement", "RecordElement", "DTMFElement"])
+def test_elements_outside_conferencing_are_not_modelled(name):
+    assert hasattr(plivo_xml, name)
+    assert not hasattr(ours, name)
+    helper = "add_" + re.sub(r"(?<!^)(?=[A-Z][a-z])", "_", name.removesuffix("Element")).lower()
+    assert hasattr(plivo_xml.ResponseElement, helper)
+    assert not hasattr(ours.ResponseElement, helper)
+
+
+def test_plivo_python_elements_cannot_be_added_here():
+    with pytest.raises(ValidationError, match="element object"):
+        ours.ResponseElement().add(plivo_xml.ConferenceElement("room"))
+
+
+def test_speak_takes_plain_text_only():
+    assert hasattr(plivo_xml.SpeakElement, "add_break")
+    assert not hasattr(ours.SpeakElement, "add_break")
