@@ -339,7 +339,9 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
                 f"            raise _cls._refused({name!r}, {name}, why) from None",
             ]
     body.append("    _store['_wire'] = _wire")
-    signature = ", ".join(["self", *params, *keywords, "*_extra", "**_unknown"])
+    # No *args catch-all: like keyword-only parameters it takes CPython off its fast
+    # path for binding keywords (measured: 0.25 µs a call); the guard suffices.
+    signature = ", ".join(["self", *params, *keywords, "**_unknown"])
     source = (
         f"def __init__({signature}):\n"
         "    if _by_position is not _NOT_GIVEN or _unknown:\n"
