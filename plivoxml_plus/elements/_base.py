@@ -98,7 +98,10 @@ class Element:
 
     # -- construction and change -------------------------------------------------
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    # Installed as __setattr__ by xml_element, at run time only: a __setattr__ in the
+    # class body would tell mypy that any name and any value may be assigned, and
+    # hide from it the typos and wrong types it can catch in users' code.
+    def _validated_setattr(self, name: str, value: Any) -> None:
         cls = type(self)
         entry = cls._table.get(name)
         if entry is None:
@@ -377,10 +380,11 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
         cls._required = frozenset(cls._positional)
         # A generated __init__ and the validating __setattr__ replace attrs' own (see
         # the module docstring); unset attributes read as None from the class. A
-        # container (Response) keeps the __init__/__setattr__ written in its body.
+        # container (Response) keeps the __init__ written in its body, and its own
+        # _validated_setattr.
         if not children:
             cls.__init__ = _make_init(cls)  # type: ignore[method-assign]
-            cls.__setattr__ = Element.__setattr__  # type: ignore[method-assign]
+        cls.__setattr__ = cls._validated_setattr  # type: ignore[assignment]
         for name, spec in specs.items():
             if not spec.required:
                 setattr(cls, name, None)

@@ -78,7 +78,7 @@ class Response(Element):
             allowed="children",
         )
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def _validated_setattr(self, name: str, value: Any) -> None:
         if name != "children":
             raise type(self)._unknown(name, "attribute")
         replacement = Response(value)  # validates every child before anything changes
