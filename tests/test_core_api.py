@@ -98,13 +98,6 @@ def test_wait_silence_ends_after_min_silence_or_at_length():
     assert sim.calls["busy"].ended_at == 30 + 1
 
 
-def test_duration_model_refuses_nonsense():
-    with pytest.raises(ValueError, match="speak_words_per_second"):
-        DurationModel(speak_words_per_second=0)
-    with pytest.raises(ValueError, match="play_seconds"):
-        DurationModel(play_seconds={"https://example.com/a.mp3": -1})
-
-
 # -- Hangup, Redirect, documents from URLs ----------------------------------------------------
 
 
@@ -339,10 +332,24 @@ def test_hangup_before_answer_is_refused_and_a_later_hangup_is_taken():
         sim.hangup("b", at=100)
 
 
-def test_options_refuse_unknown_values():
-    with pytest.raises(ValueError, match="max_members_from"):
+def test_options_refuse_unknown_values_with_the_package_error():
+    with pytest.raises(SimulationError, match="max_members_from = 'last' is not allowed; allowed: one of 'first'"):
         ConferenceOptions(max_members_from="last")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="true or false"):
+    with pytest.raises(SimulationError, match=r"action_on_overflow = 'yes' .* True or False"):
         ConferenceOptions(action_on_overflow="yes")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="transcription_rate"):
+    with pytest.raises(SimulationError, match="transcription_rate"):
         ConferenceOptions(transcription_rate="cheap")
+    with pytest.raises(SimulationError, match="max_steps_per_instant = True"):
+        ConferenceOptions(max_steps_per_instant=True)
+    with pytest.raises(SimulationError, match=r"dtmf_interdigit_timeout = inf .* finite number of seconds > 0"):
+        ConferenceOptions(dtmf_interdigit_timeout=float("inf"))
+
+
+def test_duration_model_refuses_impossible_durations_with_the_package_error():
+    with pytest.raises(SimulationError, match=r"speak_words_per_second = 0 .* > 0"):
+        DurationModel(speak_words_per_second=0)
+    with pytest.raises(SimulationError, match=r"speak_min_seconds = -1 .* >= 0"):
+        DurationModel(speak_min_seconds=-1)
+    with pytest.raises(SimulationError, match=r"play_seconds\['https://a.example/x.mp3'\] = 0"):
+        DurationModel(play_seconds={"https://a.example/x.mp3": 0})
+    assert DurationModel(play_seconds={"https://a.example/x.mp3": 2.5}).play_seconds["https://a.example/x.mp3"] == 2.5

@@ -162,7 +162,7 @@ GOOD_CALL = "[[call]]\nname = 'a'\nanswer = '<Response><Conference>r</Conference
         ("until = 10\nbogus = 1\n", 2, "unknown key 'bogus' in the scenario"),
         (GOOD_CALL + "colour = 'red'\n", 5, "unknown key 'colour' in [[call]]"),
         (GOOD_CALL + "hangup = -5\n", 5, "finite number of seconds >= 0"),
-        (GOOD_CALL + "hangup = 'later'\n", 5, "must be a number of seconds"),
+        (GOOD_CALL + "hangup = 'later'\n", 5, "must be a finite number of seconds"),
         ("until = 10\n" + GOOD_CALL.replace("at = 0", "at = 30") + "hangup = 20\n", 6, "before it is answered"),
         (GOOD_CALL + "digits = [{ at = 5, press = '12' }, { at = 6, press = 'x' }]\n", 5, "press must be"),
         (GOOD_CALL + "digits = [\n  { at = 5, press = '1' },\n  { at = 6, key = '2' },\n]\n", 7, "unknown key 'key'"),

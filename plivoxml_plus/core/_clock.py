@@ -8,10 +8,12 @@ of a scenario identical.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from heapq import heappop, heappush
 from typing import Any
+
+from ..elements._checks import Refused
+from ._settings import AT_LEAST_ZERO
 
 __all__ = ["SKIP", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
 
@@ -75,11 +77,11 @@ def to_ms(value: object, what: str) -> int:
     Raises ``ValueError`` with a message naming ``what``; callers wrap it in the
     package error that fits (SimulationError, ScenarioError).
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{what} must be a number of seconds, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{what} must be a finite number of seconds >= 0, not {value!r}")
-    return round(value * 1000)
+    try:
+        seconds = AT_LEAST_ZERO.clean(value)
+    except Refused as why:
+        raise ValueError(f"{what} must be {why.args[0]}, not {value!r}") from None
+    return round(seconds * 1000)
 
 
 def seconds(ms: int) -> float | int:

@@ -13,40 +13,31 @@ Durations are rounded to whole milliseconds.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
+from .._errors import SimulationError
 from ..elements import Element
+from ..elements._checks import Refused
+from ._settings import AT_LEAST_ZERO, POSITIVE, checked
 
 __all__ = ["DurationModel"]
 
 
-def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ValueError(f"DurationModel.{attribute.name} must be a number of seconds > 0, not {value!r}")
-
-
-def _not_negative(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise ValueError(f"DurationModel.{attribute.name} must be a number of seconds >= 0, not {value!r}")
-
-
 def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
     if not isinstance(value, Mapping):
-        raise ValueError(f"DurationModel.play_seconds must map audio URLs to seconds, not {value!r}")
+        raise SimulationError(f"DurationModel.play_seconds must map audio URLs to seconds, not {value!r}")
     for url, length in value.items():
-        if (
-            not isinstance(url, str)
-            or isinstance(length, bool)
-            or not isinstance(length, (int, float))
-            or not math.isfinite(length)
-            or length <= 0
-        ):
-            raise ValueError(f"DurationModel.play_seconds[{url!r}] must be a number of seconds > 0, not {length!r}")
+        try:
+            if not isinstance(url, str):
+                raise Refused("a mapping of audio URLs (str) to seconds")
+            POSITIVE.clean(length)
+        except Refused as why:
+            raise SimulationError(
+                f"DurationModel.play_seconds[{url!r}] = {length!r} is not allowed; allowed: {why.args[0]}"
+            ) from None
     return MappingProxyType(dict(value))
 
 
@@ -54,9 +45,9 @@ def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
 class DurationModel:
     """How long Speak, Play and Wait take (see the module docstring)."""
 
-    speak_words_per_second: float = attrs.field(default=2.5, validator=_positive)  # 150 words a minute
-    speak_min_seconds: float = attrs.field(default=1.0, validator=_not_negative)
-    play_default_seconds: float = attrs.field(default=10.0, validator=_positive)
+    speak_words_per_second: float = attrs.field(default=2.5, validator=checked(POSITIVE))  # 150 words a minute
+    speak_min_seconds: float = attrs.field(default=1.0, validator=checked(AT_LEAST_ZERO))
+    play_default_seconds: float = attrs.field(default=10.0, validator=checked(POSITIVE))
     play_seconds: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map)
 
     def once_ms(self, element: Element) -> int:
