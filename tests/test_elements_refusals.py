@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import plivoxml_plus as p
 from plivoxml_plus import ValidationError
@@ -282,3 +283,22 @@ def test_response_refuses_unknown_keywords_and_attributes():
         p.Response(childs=[])  # type: ignore[call-arg]
     with pytest.raises(ValidationError, match="no attribute"):
         p.Response().mute = True  # type: ignore[attr-defined]  # mypy refuses it too
+
+
+@pytest.mark.parametrize("stray", ["junk", 42, None, p.Response(), etree.Element("Conference")])
+def test_a_child_appended_to_the_children_list_directly_is_checked_when_serializing(stray):
+    # children is a plain list: what bypassed add() must still never be serialized
+    response = p.Response([p.Wait()])
+    response.children.append(stray)
+    for serialize in (response.to_string, response.to_bytes, response.to_element):
+        with pytest.raises(ValidationError, match=r"not added with add\(\)"):
+            serialize()
+
+
+def test_a_subclass_of_an_allowed_element_appended_directly_still_serializes():
+    class Room(p.Conference):
+        pass
+
+    response = p.Response()
+    response.children.append(Room("room", muted=True))
+    assert response.to_string() == '<Response><Conference muted="true">room</Conference></Response>'

@@ -97,6 +97,8 @@ class Response(Element):
         node = _copy_empty_root() if parent is None else etree.SubElement(parent, "Response")
         sub = etree.SubElement
         for child in self.children:
+            if child.__class__ not in _CHILD_CLASSES:  # one set lookup; see _stray
+                self._stray(child)
             store = child.__dict__
             leaf = sub(node, child.tag)
             # one set() per attribute is faster than passing SubElement the mapping (measured, lxml 6)
@@ -107,6 +109,18 @@ class Response(Element):
             if text is not None:
                 leaf.text = text
         return node
+
+    def _stray(self, child: object) -> None:
+        """``children`` is a plain list, so something may have been appended without
+        ``add()``: serialize it only if ``add()`` would have taken it."""
+        if not (isinstance(child, Element) and child.tag in self._child_tags):
+            error = self._misplaced(child)
+            raise type(error)(
+                f"Response.children holds {child!r}, which was not added with add(): {error}",
+                element=error.element,
+                value=error.value,
+                allowed=error.allowed,
+            )
 
     def to_string(self, pretty: bool = False, *, xml_declaration: bool = False) -> str:
         # the webhook's hot path: one call into lxml, without the generic method's branch
