@@ -174,7 +174,7 @@ def test_later_changes_are_refused_too_where_plivo_converts():
     with pytest.raises(ValidationError, match="muted"):
         mine.muted = "false"  # type: ignore[assignment]
     with pytest.raises(ValidationError, match="maxMembers"):
-        mine.set_max_members(100)  # type: ignore[attr-defined]
+        mine.set_max_members(100)
     assert mine.to_string() == "<Conference>room</Conference>"
 
 

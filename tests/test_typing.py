@@ -30,3 +30,52 @@ def test_mypy_catches_typos_and_wrong_types_in_user_code(tmp_path: Path):
     # the valid lines (4, 5) pass; each wrong one (6 to 9) is flagged
     assert lines == {6, 7, 8, 9}, out
     assert 'has no attribute "mutted"; maybe "muted"?' in out
+
+
+def _mypy(tmp_path: Path, code: str, *, plugin: bool) -> tuple[str, set[int]]:
+    source = tmp_path / "user_code.py"
+    source.write_text(code)
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\nstrict = True\n" + ("plugins = plivoxml_plus.mypy\n" if plugin else ""))
+    out, _, _ = api.run(
+        ["--config-file", str(config), "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(source)]
+    )
+    return out, {int(line.split(":")[1]) for line in out.splitlines() if ": error:" in line}
+
+
+CHAINS = """
+from plivoxml_plus import Conference, MultiPartyCall
+from plivoxml_plus import plivoxml
+
+conference: Conference = Conference("room").set_muted(True).set_max_members(5)
+mpc: MultiPartyCall = plivoxml.MultiPartyCallElement("m", "Agent").set_coach_mode(False).set_hold(True)
+Conference("room").set_muted("yes")
+Conference("room").set_mutted(True)
+"""
+
+
+def test_the_mypy_plugin_types_the_chained_setters(tmp_path: Path):
+    out, lines = _mypy(tmp_path, CHAINS, plugin=True)
+    assert lines == {7, 8}, out  # the chains type-check; a wrong type and a typo do not
+    assert 'maybe "set_muted"?' in out
+    # without the plugin, mypy cannot see any setter: the plugin is what makes the difference
+    _, without = _mypy(tmp_path, CHAINS, plugin=False)
+    assert {5, 6} <= without
+
+
+def test_the_mypy_plugin_declares_exactly_the_setters_the_classes_make(tmp_path: Path):
+    import plivoxml_plus as p
+
+    classes: list[type[p.Element]] = [
+        p.Response, p.Conference, p.MultiPartyCall, p.Play, p.Speak, p.Wait, p.Hangup, p.Redirect,
+    ]  # fmt: skip
+    lines = ["import plivoxml_plus as p"]
+    expected_errors = set()
+    for cls in classes:
+        made = sorted(name for name in dir(cls) if name.startswith("set_"))
+        assert made == sorted(f"set_{name}" for name in cls.specs)
+        lines += [f"p.{cls.__name__}.{name}" for name in made]
+        lines.append(f"p.{cls.__name__}.set_children")  # no such setter: mypy must say so
+        expected_errors.add(len(lines))
+    out, errors = _mypy(tmp_path, "\n".join(lines) + "\n", plugin=True)
+    assert errors == expected_errors, out
