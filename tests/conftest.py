@@ -28,6 +28,7 @@ from plivoxml_plus.elements._checks import (
     StringList,
     Text,
     Url,
+    UrlText,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,6 +134,8 @@ def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
         return choices
     if isinstance(check, Sound):
         return st.one_of(st.sampled_from(check.words), urls())
+    if isinstance(check, UrlText):  # surrounding whitespace is not part of element text
+        return st.tuples(WHITESPACE, urls(), WHITESPACE).map("".join)
     if isinstance(check, Url):
         return urls()
     if isinstance(check, Pattern):
@@ -167,7 +170,10 @@ def invalid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
     if isinstance(check, (Sound, Url)):
         words = set(check.words) if isinstance(check, Sound) else set()
         not_url = st.text().filter(lambda s: s not in words and not s.startswith(("http://", "https://")))
-        broken = st.tuples(urls(), st.sampled_from([" ", "\t", "\n", "\x00", "\x1f"]), st.text(max_size=3))
+        # whitespace or a control character inside the URL (for element text, whitespace
+        # at the end alone is trimmed, so something must follow it)
+        tail = st.text(alphabet="abc/?", min_size=1 if isinstance(check, UrlText) else 0, max_size=3)
+        broken = st.tuples(urls(), st.sampled_from([" ", "\t", "\n", "\x00", "\x1f"]), tail)
         relative = st.from_regex(r"/[a-z0-9/]*", fullmatch=True)
         return st.one_of(not_url, broken.map("".join), relative, not_str)
     if isinstance(check, Pattern):

@@ -40,6 +40,7 @@ from plivoxml_plus.elements._checks import (
     StringList,
     Text,
     Url,
+    UrlText,
 )
 from plivoxml_plus.elements._values import EVENT_GROUPS
 
@@ -123,6 +124,8 @@ def python_facts(check: Check[Any]) -> Facts:
         return _facts("string", "preserve", enumeration=check.choices)
     if isinstance(check, Sound):
         return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check._url)]}
+    if isinstance(check, UrlText):  # element text: xs:token trims it before the pattern applies
+        return _facts("token", "collapse", patterns=[(check.pattern,)])
     if isinstance(check, Pattern):  # (Url is a Pattern)
         return _facts("string", "preserve", patterns=[(check.pattern,)])
     if isinstance(check, Text):

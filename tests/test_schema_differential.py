@@ -35,6 +35,7 @@ from plivoxml_plus.elements._checks import (
     StringList,
     Text,
     Url,
+    UrlText,
 )
 from tests.conftest import ALL_SPECS, LEAF_CLASSES, XML_CHARS, element_kwargs, required_kwargs, spec_id, valid_values
 
@@ -201,6 +202,9 @@ def candidates(check: Check[Any]) -> list[str]:
         return [*listed, *variants, *(c + " " for c in listed), *(" " + c for c in listed), "", "x", "none"]
     if isinstance(check, Sound):
         return [*check.words, "beep:3", "BEEP:1", "beep", "none", "", " beep:1", *URLS_GOOD, *URLS_BAD]
+    if isinstance(check, UrlText):  # element text: surrounding whitespace trimmed, inner refused
+        padded = ["  https://example.com/a.mp3\n", "\n\thttps://example.com/a.mp3", " https://example.com/a b "]
+        return URLS_GOOD + URLS_BAD + padded
     if isinstance(check, Url):
         return URLS_GOOD + URLS_BAD
     if isinstance(check, Pattern):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import plivoxml_plus as p
-from plivoxml_plus import ParseError, Problem, ValidationResult, schema_path, validate
+from plivoxml_plus import ParseError, Play, Problem, Redirect, ValidationResult, parse, schema_path, validate
 from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Element, Response
 from plivoxml_plus.schema import Kind, Source, _validate
 from tests.conftest import ALL_SPECS, required_kwargs, spec_id
@@ -175,9 +175,8 @@ def test_documents_in_other_encodings_are_read_and_located(encoding):
         ),
         ("<Response><Conference>   </Conference></Response>", '<Conference> text "   ": allowed: a non-blank name'),
         (
-            "<Response><Play> https://example.com/a.mp3 </Play></Response>",
-            '<Play> text " https://example.com/a.mp3 ": allowed: an absolute http:// or https:// URL, without the '
-            'whitespace around "https://example.com/a.mp3"',
+            "<Response><Play> https://example.com/a b.mp3 </Play></Response>",
+            '<Play> text " https://example.com/a b.mp3 ": allowed: an absolute http:// or https:// URL',
         ),
         (
             '<Response xmlns="http://www.plivo.com/"/>',
@@ -197,6 +196,19 @@ def test_documents_in_other_encodings_are_read_and_located(encoding):
 )
 def test_messages_for_common_mistakes(source, message):
     assert only(validate(source)).message == message
+
+
+def test_a_url_given_as_element_text_may_stand_on_its_own_indented_line():
+    # like a room name, surrounding whitespace is not part of Play's or Redirect's URL
+    document = (
+        "<Response>\n  <Play loop='2'>\n    https://example.com/a.mp3\n  </Play>\n"
+        "  <Redirect> https://example.com/next.xml\t</Redirect>\n</Response>"
+    )
+    assert validate(document).ok
+    play, redirect = parse(document).children
+    assert play == Play("https://example.com/a.mp3", loop=2)
+    assert redirect == Redirect("https://example.com/next.xml")
+    assert Play("\n  https://example.com/a.mp3\n").content == "https://example.com/a.mp3"
 
 
 def test_a_sound_document_holds_only_play_speak_and_wait():

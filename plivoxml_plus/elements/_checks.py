@@ -220,6 +220,19 @@ class Url(Pattern):
         return self.admit(value)[0]
 
 
+class UrlText(Url):
+    """An absolute http(s) URL given as element text (Play, Redirect): like a room
+    name, its surrounding XML whitespace is not part of it, so the URL on its own
+    indented line of a pretty-printed document is the URL."""
+
+    __slots__ = ()
+
+    def admit(self, value: object) -> tuple[str, str]:
+        if isinstance(value, str):
+            value = value.strip(" \t\n\r")
+        return super().admit(value)
+
+
 class Sound(Check[str]):
     """``beep:1``, ``beep:2``, a URL, or one of ``words`` that mean "no sound"
     (Conference: the empty string; MultiPartyCall: ``none``)."""

@@ -16,10 +16,12 @@ from ._checks import (
     StringList,
     Text,
     Url,
+    UrlText,
 )
 
 BOOL = Boolean()
 URL = Url()
+URL_TEXT = UrlText()  # element text: surrounding whitespace trimmed
 METHOD = Choice("GET", "POST")
 FILE_FORMAT = Choice("mp3", "wav")
 NAME = Text("a non-blank name")

@@ -9,7 +9,7 @@ import attrs
 
 from ._base import Element, attribute, content, xml_element
 from ._checks import Choice, Integer
-from ._values import BOOL, LANGUAGE, METHOD, TEXT, URL, VOICE
+from ._values import BOOL, LANGUAGE, METHOD, TEXT, URL_TEXT, VOICE
 
 __all__ = ["Hangup", "Play", "Redirect", "Speak", "Wait"]
 
@@ -19,7 +19,7 @@ __all__ = ["Hangup", "Play", "Redirect", "Speak", "Wait"]
 class Play(Element):
     """Plays the audio file at a URL; ``loop=0`` repeats until the call moves on."""
 
-    content: str = content(URL)
+    content: str = content(URL_TEXT)
     loop: int | None = attribute(Integer(0), default=1)
 
 
@@ -59,5 +59,5 @@ class Hangup(Element):
 class Redirect(Element):
     """Fetches new XML from a URL and continues the call with it."""
 
-    content: str = content(URL)
+    content: str = content(URL_TEXT)
     method: Literal["GET", "POST"] | None = attribute(METHOD, default="POST")
