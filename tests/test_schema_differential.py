@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import xmlschema
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -315,7 +315,15 @@ def test_every_serialized_document_passes_the_xsd(response: Response, pretty: bo
     assert validate(data, kind="sound").ok is response.is_sound_document
 
 
+def xmlschema_can_judge(response: Response) -> bool:
+    """False when a text holds only Unicode whitespace such as a no-break space:
+    xmlschema trims all Unicode whitespace from xs:token values, while XSD (and
+    libxml2, and the classes) trim only XML's four characters (see XMLSCHEMA_DEVIATIONS)."""
+    return all(str(getattr(child, "content", "x")).strip() for child in response.children)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(responses)
 def test_xmlschema_agrees_that_serialized_documents_are_valid(response: Response):
+    assume(xmlschema_can_judge(response))
     assert xmlschema_schema().is_valid(response.to_string())

@@ -138,7 +138,7 @@ class Choice(Check[str]):
     value's canonical spelling for code that must act on it.
     """
 
-    __slots__ = ("_by_key", "allowed", "case_insensitive", "choices")
+    __slots__ = ("_by_key", "_exact", "allowed", "case_insensitive", "choices")
 
     def __init__(self, *choices: str, case_insensitive: bool = False) -> None:
         self.choices = choices
@@ -146,6 +146,7 @@ class Choice(Check[str]):
         listed = ", ".join(repr(c) for c in choices)
         self.allowed = f"one of {listed}" + (" (any case)" if case_insensitive else "")
         self._by_key = {(c.lower() if case_insensitive else c): c for c in choices}
+        self._exact = frozenset(choices)
 
     def clean(self, value: object) -> str:
         if isinstance(value, str):
@@ -155,8 +156,11 @@ class Choice(Check[str]):
         raise Refused(self.allowed)
 
     def admit(self, value: object) -> tuple[str, str]:
-        # clean() inlined: role and every method pass here (the constructor's hot path)
-        if isinstance(value, str) and (value.lower() if self.case_insensitive else value) in self._by_key:
+        # clean() inlined: role and every method pass here (the constructor's hot path);
+        # a value written exactly as a choice needs no case folding
+        if isinstance(value, str) and (
+            value in self._exact or (self.case_insensitive and value.lower() in self._by_key)
+        ):
             return value, value
         raise Refused(self.allowed)
 
