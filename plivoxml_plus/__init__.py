@@ -54,6 +54,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    # the lazy names too, for tab completion in a REPL or an IDE
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "Conference",
     "ConferenceOptions",
