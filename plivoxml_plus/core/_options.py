@@ -14,6 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from ..elements._checks import Boolean, Choice, Integer, Pattern
+from ..elements._values import METHOD
 from ._settings import AT_LEAST_ZERO, POSITIVE, checked
 
 __all__ = ["ConferenceOptions"]
@@ -81,7 +82,7 @@ class ConferenceOptions:
     )
     # C2, C10 [inf]: the method of document fetches for waitSound, enterSound and
     # exitSound URLs (no Conference attribute sets it).
-    sound_fetch_method: Literal["GET", "POST"] = attrs.field(default="GET", validator=_one_of("GET", "POST"))
+    sound_fetch_method: Literal["GET", "POST"] = attrs.field(default="GET", validator=checked(METHOD))
     # Issue 4, §1 [inf]: a Redirect or action URL that returns no valid document:
     # False, the call goes on with its next element (reported in the notes);
     # True, the call hangs up.

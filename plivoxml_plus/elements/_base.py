@@ -8,10 +8,11 @@ path of a webhook handler:
 * ``__init__`` validates and stores only the values actually given; an unset
   attribute reads as ``None`` from the class and is not written (the platform
   default applies). attrs' own generated ``__init__`` would call one validator per
-  declared field: 36 calls for a ``<MultiPartyCall>``, more than the whole lxml
+  declared field: 39 calls for a ``<MultiPartyCall>``, more than the whole lxml
   serialization costs.
 * each value's wire string is computed once, when the value is set, and kept in
-  schema order, so serialization is a single ``SubElement`` call per element.
+  schema order, so serialization does no per-value work beyond handing lxml the
+  strings.
 * ``__setattr__`` validates every later change the same way, and refuses unknown
   names (with the closest valid one), so nothing invalid can be serialized.
 """
@@ -49,10 +50,6 @@ class AttributeSpec:
     default: Any = None
     required: bool = False
     order: int = 0
-
-    @property
-    def is_content(self) -> bool:
-        return self.xml is None
 
 
 def _camel(name: str) -> str:
@@ -255,7 +252,8 @@ class Element:
     # -- serialization -------------------------------------------------------------
 
     def to_element(self, parent: etree._Element | None = None) -> etree._Element:
-        """This element as an lxml element (appended to ``parent`` if given)."""
+        """This element as an lxml element (appended to ``parent`` if given).
+        (A leaf element's; Response, the one container, has its own.)"""
         store = self.__dict__
         if parent is None:
             node = etree.Element(self.tag, store["_wire"])
@@ -264,10 +262,6 @@ class Element:
         text = store.get("content")
         if text is not None:
             node.text = text
-        children = store.get("children")
-        if children:
-            for child in children:
-                child.to_element(node)
         return node
 
     def to_string(self, pretty: bool = False, *, xml_declaration: bool = False) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -319,8 +319,3 @@ class StringList(Check[tuple[str, ...]]):
 
     def to_wire(self, value: tuple[str, ...]) -> str:
         return ",".join(value)
-
-
-def describe(check: Check[Any]) -> str:
-    """What ``check`` allows, in words."""
-    return check.allowed

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ...elements import Element, Response
+from ...elements._values import CONFERENCE_SOUND
 from .._call import Membership
 from .._clock import Clock, Entry, seconds
 from ._digits import DigitMatcher
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
     from . import Conferences
 
 __all__ = ["ENDED", "STARTED", "WAITING", "Member", "Room"]
-
-BEEPS = ("beep:1", "beep:2")
-
 
 class Member:
     """A call's stay in a room, with the attributes of its ``<Conference>``
@@ -415,7 +413,9 @@ class Room:
             return
         world = self.world
         method = world.options.sound_fetch_method
-        if sound not in BEEPS and world.fetch(kind, method, sound, {}, call_name, document="sound") is None:
+        # a built-in word of the Sound kind (beep:1, beep:2) plays as is; a URL is fetched
+        is_url = sound not in CONFERENCE_SOUND.words
+        if is_url and world.fetch(kind, method, sound, {}, call_name, document="sound") is None:
             return
         world.event(call_name, "sound", f"{kind} {sound} played to the room")
 
