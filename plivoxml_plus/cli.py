@@ -2,17 +2,51 @@
 
 Each layer registers its own subcommands, so this module only dispatches:
 ``validate`` and ``schema`` live in ``schema/_cli.py``, ``simulate`` in
-``core/_cli.py``. Exit codes: 0 success, 1 a document or scenario found wanting,
-2 a usage error or unreadable input.
+``core/_cli.py``. What every subcommand shares is handled here, once.
+
+Exit codes:
+
+* 0: success (``validate``: every document was read and is valid);
+* 1: the input was found wanting (``validate``: a document is invalid, or a path
+  cannot be read: a missing or unreadable file or folder, a named pipe or device,
+  closed standard input, a folder with no ``*.xml`` file);
+* 2: a usage error (argparse prints the usage), or the command could not do its
+  job: a scenario that cannot run, an error of the package that a subcommand did
+  not handle, output that cannot be written; one message on standard error,
+  never a traceback;
+* 130: interrupted (Ctrl-C), quietly;
+* 141: whoever read standard output stopped reading (``... | head -1``), quietly.
+  It is 128 + SIGPIPE, what a shell reports for a program that signal ends, so a
+  pipeline under ``set -o pipefail`` sees the usual code.
+
+Output never fails on a character the stream's encoding cannot show (say, a
+non-ASCII file name under ``PYTHONIOENCODING=ascii``): it is written as a
+backslash escape, as Python's own standard error does.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TextIO
 
 from . import __version__
+from ._errors import PlivoXMLPlusError
+
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+
+_EPILOG = (
+    "exit status: 0 success; 1 a document invalid or a path unreadable; 2 a usage error or a command "
+    "that cannot run (a message, never a traceback); 130 interrupted; 141 standard output closed "
+    "by its reader (for example | head)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plivoxml-plus",
         description="Validate, inspect and simulate Plivo conferencing XML.",
+        epilog=_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -31,10 +66,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _escaping_output() -> Iterator[None]:
+    # Standard output is "strict" by default: one unencodable character in a
+    # report would end the run with UnicodeEncodeError. Switched for the run
+    # (every subcommand and argparse's help alike), then put back for a caller
+    # that runs main() in its own process.
+    switched: list[tuple[io.TextIOWrapper, str]] = []
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.errors in (None, "backslashreplace"):
+            continue  # (None when closed; another kind of stream is the caller's)
+        errors: str = stream.errors
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError):  # (closed)
+            continue
+        switched.append((stream, errors))
+    try:
+        yield
+    finally:
+        for stream, errors in switched:
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors=errors)
+
+
+def _discard_if_broken(stream: TextIO | None) -> None:
+    # A stream that can no longer be written keeps its unwritten buffer, and
+    # Python's flush at exit would fail on it again ("Exception ignored ...",
+    # exit 120). Pointing its descriptor at the null device lets that flush
+    # succeed; a stream that still works is left alone.
+    if stream is None:
+        return
+    try:
+        stream.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, stream.fileno())
+            finally:
+                os.close(devnull)
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # (standard error may be gone too)
+        print(f"plivoxml-plus: error: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    code: int = args.run(args)
+    """Run the command line; the exit status is returned (argparse exits 2 itself on a usage error)."""
+    with _escaping_output():
+        try:
+            args = build_parser().parse_args(argv)
+            code: int = args.run(args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, where a broken pipe can still be handled
+        except SystemExit:  # argparse's usage error, --help or --version
+            _discard_if_broken(sys.stdout)
+            raise
+        except BrokenPipeError:
+            _discard_if_broken(sys.stdout)
+            _discard_if_broken(sys.stderr)
+            return EXIT_BROKEN_PIPE
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+        except PlivoXMLPlusError as error:  # a subcommand's own error it did not turn into a message
+            _say(str(error))
+            return 2
+        except OSError as error:  # output that cannot be written (a full disk), a package file gone
+            _discard_if_broken(sys.stdout)
+            where = f"{error.filename}: " if error.filename is not None else ""
+            _say(where + (error.strerror or str(error)))
+            return 2
     return code
 
 

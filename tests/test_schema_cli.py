@@ -64,14 +64,16 @@ def test_a_folder_means_every_xml_file_under_it(capsys, files, tmp_path):
     assert all(line.startswith(str(files["bad"])) for line in out[:-1])
 
 
-def test_unreadable_paths_and_empty_folders_exit_2(capsys, files, tmp_path):
+def test_unreadable_paths_and_empty_folders_exit_1(capsys, files, tmp_path):
+    # (issue 7: a path that names no readable document is a problem found, exit 1, like
+    # an invalid document; exit 2 is for usage errors only)
     empty = tmp_path / "empty"
     empty.mkdir()
     code, out, err = run(capsys, "validate", str(files["bad"]), str(tmp_path / "missing.xml"), str(empty))
-    assert code == 2  # a usage problem outranks an invalid document
+    assert code == 1
     assert err.splitlines() == [
         f"{empty}: error: a folder with no *.xml files",
-        f"{tmp_path / 'missing.xml'}: error: cannot read: No such file or directory",
+        f"{tmp_path / 'missing.xml'}: error: cannot read: no such file or directory",
     ]
     assert out[-1] == "1 answer document checked: 0 valid, 1 invalid (2 problems); 2 paths unreadable"
 
@@ -103,20 +105,21 @@ def test_json_format(capsys, files, tmp_path):
     code, out, err = run(
         capsys, "validate", "--format", "json", str(files["good"]), str(files["bad"]), str(tmp_path / "no.xml")
     )
-    assert (code, err) == (2, "")
+    assert (code, err) == (1, "")
     report = json.loads("\n".join(out))
     assert report["kind"] == "answer"
     assert report["summary"] == {"files": 3, "valid": 1, "invalid": 1, "unreadable": 1, "problems": 2}
     good, bad, missing = report["files"]
-    assert good == {"path": str(files["good"]), "valid": True, "problems": []}
+    assert good == {"path": str(files["good"]), "valid": True, "problems": [], "omitted": 0}
     assert bad["problems"][0] == {
         "line": 2,
         "column": 15,
         "element": "Conference",
         "attribute": "maxMembers",
         "message": '<Conference> attribute maxMembers="50": allowed: an integer from 1 to 20',
+        "count": 1,
     }
-    assert missing == {"path": str(tmp_path / "no.xml"), "error": "cannot read: No such file or directory"}
+    assert missing == {"path": str(tmp_path / "no.xml"), "error": "cannot read: no such file or directory"}
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._errors import SimulationError
+from ._settings import shown
 
 if TYPE_CHECKING:
     from .conference._room import Room
@@ -90,9 +91,9 @@ class Audibility:
         return tuple(self._hears)
 
     def _check(self, name: str) -> None:
-        if name not in self._hears:
+        if not isinstance(name, str) or name not in self._hears:  # (a list is unhashable)
             up = ", ".join(self._hears) or "none"
-            raise SimulationError(f"no call named {name!r} is up at t={self.at} (calls up: {up})")
+            raise SimulationError(f"no call named {shown(name)} is up at t={self.at} (calls up: {up})")
 
     def hears(self, listener: str) -> frozenset[str]:
         """The calls ``listener`` hears."""

@@ -105,6 +105,7 @@ class Call:
     __slots__ = (
         "answer_ms",
         "doc",
+        "ended_ms",
         "hangup_ms",
         "instant_at",
         "instant_steps",
@@ -133,6 +134,7 @@ class Call:
         self.uuid = world.ids.call(name)
         self.answer_ms = answer_ms
         self.hangup_ms = hangup_ms
+        self.ended_ms: int | None = None  # exact, where record.ended_at is seconds (a float)
         self.record = CallRecord(name, self.uuid, seconds(answer_ms), None if hangup_ms is None else seconds(hangup_ms))
         self.doc: list[Element] = list(document.children)
         self.pc = 0
@@ -309,6 +311,7 @@ class Call:
         self._feed()
         self.pending = self.silence_entry = None
         self.silence_ms = None
+        self.ended_ms = world.clock.now
         self.record.ended_at = seconds(world.clock.now)
         self.record.end_reason = reason
         world.event(self.name, "ended", f"call ended: {reason}")

@@ -1,8 +1,9 @@
 """``plivoxml-plus simulate SCENARIO.toml [--format text|json]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 2 the scenario cannot
-be run (a bad file, invalid XML, a timeline out of order): ``FILE:LINE: message``
-on stderr.
+be run (a bad or unreadable file, invalid XML, a timeline out of order):
+``FILE:LINE: message`` on stderr, never a traceback. (Characters the output's
+encoding cannot show are escaped by ``plivoxml_plus.cli``, for every command.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from typing import Any
 
 from .._errors import ParseError, ScenarioError, SimulationError
+from .._files import FileRefused
 
 __all__ = ["register"]
 
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 2
-    except (SimulationError, ParseError) as error:  # defensive: the loader maps these to ScenarioError
+    except (SimulationError, ParseError, FileRefused) as error:  # defensive: the loader maps these to ScenarioError
         print(f"{args.scenario}: {error}", file=sys.stderr)
         return 2
     sys.stdout.write(simulation.report(args.format))

@@ -4,6 +4,10 @@ Time is kept in integer milliseconds, so sums of durations are exact and the sam
 input always gives the same times. The sequence number breaks ties: events due at
 the same millisecond run in the order they were scheduled, which makes every run
 of a scenario identical.
+
+The clock ends at ``MAX_MS`` (see ``_settings``): no run can go past it, so an
+event that would fall after it (a long Play repeated, a timer set near the end)
+never happens, and is not even queued.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from heapq import heappop, heappush
 from typing import Any
 
 from ..elements._checks import Refused
-from ._settings import AT_LEAST_ZERO
+from ._settings import AT_LEAST_ZERO, MAX_MS, shown
 
 __all__ = ["SKIP", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
 
@@ -42,6 +46,9 @@ class Clock:
         entry returned can be cancelled."""
         self.seq += 1
         entry = [when if when > self.now else self.now, self.seq, action, argument]
+        if when > MAX_MS:  # after the end of time: it never runs (cancelling it stays harmless)
+            entry[2] = SKIP
+            return entry
         heappush(self.heap, entry)
         return entry
 
@@ -72,7 +79,7 @@ class Clock:
 
 
 def to_ms(value: object, what: str) -> int:
-    """Seconds given by a user (int or float, finite, >= 0) as integer ms.
+    """Seconds given by a user (int or float, finite, >= 0, within the clock) as integer ms.
 
     Raises ``ValueError`` with a message naming ``what``; callers wrap it in the
     package error that fits (SimulationError, ScenarioError).
@@ -80,7 +87,7 @@ def to_ms(value: object, what: str) -> int:
     try:
         seconds = AT_LEAST_ZERO.clean(value)
     except Refused as why:
-        raise ValueError(f"{what} must be {why.args[0]}, not {value!r}") from None
+        raise ValueError(f"{what} must be {why.args[0]}, not {shown(value)}") from None
     return round(seconds * 1000)
 
 

@@ -10,15 +10,17 @@ would handle it (no music; the call goes on).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from typing import Literal
 
 from .._errors import ParseError
+from .._files import read_file
 from ..elements import Response
 from ..elements.response import SOUND_CHILDREN
 from ._requests import HttpRequest
 
-__all__ = ["DocumentValue", "Documents", "UrlSource"]
+__all__ = ["DocumentValue", "Documents", "UrlSource", "read_document", "read_xml_file"]
 
 DocumentValue = str | bytes | Response | None
 UrlSource = Mapping[str, DocumentValue] | Callable[[HttpRequest], DocumentValue]
@@ -37,6 +39,15 @@ def read_document(value: object, kind: Kind) -> Response:
 
         return parse(value, kind=kind)
     raise ParseError(f"a document must be XML text (str or bytes) or a Response, not {type(value).__name__}")
+
+
+def read_xml_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an XML file, undecoded (the reader decodes them by their XML
+    declaration or BOM, as ``validate`` does): a regular file only, within the
+    reader's size limit. Raises :class:`~plivoxml_plus._files.FileRefused`."""
+    from ..schema import MAX_BYTES
+
+    return read_file(path, MAX_BYTES)
 
 
 def describe_parse_error(error: ParseError) -> str:

@@ -8,7 +8,9 @@
   the caller has been silent for ``minSilence`` ms: see the call model).
 * ``loop="0"`` repeats forever: the element ends only when the call ends.
 
-Durations are rounded to whole milliseconds.
+Durations are rounded to whole milliseconds. Every setting is checked against
+the clock's bound (``_settings``): a rate so small that one word outlasts the
+clock, or a duration the clock cannot hold, is refused when it is given.
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ import attrs
 from .._errors import SimulationError
 from ..elements import Element
 from ..elements._checks import Refused
-from ._settings import AT_LEAST_ZERO, POSITIVE, checked
+from ._settings import AT_LEAST_ZERO, POSITIVE, RATE, checked, shown
 
 __all__ = ["DurationModel"]
 
 
 def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
     if not isinstance(value, Mapping):
-        raise SimulationError(f"DurationModel.play_seconds must map audio URLs to seconds, not {value!r}")
+        raise SimulationError(f"DurationModel.play_seconds must map audio URLs to seconds, not {shown(value)}")
     for url, length in value.items():
         try:
             if not isinstance(url, str):
@@ -36,7 +38,7 @@ def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
             POSITIVE.clean(length)
         except Refused as why:
             raise SimulationError(
-                f"DurationModel.play_seconds[{url!r}] = {length!r} is not allowed; allowed: {why.args[0]}"
+                f"DurationModel.play_seconds[{shown(url)}] = {shown(length)} is not allowed; allowed: {why.args[0]}"
             ) from None
     return MappingProxyType(dict(value))
 
@@ -45,7 +47,7 @@ def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
 class DurationModel:
     """How long Speak, Play and Wait take (see the module docstring)."""
 
-    speak_words_per_second: float = attrs.field(default=2.5, validator=checked(POSITIVE))  # 150 words a minute
+    speak_words_per_second: float = attrs.field(default=2.5, validator=checked(RATE))  # 150 words a minute
     speak_min_seconds: float = attrs.field(default=1.0, validator=checked(AT_LEAST_ZERO))
     play_default_seconds: float = attrs.field(default=10.0, validator=checked(POSITIVE))
     play_seconds: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map)

@@ -90,8 +90,9 @@ class ConferenceOptions:
     # Guard [inf]: elements a call may run at one instant (a Redirect loop); past
     # it the call is hung up and a note says why.
     max_steps_per_instant: int = attrs.field(default=1000, validator=checked(Integer(1)))
-    # Guard: with no ``until``, a run stops at this virtual time (seconds) even if
-    # calls are still up (a call that never hangs up in a room without timeLimit).
+    # Guard: with no ``until``, a run stops this many seconds after the time it
+    # starts from (the first run: at t=horizon) even if calls are still up (a call
+    # that never hangs up in a room without timeLimit).
     horizon: float = attrs.field(default=172800.0, validator=checked(POSITIVE))
 
     @classmethod

@@ -24,6 +24,11 @@ Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 for everything else the line is found by scanning the file for the table header
 and the key concerned. A referenced XML file that is invalid is reported at its
 own ``FILE:LINE``.
+
+Files are read safely (``plivoxml_plus._files``): regular files only, never more
+than a limit (``SCENARIO_MAX_BYTES`` for the scenario, the reader's ``MAX_BYTES``
+for an XML file). An XML file is kept as bytes and decoded by the reader from
+its XML declaration or byte-order mark, exactly as ``validate`` reads it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,8 +44,10 @@ from typing import Any
 import attrs
 
 from .._errors import ParseError, ScenarioError, SimulationError
+from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
 from ._clock import to_ms
+from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions
 from ._simulation import Simulation, _answer_document
@@ -49,7 +57,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["CallSpec", "Scenario", "load_scenario"]
+__all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
+
+# A scenario is read whole, then scanned for line numbers: 8 MiB is thousands of
+# calls, and bounds the memory and time a file can take.
+SCENARIO_MAX_BYTES = 8 << 20
 
 TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "options", "durations")
 CALL_KEYS = ("name", "answer", "at", "hangup", "digits", "talk")
@@ -106,12 +118,16 @@ class _Locator:
                 if line.count(delimiter) % 2 == 1:
                     in_string = delimiter
                     break
+        # indexed, so that each lookup is constant time: a scenario of thousands of
+        # calls asks for thousands of lines (a scan per lookup made that quadratic)
+        self._by_index = {(s.name, s.index): s for s in self.sections}
+        self._by_name: dict[str, list[_Section]] = {}
+        for section in self.sections:  # (in line order)
+            self._by_name.setdefault(section.name, []).append(section)
+        self._lines = {name: [s.line for s in sections] for name, sections in self._by_name.items()}
 
     def section(self, name: str, index: int = 0) -> _Section | None:
-        for section in self.sections:
-            if section.name == name and section.index == index:
-                return section
-        return None
+        return self._by_index.get((name, index))
 
     def line(self, name: str, index: int = 0, key: str | None = None) -> int:
         """The line of ``key`` in the ``index``-th table ``name`` (else of its header)."""
@@ -128,11 +144,13 @@ class _Locator:
         section = self.section(table, index)
         if section is None:
             return 1
-        following = [s for s in self.sections if s.name == table and s.index == index + 1]
-        end = following[0].line if following else len(self.lines) + 1
-        sub = [s for s in self.sections if s.name == f"{table}.{key}" and section.line < s.line < end]
-        if item < len(sub):
-            return sub[item].line
+        following = self._by_index.get((table, index + 1))
+        end = following.line if following is not None else len(self.lines) + 1
+        subs = self._by_name.get(f"{table}.{key}", [])
+        lines = self._lines.get(f"{table}.{key}", [])
+        first = bisect_right(lines, section.line)
+        if first + item < bisect_left(lines, end):
+            return subs[first + item].line
         start = section.keys.get(key)
         if start is None:
             return section.line
@@ -203,7 +221,7 @@ class Scenario:
     until: float | None
     calls: tuple[CallSpec, ...]
     inputs: tuple[_Input, ...]
-    urls: Mapping[str, str]
+    urls: Mapping[str, str | bytes]  # inline XML text, or a file's bytes as stored
     probes: tuple[tuple[float, int], ...]
     options: ConferenceOptions
     durations: DurationModel
@@ -275,19 +293,18 @@ class _Loader:
             raise self.fail(f"{what} must be an array of tables (write [[{what}]] or [{{...}}, ...])", line)
         return value
 
-    def document_text(self, value: str, what: str, line: int) -> tuple[str, Path | None]:
-        """(XML text, the file it came from or None for inline XML)."""
+    def document(self, value: str, what: str, line: int) -> tuple[str | bytes, Path | None]:
+        """(inline XML text, None) or (a file's bytes, undecoded, and the file)."""
         if value.lstrip().startswith("<"):
             return value, None
         file = self.base / value
         try:
-            return file.read_text(encoding="utf-8"), file
-        except (OSError, UnicodeDecodeError) as error:
-            why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise self.fail(f"{what}: cannot read {str(file)!r}: {why}", line) from None
+            return read_xml_file(file), file
+        except FileRefused as error:
+            raise self.fail(f"{what}: {error}", line) from None
 
     def answer(self, value: str, what: str, line: int) -> Response:
-        text, file = self.document_text(value, what, line)
+        text, file = self.document(value, what, line)
         try:
             from ..schema import parse
 
@@ -326,13 +343,13 @@ class _Loader:
                     message = f"[[{kind}]] names an unknown call {name!r} (calls: {known})"
                     raise self.fail(message, where.line(kind, index, "call"))
                 inputs.append(self.input(kind, name, table, here, lambda key, k=kind, i=index: where.line(k, i, key)))
-        urls: dict[str, str] = {}
+        urls: dict[str, str | bytes] = {}
         table = data.get("urls", {})
         if not isinstance(table, dict):
             raise self.fail("urls must be a table: [urls] then \"URL\" = \"document\"", where.line("", 0, "urls"))
         for url, value in table.items():
             line = where.line("urls", 0, url)
-            urls[url] = self.document_text(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
+            urls[url] = self.document(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
         probes = []
         for index, probe in enumerate(self.tables(data.get("probe", []), "probe", where.line("", 0, "probe"))):
             self.keys(probe, ("at",), "[[probe]]", "probe", index)
@@ -446,12 +463,19 @@ class _Loader:
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Read and check a scenario file; every problem is a ScenarioError at ``FILE:LINE``."""
-    shown = os.fspath(path)
-    file = Path(shown)
     try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise ScenarioError(f"cannot read the scenario: {error.strerror or error}", path=shown) from None
+        name = os.fspath(path)
+    except TypeError:
+        raise ScenarioError(f"a scenario is a path (str or os.PathLike), not {type(path).__name__}") from None
+    shown = name if isinstance(name, str) else os.fsdecode(name)
+    try:
+        raw = read_file(shown, SCENARIO_MAX_BYTES)
+    except FileRefused as error:
+        reason = error.reason
+        if isinstance(error, FileTooLarge):
+            reason += f" (SCENARIO_MAX_BYTES, {SCENARIO_MAX_BYTES >> 20} MiB)"
+        raise ScenarioError(f"cannot read the scenario: {reason}", path=error.path) from None
+    file = Path(shown)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -471,6 +495,10 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
             line = max(1, len(text.splitlines()))
             message = message[: -len("(at end of document)")] + "(at the end of the file)"
         raise ScenarioError(f"invalid TOML: {message}", path=shown, line=line) from None
+    except ValueError as error:  # tomllib lets int() refuse a literal of over 4300 digits
+        long = re.search(r"[0-9a-fA-F_]{4000,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        raise ScenarioError(f"invalid TOML: a number too long to read ({error})", path=shown, line=line) from None
     loader = _Loader(file, shown, text)
     scenario = loader.load(data)
     scenario.simulation()  # schedule once: every timing problem is reported now, with its line

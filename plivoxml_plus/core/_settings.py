@@ -1,39 +1,71 @@
 """Validating the simulator's settings (ConferenceOptions, DurationModel, times)
 with the same composable checks as the element classes.
 
-``Seconds`` is the one kind of value the simulator adds (layer 1 has no times);
-:func:`checked` turns any check into an attrs validator that raises the package's
+``Seconds`` and ``Rate`` are the kinds of value the simulator adds (layer 1 has
+no times); :func:`checked` turns any check into an attrs validator, and
+:func:`admit` checks one value, each raising the package's
 :class:`~plivoxml_plus.SimulationError` (a ValueError) naming the setting.
+
+The clock counts integer milliseconds; ``MAX_MS`` is the last one it can hold
+(the largest signed 64-bit integer, what any other implementation of the model
+can store too). Every time, duration and rate given to the simulator is checked
+against it here, so nothing downstream can overflow.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .._errors import SimulationError
-from ..elements._checks import Check, Refused
+from ..elements._checks import Check, Integer, Refused, shown  # (shown: re-exported for the core)
 
-__all__ = ["AT_LEAST_ZERO", "POSITIVE", "Seconds", "checked"]
+__all__ = [
+    "AT_LEAST_ZERO",
+    "EPOCH_MS",
+    "MAX_MS",
+    "MAX_SECONDS",
+    "POSITIVE",
+    "RATE",
+    "Rate",
+    "Seconds",
+    "admit",
+    "checked",
+    "shown",
+]
+
+T = TypeVar("T")
+
+MAX_MS = 2**63 - 1
+MAX_SECONDS = f"{MAX_MS // 1000}.{MAX_MS % 1000:03d}"  # as text: no float holds it exactly
+_BOUND = f"at most {MAX_SECONDS} (the clock counts milliseconds in a signed 64-bit integer)"
 
 
 class Seconds(Check[float]):
-    """A finite number of seconds (int or float, never a bool) above a minimum."""
+    """A finite number of seconds (int or float, never a bool) above a minimum
+    and within the clock (``value * 1000`` rounds to at most ``MAX_MS``)."""
 
     __slots__ = ("allowed", "inclusive", "minimum")
 
     def __init__(self, minimum: float, *, inclusive: bool) -> None:
         self.minimum = minimum
         self.inclusive = inclusive
-        self.allowed = f"a finite number of seconds {'>=' if inclusive else '>'} {minimum:g}"
+        self.allowed = f"a finite number of seconds {'>=' if inclusive else '>'} {minimum:g}, {_BOUND}"
 
     def clean(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        # (an int is finite however large: math.isfinite would overflow converting it)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Refused(self.allowed)
+        if isinstance(value, float) and not math.isfinite(value):
             raise Refused(self.allowed)
         if value < self.minimum or (value == self.minimum and not self.inclusive):
+            raise Refused(self.allowed)
+        # the same product to_ms rounds; float-int comparison is exact, and an
+        # overflow to inf compares False
+        if not value * 1000 <= MAX_MS:
             raise Refused(self.allowed)
         return value
 
@@ -42,15 +74,44 @@ AT_LEAST_ZERO = Seconds(0, inclusive=True)
 POSITIVE = Seconds(0, inclusive=False)
 
 
+class Rate(Check[float]):
+    """A finite number of units per second (words, for Speak) > 0 whose one unit
+    lasts a time the clock can hold: its reciprocal is a valid ``AT_LEAST_ZERO``."""
+
+    __slots__ = ("allowed",)
+
+    def __init__(self) -> None:
+        self.allowed = f"a finite number > 0 whose reciprocal (seconds for one) is {_BOUND}"
+
+    def clean(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Refused(self.allowed)
+        if (isinstance(value, float) and not math.isfinite(value)) or not value > 0:
+            raise Refused(self.allowed)
+        try:
+            AT_LEAST_ZERO.clean(1 / value)  # a tiny rate gives inf, or a time past the clock
+        except Refused:
+            raise Refused(self.allowed) from None
+        return value
+
+
+RATE = Rate()
+# Simulation(epoch_ms=...): wall-clock ms of virtual time 0, held like any other time
+EPOCH_MS = Integer(0, MAX_MS)
+
+
+def admit(check: Check[T], value: object, what: str) -> T:
+    """``value`` cleaned by ``check``, or a SimulationError naming ``what``."""
+    try:
+        return check.clean(value)
+    except Refused as why:
+        raise SimulationError(f"{what} = {shown(value)} is not allowed; allowed: {why.args[0]}") from None
+
+
 def checked(check: Check[Any]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """An attrs validator refusing what ``check`` refuses, with the package's error."""
 
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        try:
-            check.clean(value)
-        except Refused as why:
-            raise SimulationError(
-                f"{type(instance).__name__}.{attribute.name} = {value!r} is not allowed; allowed: {why.args[0]}"
-            ) from None
+        admit(check, value, f"{type(instance).__name__}.{attribute.name}")
 
     return validate

@@ -10,16 +10,19 @@ from heapq import heappop
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-from .._errors import SimulationError
+from .._errors import ParseError, SimulationError
+from .._files import FileRefused
 from ..elements import Response
+from ..elements._checks import Pattern
 from ._audibility import Audibility, History
 from ._call import HANGUP, PRESS, TALK, Call, CallRecord
 from ._clock import SKIP, seconds, to_ms
-from ._documents import Documents, UrlSource, read_document
+from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions
 from ._requests import HttpRequest, RequestKind, TimelineEvent
+from ._settings import EPOCH_MS, MAX_MS, MAX_SECONDS, admit, shown
 from ._world import World
 from .conference import Conferences
 
@@ -31,6 +34,9 @@ DEFAULT_EPOCH_MS = 1_704_067_200_000
 AnswerDocument = Response | str | bytes | os.PathLike[str]
 
 _DIGITS = re.compile(r"[0-9*#]+")
+# Names and the seed become UUID names, encoded as UTF-8: a lone surrogate cannot be.
+_NAME = Pattern(r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates")
+_SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates")
 
 
 class Probe(NamedTuple):
@@ -77,10 +83,8 @@ class Simulation:
             raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
         if durations is not None and not isinstance(durations, DurationModel):
             raise SimulationError(f"durations must be a DurationModel, not {type(durations).__name__}")
-        if not isinstance(seed, str):
-            raise SimulationError(f"seed must be a str, not {type(seed).__name__}")
-        if isinstance(epoch_ms, bool) or not isinstance(epoch_ms, int) or epoch_ms < 0:
-            raise SimulationError(f"epoch_ms must be an int >= 0 (ms since 1970), not {epoch_ms!r}")
+        admit(_SEED, seed, "seed")
+        admit(EPOCH_MS, epoch_ms, "epoch_ms (ms since 1970)")
         try:
             documents = Documents(urls)
         except TypeError as error:
@@ -170,7 +174,7 @@ class Simulation:
         up = [
             name
             for name, call in self._world.calls.items()
-            if call.started and call.answer_ms <= when and (call.record.ended_at is None or _ended_ms(call) > when)
+            if call.started and call.answer_ms <= when and (call.ended_ms is None or call.ended_ms > when)
         ]
         return Audibility(seconds(when), up, self._world.history.at(when))
 
@@ -188,8 +192,7 @@ class Simulation:
         document ``answer`` (a Response, XML text, or a path to an XML file);
         the caller hangs up at ``hangup`` if given. Returns the call's record."""
         world = self._world
-        if not isinstance(name, str) or not name.strip():
-            raise SimulationError(f"a call's name must be a non-blank str, not {name!r}")
+        admit(_NAME, name, "a call's name")
         if name in world.calls:
             raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
         answer_ms = _ms(at, f"call {name!r}: at")
@@ -235,7 +238,7 @@ class Simulation:
         """
         call = self._call(name)
         if not isinstance(digits, str) or _DIGITS.fullmatch(digits) is None:
-            raise SimulationError(f"call {name!r}: digits must be a string of 0-9, * and #, not {digits!r}")
+            raise SimulationError(f"call {name!r}: digits must be a string of 0-9, * and #, not {shown(digits)}")
         when = _ms(at, f"call {name!r}: digits at")
         self._within_call(call, when, f"presses {digits!r}")
         call.schedule(when, PRESS, digits)
@@ -266,7 +269,11 @@ class Simulation:
         """Record who hears whom at ``at`` seconds (kept in :attr:`probes` once
         the clock has passed it)."""
         when = _ms(at, "probe at")
-        if when <= self._world.clock.now:
+        clock = self._world.clock
+        # the state at t is after every event due at t: at the clock's own time,
+        # events may still be due (before the first run, or a call added since)
+        due = clock.next_time()
+        if when < clock.now or (when == clock.now and (due is None or due > when)):
             self._probes.append(Probe(seconds(when), self._audibility_at(when)))
         else:
             self._pending_probes.append(when)
@@ -276,15 +283,21 @@ class Simulation:
     def run(self, until: float | None = None) -> Simulation:
         """Run every event due up to ``until`` seconds (inclusive), then set the
         clock to ``until``. Without ``until``: until nothing is left to happen
-        (every call ended), or the options' horizon. Returns ``self``."""
+        (every call ended), or for at most the options' ``horizon`` seconds from
+        where the clock is. The clock never goes back. Returns ``self``."""
+        if until is None:
+            return self._run(None)
+        limit = _ms(until, "until")
+        if limit < self._world.clock.now:
+            raise SimulationError(f"cannot run until t={seconds(limit)}: the clock is already at t={self.now}")
+        return self._run(limit)
+
+    def _run(self, until: int | None) -> Simulation:
         world = self._world
         clock = world.clock
-        if until is not None:
-            limit = _ms(until, "until")
-            if limit < clock.now:
-                raise SimulationError(f"cannot run until t={seconds(limit)}: the clock is already at t={self.now}")
-        else:
-            limit = round(world.options.horizon * 1000)
+        # without until, the horizon counts from here: a run after run(until=...) goes
+        # on from there (the clock is never set back), and never past the clock's end
+        limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
         heap = clock.heap
         history = world.history
         rooms = world.conferences.rooms
@@ -323,7 +336,13 @@ class Simulation:
     def advance(self, seconds_: float) -> Simulation:
         """Run for ``seconds_`` more seconds of virtual time."""
         step = _ms(seconds_, "advance")
-        return self.run(until=seconds(self._world.clock.now + step))
+        target = self._world.clock.now + step  # in ms: no float round trip
+        if target > MAX_MS:
+            raise SimulationError(
+                f"cannot advance {shown(seconds_)} s from t={self.now}: "
+                f"the clock ends at t={MAX_SECONDS} (milliseconds in a signed 64-bit integer)"
+            )
+        return self._run(target)
 
     def report(self, format: Literal["text", "json"] = "text") -> str:
         """The run so far as a readable timeline (``text``) or one JSON object
@@ -346,10 +365,10 @@ class Simulation:
             self._probes.append(Probe(seconds(when), self._audibility_at(when)))
 
     def _call(self, name: str) -> Call:
-        call = self._world.calls.get(name)
+        call = self._world.calls.get(name) if isinstance(name, str) else None  # (a list is unhashable)
         if call is None:
             known = ", ".join(self._world.calls) or "none yet"
-            raise SimulationError(f"no call named {name!r} (calls: {known})")
+            raise SimulationError(f"no call named {shown(name)} (calls: {known})")
         return call
 
     def _not_past(self, when: int, what: str) -> None:
@@ -373,16 +392,13 @@ class Simulation:
         return f"<Simulation at t={self.now}: {len(self._world.calls)} calls, {len(self._world.requests)} requests>"
 
 
-def _ended_ms(call: Call) -> int:
-    ended = call.record.ended_at
-    return -1 if ended is None else round(ended * 1000)
-
-
 def _answer_document(answer: object, name: str) -> Response:
     if isinstance(answer, os.PathLike):
-        from ..schema import parse
-
-        document = parse(answer, kind="answer")
+        try:
+            data = read_xml_file(answer)
+        except FileRefused as error:  # a document that cannot be read: the answer's own error
+            raise ParseError(str(error)) from None
+        document = read_document(data, "answer")
     elif isinstance(answer, (Response, str, bytes)):
         document = read_document(answer, "answer")
     else:

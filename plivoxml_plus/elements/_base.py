@@ -27,7 +27,7 @@ import attrs
 from lxml import etree
 
 from .._errors import ValidationError
-from ._checks import Check, Refused
+from ._checks import Check, Refused, shown
 
 __all__ = ["AttributeSpec", "Element", "attribute", "content", "xml_element"]
 
@@ -138,7 +138,7 @@ class Element:
         names = ", ".join(n for n in cls.specs if n not in cls._required)
         return ValidationError(
             f"{cls.__name__}() takes {takes} by position; got more positional arguments, "
-            f"the first: {first_extra!r}. Give attributes by keyword ({names}).",
+            f"the first: {shown(first_extra)}. Give attributes by keyword ({names}).",
             element=cls.tag,
             value=first_extra,
             allowed=f"keywords: {names}",
@@ -151,9 +151,9 @@ class Element:
             where = f"<{cls.tag}> content ({spec.name})"
         else:
             where = f"<{cls.tag}> attribute {spec.name} (XML {spec.xml})"
-        shown = "" if value is None else f" = {value!r}"
+        given = "" if value is None else f" = {shown(value)}"
         return ValidationError(
-            f"{where}{shown} {problem}.",
+            f"{where}{given} {problem}.",
             element=cls.tag,
             attribute=spec.name,
             xml_attribute=spec.xml,
@@ -231,7 +231,7 @@ class Element:
         if not isinstance(element, Element):
             return ValidationError(
                 f"<{cls.tag}>.add() takes an element object such as Conference(...), "
-                f"not {type(element).__name__} ({element!r}).",
+                f"not {type(element).__name__} ({shown(element)}).",
                 element=cls.tag,
                 value=element,
                 allowed=allowed,

@@ -39,6 +39,19 @@ DTMF_PATTERN = r"[0-9*#]+"
 SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
 
 
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message; an int too long to print (Python refuses
+    ints of more than 4300 digits), or a container holding one, is described
+    instead."""
+    try:
+        return repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"<an integer of {value.bit_length()} bits>"
+        return f"<a {type(value).__name__} holding an integer too long to print>"
+
+
 class Refused(Exception):
     """Private signal from a check: the value is not allowed (args[0]: why)."""
 
@@ -107,9 +120,9 @@ class Integer(Check[int]):
     def __init__(self, minimum: int, maximum: int = INT_MAX) -> None:
         self.minimum = minimum
         self.maximum = maximum
-        if maximum == INT_MAX:
-            self.allowed = f"an integer >= {minimum}"
-        elif minimum + 1 == maximum:
+        # the upper bound is named even when it is just xs:int's, so a refusal of
+        # 99999999999 says what the limit is
+        if minimum + 1 == maximum:
             self.allowed = f"the integer {minimum} or {maximum}"
         else:
             self.allowed = f"an integer from {minimum} to {maximum}"
@@ -125,7 +138,12 @@ class Integer(Check[int]):
         return value, str(value)
 
     def from_wire(self, text: str) -> int:
-        if re.fullmatch(r"[+-]?[0-9]+", text.strip(" \t\n\r")) is None:
+        text = text.strip(" \t\n\r")
+        if re.fullmatch(r"[+-]?[0-9]+", text) is None:
+            raise Refused(self.allowed)
+        # (int() of a long digit string costs quadratic time, and Python refuses one
+        # over 4300 digits: past 19 significant digits no bound of ours can hold it)
+        if len(text.lstrip("+-").lstrip("0")) > 19:
             raise Refused(self.allowed)
         return self.clean(int(text))
 

@@ -13,7 +13,17 @@ the element classes agree with it attribute by attribute (the tests prove it).
 from ._location import Kind, schema_path
 from ._parse import parse
 from ._read import MAX_BYTES, Source
-from ._result import Problem, ValidationResult
+from ._result import MAX_PROBLEMS, Problem, ValidationResult
 from ._validate import validate
 
-__all__ = ["MAX_BYTES", "Kind", "Problem", "Source", "ValidationResult", "parse", "schema_path", "validate"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PROBLEMS",
+    "Kind",
+    "Problem",
+    "Source",
+    "ValidationResult",
+    "parse",
+    "schema_path",
+    "validate",
+]

@@ -1,15 +1,30 @@
 """The ``validate`` and ``schema`` subcommands of ``plivoxml-plus``.
 
 ``validate`` prints one line per problem, ``PATH:LINE:COL: message`` (the form
-compilers use, so editors and CI annotate the line), then a summary line; exit
-status 0 when every document is valid, 1 when any is invalid, 2 for a usage
-error or a path that cannot be read.
+compilers use, so editors and CI annotate the line), and one ``PATH: error: ...``
+line on standard error for each path that names no readable document, then a
+summary line. Exit status (see ``plivoxml_plus.cli`` for the codes every
+subcommand shares):
+
+* 0: every document was read and is valid;
+* 1: a document is invalid, or a path cannot be read: a missing or unreadable
+  file, a folder (or a folder inside it) that cannot be listed, a named pipe or
+  device, closed standard input, a folder with no ``*.xml`` file. Nothing found
+  on the way is skipped silently, so a CI job never passes on files it did not
+  check;
+* 2: a usage error (a bad option value, standard input named twice).
+
+Folders are walked with ``os.scandir`` rather than ``Path.rglob``, which drops
+folders it cannot list without a word. Links to folders are not followed (a
+link cycle cannot make the walk endless); a link named ``*.xml`` is read as the
+file it points to, or reported when it points nowhere.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,15 +32,27 @@ from typing import Any, TextIO
 import attrs
 
 from .._errors import ParseError
+from .._files import FileRefused
 from ._location import KINDS, Kind, schema_path
 from ._read import MAX_BYTES
-from ._result import Problem, ValidationResult
+from ._result import Problem, ValidationResult, omitted_line
 from ._validate import validate
 
 __all__ = ["register"]
 
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
+
+# The largest --max-bytes accepted: 1 GiB. A webhook answer is a few hundred
+# bytes; the bound keeps the value within what a read call takes (an integer
+# beyond 64 bits overflowed it) and the memory a run may ask for sane.
+MAX_BYTES_LIMIT = 1 << 30
+
+EXIT_CODES = (
+    "Exit status: 0 every document valid; 1 a document invalid or a path unreadable "
+    "(a missing or unreadable file or folder, a named pipe or device, closed standard input, "
+    "a folder with no *.xml file); 2 a usage error."
+)
 
 
 def register(commands: Any) -> None:
@@ -35,7 +62,8 @@ def register(commands: Any) -> None:
         help="check Plivo XML documents against the XSD",
         description=(
             "Check Plivo XML documents against the XSD. Prints PATH:LINE:COL: message for each problem, "
-            "then a summary. Exit status: 0 all valid, 1 any invalid, 2 usage error or unreadable path."
+            "PATH: error: message (on standard error) for each path that cannot be read, then a summary. "
+            f"{EXIT_CODES}"
         ),
     )
     check.add_argument(
@@ -59,7 +87,7 @@ def register(commands: Any) -> None:
         type=_positive_int,
         default=MAX_BYTES,
         metavar="N",
-        help=f"refuse documents larger than N bytes (default {MAX_BYTES})",
+        help=f"refuse documents larger than N bytes (default {MAX_BYTES}; at most {MAX_BYTES_LIMIT})",
     )
     check.set_defaults(run=run_validate)
 
@@ -81,17 +109,25 @@ def register(commands: Any) -> None:
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # (also a string of more digits than int() converts)
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive integer")
+    if not 1 <= value <= MAX_BYTES_LIMIT:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer from 1 to {MAX_BYTES_LIMIT}")
     return value
 
 
-def _write(stream: TextIO, line: str) -> None:
-    # a document's text may hold characters the terminal's encoding cannot show
+def _write(stream: TextIO | None, line: str) -> None:
+    # a path or a document's text may hold characters the stream's encoding
+    # cannot show; a closed stream (None) takes nothing, as print() does
+    if stream is None:
+        return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     stream.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+
+
+def _reason(error: OSError) -> str:
+    # lower case, as plivoxml_plus._files words its reasons: "cannot read: permission denied"
+    return (error.strerror or str(error)).lower()
 
 
 @attrs.frozen
@@ -99,6 +135,36 @@ class _Outcome:
     path: str
     result: ValidationResult | None = None
     error: str | None = None
+    usage: bool = False  # the error is the command line's, not a path's (exit 2)
+
+
+def _walk(top: Path) -> tuple[list[str], list[_Outcome]]:
+    """Every ``*.xml`` entry under the folder ``top``, sorted, and what could not be listed."""
+    found: list[str] = []
+    errors: list[_Outcome] = []
+    pending = [top]  # (a loop, not recursion: a path may nest deeper than Python's recursion limit)
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            errors.append(_Outcome(str(folder), error=f"cannot read: {_reason(error)}"))
+            continue
+        folders: list[Path] = []
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                elif entry.name.endswith(".xml") and not (entry.is_symlink() and entry.is_dir()):
+                    # a FIFO, device or dangling link is listed too: the reader refuses it
+                    # with its reason, where skipping it would hide it
+                    found.append(str(path))
+            except OSError as error:
+                errors.append(_Outcome(str(path), error=f"cannot read: {_reason(error)}"))
+        pending.extend(reversed(folders))  # (so that errors come in the order of the names)
+    return sorted(found), errors
 
 
 def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
@@ -109,29 +175,48 @@ def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
         path = Path(name)
         if name == STDIN:
             if STDIN in targets:
-                errors.append(_Outcome(_STDIN_NAME, error="standard input (-) can be read once only"))
+                errors.append(_Outcome(_STDIN_NAME, error="standard input (-) can be read once only", usage=True))
             else:
                 targets.append(STDIN)
         elif path.is_dir():
-            found = sorted(str(file) for file in path.rglob("*.xml") if file.is_file())
+            found, folder_errors = _walk(path)
+            errors += folder_errors
             if found:
                 targets.extend(found)
-            else:
+            elif not folder_errors:
                 errors.append(_Outcome(name, error="a folder with no *.xml files"))
         else:
             targets.append(name)  # (validate() says so if it cannot be read)
     return targets, errors
 
 
+def _read_stdin(max_bytes: int) -> bytes | str:
+    """Standard input's bytes (at most one more than ``max_bytes``: enough to refuse), or why not."""
+    stream = sys.stdin
+    if stream is None:  # (the process was started with file descriptor 0 closed)
+        return "standard input is closed"
+    try:
+        return stream.buffer.read(max_bytes + 1)
+    except (OSError, ValueError) as error:  # (ValueError: a stream closed in the process)
+        return _reason(error) if isinstance(error, OSError) else "standard input is closed"
+
+
 def _check(name: str, kind: Kind, max_bytes: int) -> _Outcome:
     if name == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)  # (one byte more than allowed: enough to refuse)
+        data = _read_stdin(max_bytes)
+        if isinstance(data, str):
+            return _Outcome(_STDIN_NAME, error=f"cannot read: {data}")
         return _Outcome(_STDIN_NAME, validate(data, kind=kind, max_bytes=max_bytes))
     try:
         return _Outcome(name, validate(Path(name), kind=kind, max_bytes=max_bytes))
     except ParseError as error:
         cause = error.__cause__
-        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(error)
+        if isinstance(cause, FileRefused):  # (the reader's own words: "it is a named pipe (FIFO); ...")
+            reason = cause.reason
+        elif isinstance(cause, OSError):
+            reason = _reason(cause)
+        else:
+            reason = str(error)
         return _Outcome(name, error=f"cannot read: {reason}")
 
 
@@ -144,14 +229,19 @@ def run_validate(args: argparse.Namespace) -> int:
     outcomes += [_check(name, args.kind, args.max_bytes) for name in targets]
     checked = [o for o in outcomes if o.result is not None]
     invalid = [o for o in checked if not o.result]
-    unreadable = [o for o in outcomes if o.error is not None]
-    problems = sum(len(o.result.problems) for o in checked if o.result is not None)
+    unreadable = [o for o in outcomes if o.error is not None and not o.usage]
+    problems = sum(len(o.result.problems) + o.result.omitted for o in checked if o.result is not None)
 
     if args.format == "json":
         files = [
             {"path": o.path, "error": o.error}
             if o.result is None
-            else {"path": o.path, "valid": o.result.ok, "problems": [attrs.asdict(p) for p in o.result.problems]}
+            else {
+                "path": o.path,
+                "valid": o.result.ok,
+                "problems": [attrs.asdict(p) for p in o.result.problems],
+                "omitted": o.result.omitted,
+            }
             for o in outcomes
         ]
         summary = {
@@ -169,6 +259,8 @@ def run_validate(args: argparse.Namespace) -> int:
             elif outcome.result is not None:
                 for problem in outcome.result.problems:
                     _write(sys.stdout, _problem_line(outcome.path, problem))
+                if outcome.result.omitted:
+                    _write(sys.stdout, f"{outcome.path}: {omitted_line(outcome.result.omitted)}")
         summary_line = (
             f"{len(checked)} {args.kind} document{'s' if len(checked) != 1 else ''} checked: "
             f"{len(checked) - len(invalid)} valid, {len(invalid)} invalid"
@@ -176,9 +268,9 @@ def run_validate(args: argparse.Namespace) -> int:
             + (f"; {len(unreadable)} path{'s' if len(unreadable) != 1 else ''} unreadable" if unreadable else "")
         )
         _write(sys.stdout, summary_line)
-    if unreadable:
+    if any(o.usage for o in outcomes):
         return 2
-    return 1 if invalid else 0
+    return 1 if invalid or unreadable else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -186,5 +278,5 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.path:
         _write(sys.stdout, str(path))
     else:
-        sys.stdout.write(path.read_text(encoding="utf-8"))
+        _write(sys.stdout, path.read_text(encoding="utf-8").removesuffix("\n"))
     return 0

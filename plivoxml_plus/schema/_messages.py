@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable
 
 from lxml import etree
 
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ._location import Kind
-from ._positions import Locator, Position
+from ._positions import Locator
 from ._result import Problem
 
-__all__ = ["describe", "own_text", "path_index", "slice_index"]
+__all__ = ["Describer", "allowed_children", "own_text", "tag_name"]
 
 # "Element 'Conference', attribute 'maxMembers': [facet 'maxInclusive'] The value ..."
 _HEAD = re.compile(r"Element '(?P<element>[^']*)'(?:, attribute '(?P<attribute>[^']*)')?: (?P<detail>.*)", re.S)
@@ -42,7 +41,7 @@ def _show(value: str) -> str:
     return '"' + shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
-def _tag_name(tag: object) -> str:
+def tag_name(tag: object) -> str:
     """An element's name as written (a namespaced one as ``{uri}name``)."""
     return tag if isinstance(tag, str) else "?"
 
@@ -108,209 +107,249 @@ def _unknown_attribute(tag: str, name: str) -> str:
     return f"<{tag}> has no attribute {name}; {hint}"
 
 
-def _allowed_children(parent: etree._Element, kind: Kind) -> tuple[str, ...]:
+def allowed_children(parent: etree._Element, kind: Kind) -> tuple[str, ...]:
+    """The element names ``parent`` may hold, in a document of ``kind``."""
     if parent.tag == Response.tag:
         return SOUND_CHILDREN if kind == "sound" else Response.allowed_children
-    cls = ELEMENT_CLASSES.get(_tag_name(parent.tag))
+    cls = ELEMENT_CLASSES.get(tag_name(parent.tag))
     return cls.allowed_children if cls is not None else ()
 
 
-class _Describer:
-    """Builds the problems of one document, one per (element, issue)."""
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _written_name(node: etree._Element, name: str) -> str:
+    """A namespaced attribute's name as written (``xsi:type``), from ``{uri}type``."""
+    uri, _, local = name[1:].partition("}")
+    for prefix, bound in node.nsmap.items():
+        if bound == uri and prefix:
+            return f"{prefix}:{local}"
+    return f"xml:{local}" if uri == "http://www.w3.org/XML/1998/namespace" else name
+
+
+def _first_text(node: etree._Element) -> str:
+    """The first non-blank piece of the text directly inside ``node``, if any."""
+    pieces = [node.text, *(child.tail for child in node)] if len(node) else [node.text]
+    for piece in pieces:
+        if piece and piece.strip(" \t\r\n"):
+            return piece.split()[0]
+    return ""
+
+
+def _attribute_message(node: etree._Element, tag: str, name: str, type_name: str, detail: str) -> str:
+    """What is wrong with attribute ``name`` of ``node``, as libxml2 found it."""
+    if type_name.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
+        return _unknown_attribute(tag, name)
+    spec = _SPECS.get(tag, {}).get(name)
+    if spec is not None:
+        value = node.get(name, "")
+        return f"<{tag}> attribute {name}={_show(value)}: allowed: {_why(spec, value)}"
+    return f"<{tag}>: {' '.join(detail.split())}"
+
+
+class _Finding:
+    """One problem, and how many more of its kind the same element has.
+
+    The message is written only for the problems that are listed (a few
+    hundred at most, whatever the document): ``message`` makes it.
+    """
+
+    __slots__ = ("attribute", "count", "element", "mark", "message")
+
+    def __init__(
+        self, mark: int | None, element: str | None, attribute: str | None, message: Callable[[], str]
+    ) -> None:
+        self.mark = mark  # where it is (see Locator)
+        self.element = element
+        self.attribute = attribute
+        self.message = message
+        self.count = 1
+
+
+class Describer:
+    """Builds the problems of one document: one per (element, issue), repeats counted.
+
+    Each problem's key is checked before its message or position is computed, so
+    a thousand repeats of one problem cost a thousand dictionary look-ups, not a
+    thousand messages.
+    """
 
     def __init__(self, root: etree._Element, locator: Locator, kind: Kind) -> None:
         self.root = root
         self.locator = locator
         self.kind = kind
-        self.problems: list[Problem] = []
-        self.seen: set[tuple[int | None, str]] = set()
+        self._found: dict[tuple[object, ...], _Finding] = {}
+        self._last: _Finding | None = None
         self._lines: dict[int | None, list[etree._Element]] | None = None
 
-    def lines(self) -> dict[int | None, list[etree._Element]]:
+    def _seen(self, key: tuple[object, ...]) -> bool:
+        finding = self._found.get(key)
+        if finding is None:
+            return False
+        finding.count += 1
+        self._last = finding
+        return True
+
+    def again(self) -> None:
+        """The problem just described occurs once more (the same error of the same element)."""
+        if self._last is not None:
+            self._last.count += 1
+
+    def _add(
+        self,
+        key: tuple[object, ...],
+        mark: int | None,
+        element: str | None,
+        attribute: str | None,
+        message: Callable[[], str],
+    ) -> None:
+        self._found[key] = self._last = _Finding(mark, element, attribute, message)
+
+    def problems(self, listed: int) -> tuple[tuple[Problem, ...], int]:
+        """The first ``listed`` problems in document order (libxml2's order where
+        positions tie), and how many more there are."""
+        found = sorted(self._found.values(), key=lambda f: (f.mark is None, f.mark or 0))[:listed]
+        positions = self.locator.positions([f.mark for f in found])
+        shown = tuple(
+            Problem(
+                line,
+                column,
+                f.element,
+                f.attribute,
+                f.message() if f.count == 1 else f"{f.message()} (and {f.count - 1} more like it)",
+                count=f.count,
+            )
+            for f, (line, column) in zip(found, positions, strict=True)
+        )
+        return shown, len(self._found) - len(shown)
+
+    # -- what the review finds itself --------------------------------------------------
+
+    def wrong_root(self, root: etree._Element) -> None:
+        tag = tag_name(root.tag)
+
+        def message() -> str:
+            hint = f"; wrap it in <{Response.tag}>" if tag in ELEMENT_CLASSES else _did_you_mean_element(tag)
+            return f"the root element must be <{Response.tag}>, not <{tag}>{hint}"
+
+        self._add(("root",), self.locator.element(root), tag, None, message)
+
+    def foreign_attribute(self, node: etree._Element, name: str) -> None:
+        key = (self.locator.index(node), "@" + name)
+        if self._seen(key):
+            return
+        tag = tag_name(node.tag)
+        written = _written_name(node, name)
+
+        def message() -> str:
+            if name.startswith("{" + _XSI + "}"):
+                why = (
+                    "Plivo XML uses no namespaces, and XML Schema instance attributes (xsi:type, xsi:nil, "
+                    "xsi:schemaLocation, xsi:noNamespaceSchemaLocation) are not part of it; to check a document "
+                    "against plivoxml.xsd in an editor, associate the schema in the editor's settings instead"
+                )
+            else:
+                why = "Plivo XML uses no namespaces: write its attributes without a prefix"
+            return f"<{tag}> attribute {written}: {why}"
+
+        self._add(key, self.locator.attribute(node, written), tag, written, message)
+
+    def unexpected_child(self, child: etree._Element, parent: etree._Element, allowed: tuple[str, ...]) -> None:
+        """``child`` stands in ``parent``, which can hold only ``allowed`` (none: only text or nothing)."""
+        tag = tag_name(child.tag)
+        key = (self.locator.index(parent), "child", tag)
+        if self._seen(key):
+            return
+        parent_tag = tag_name(parent.tag)
+        sound_root = parent is self.root and parent.tag == Response.tag and self.kind == "sound"
+
+        def message() -> str:
+            if not allowed:
+                content = _SPECS.get(parent_tag, {}).get(None)
+                holds = f"only text ({content.check.allowed})" if content is not None else "no children and no text"
+                return f"<{tag}> cannot be nested in <{parent_tag}>, which holds {holds}"
+            where = f"a sound document (the <Response> that {_SOUND_URLS} return)" if sound_root else f"<{parent_tag}>"
+            hint = "" if tag in ELEMENT_CLASSES else _did_you_mean_element(tag)
+            return f"<{tag}> is not allowed in {where}{hint}; allowed: {', '.join(allowed)}"
+
+        self._add(key, self.locator.element(child), tag, None, message)
+
+    # -- what libxml2 reports ----------------------------------------------------------
+
+    def _node_on_line(self, entry: etree._LogEntry, element: str | None) -> etree._Element | None:
+        # an error whose path the index does not know: the element of that name on
+        # the reported line, else the root
         if self._lines is None:
             self._lines = {}
             for node in self.root.iter("*"):
                 self._lines.setdefault(node.sourceline, []).append(node)
-        return self._lines
-
-    def add(
-        self, key: tuple[int | None, str], position: Position, element: str | None, attribute: str | None, message: str
-    ) -> None:
-        if key not in self.seen:
-            self.seen.add(key)
-            self.problems.append(Problem(position[0], position[1], element, attribute, message))
-
-    def node(self, entry: etree._LogEntry, element: str | None) -> etree._Element | None:
-        # a path the index does not know (namespaced names): the element of that
-        # name on the reported line, else the root
-        for candidate in self.lines().get(entry.line, ()):
+        for candidate in self._lines.get(entry.line, ()):
             if element is None or candidate.tag == element:
                 return candidate
         return self.root if element is None or self.root.tag == element else None
 
     def entry(self, entry: etree._LogEntry, node: etree._Element | None) -> None:
-        head = _HEAD.match(entry.message)
+        """One error of libxml2's log, about ``node`` (None: not known)."""
+        text = entry.message
+        head = _HEAD.match(text)
         element = head.group("element") if head else None
         attribute = head.group("attribute") if head else None
-        detail = " ".join((head.group("detail") if head else entry.message).split())
+        detail = head.group("detail") if head else text
         if node is None:
-            node = self.node(entry, element)
+            node = self._node_on_line(entry, element)
         if node is None:
-            self.add((None, entry.message), (entry.line or None, None), element, attribute, detail)
+            key: tuple[object, ...] = (None, text)
+            if not self._seen(key):
+                self._add(key, self.locator.line(entry.line), element, attribute, lambda: " ".join(detail.split()))
             return
-        tag = _tag_name(node.tag)
+        tag = tag_name(node.tag)
         index = self.locator.index(node)
         specs = _SPECS.get(tag, {})
         type_name = entry.type_name
 
-        if node is self.root and type_name == "SCHEMAV_CVC_ELT_1":
-            hint = f"; wrap it in <{Response.tag}>" if tag in ELEMENT_CLASSES else _did_you_mean_element(tag)
-            self.add(
-                (index, "root"),
-                self.locator.element(node),
-                tag,
-                None,
-                f"the root element must be <{Response.tag}>, not <{tag}>{hint}",
-            )
-        elif type_name == "SCHEMAV_ELEMENT_CONTENT" and "not expected" in detail:
-            self.misplaced(node, tag, index)
-        elif attribute is not None and type_name.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
-            self.add(
-                (index, "@" + attribute),
-                self.locator.attribute(node, attribute),
-                tag,
-                attribute,
-                _unknown_attribute(tag, attribute),
-            )
-        elif attribute is not None and attribute in specs:
-            spec = specs[attribute]
-            value = node.get(attribute, "")
-            self.add(
-                (index, "@" + attribute),
-                self.locator.attribute(node, attribute),
-                tag,
-                attribute,
-                f"<{tag}> attribute {attribute}={_show(value)}: allowed: {_why(spec, value)}",
-            )
+        if attribute is not None:
+            key = (index, "@" + attribute)
+            if not self._seen(key):
+                self._add(
+                    key,
+                    self.locator.attribute(node, attribute),
+                    tag,
+                    attribute,
+                    lambda: _attribute_message(node, tag, attribute, type_name, detail),
+                )
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"
-            required = specs.get(name)
-            allowed = f"; allowed: {required.check.allowed}" if required is not None else ""
-            self.add(
-                (index, "@" + name),
-                self.locator.element(node),
-                tag,
-                name,
-                f"<{tag}> is missing its required attribute {name}{allowed}",
-            )
-        elif detail.startswith("Element content is not allowed"):
-            self.nested(node, tag, index, specs)
-        elif detail.startswith("Character content"):
-            pieces = own_text(node).split()
-            found = _show(pieces[0]) if pieces else "whitespace"
-            if node.tag == Response.tag:
-                holds = f"it holds only elements ({', '.join(_allowed_children(node, self.kind))})"
-            else:
-                holds = "it takes attributes only"
-            self.add(
-                (index, "content"),
-                self.locator.text(node),
-                tag,
-                None,
-                f"<{tag}> cannot hold text (found {found}); {holds}",
-            )
+            key = (index, "@" + name)
+            if not self._seen(key):
+                required = specs.get(name)
+                allowed = f"; allowed: {required.check.allowed}" if required is not None else ""
+                message = f"<{tag}> is missing its required attribute {name}{allowed}"
+                self._add(key, self.locator.element(node), tag, name, lambda: message)
+        elif detail.startswith(("Character content", "Element content is not allowed")):
+            key = (index, "content")
+            if not self._seen(key):
+                self._add(key, self.locator.text(node), tag, None, lambda: self._text_message(node, tag))
         elif None in specs:  # a value problem of the text content
-            spec = specs[None]
-            text = own_text(node)
-            self.add(
-                (index, "content"),
-                self.locator.text(node),
-                tag,
-                None,
-                f"<{tag}> text {_show(text)}: allowed: {_why(spec, text)}",
-            )
+            key = (index, "content")
+            if not self._seen(key):
+
+                def content_message() -> str:
+                    content = own_text(node)
+                    return f"<{tag}> text {_show(content)}: allowed: {_why(specs[None], content)}"
+
+                self._add(key, self.locator.text(node), tag, None, content_message)
         else:  # nothing better to say than libxml2
-            self.add((index, detail), self.locator.element(node), tag, attribute, f"<{tag}>: {detail}")
+            said = " ".join(detail.split())
+            key = (index, said)
+            if not self._seen(key):
+                self._add(key, self.locator.element(node), tag, None, lambda: f"<{tag}>: {said}")
 
-    def misplaced(self, node: etree._Element, tag: str, index: int | None) -> None:
-        parent = node.getparent()
-        parent_tag = _tag_name(parent.tag) if parent is not None else "?"
-        allowed = _allowed_children(parent, self.kind) if parent is not None else ()
-        where = f"<{parent_tag}>"
-        if parent is self.root and self.kind == "sound":
-            where = f"a sound document (the <Response> that {_SOUND_URLS} return)"
-        hint = "" if tag in ELEMENT_CLASSES else _did_you_mean_element(tag)
-        listed = ", ".join(allowed) if allowed else "nothing"
-        self.add(
-            (index, "misplaced"),
-            self.locator.element(node),
-            tag,
-            None,
-            f"<{tag}> is not allowed in {where}{hint}; allowed: {listed}",
-        )
-
-    def nested(self, node: etree._Element, tag: str, index: int | None, specs: dict[str | None, AttributeSpec]) -> None:
-        children = [child for child in node if isinstance(child.tag, str)]
-        child = children[0] if children else node
-        content = specs.get(None)
-        holds = f"only text ({content.check.allowed})" if content is not None else "no children and no text"
-        self.add(
-            (index, "content"),
-            self.locator.element(child),
-            tag,
-            None,
-            f"<{_tag_name(child.tag)}> cannot be nested in <{tag}>, which holds {holds}",
-        )
-
-
-def path_index(tree: etree._Element) -> dict[str, etree._Element]:
-    """libxml2's path of every element of ``tree`` (``/Response/Wait[2]``: the index
-    only among same-named siblings) -> the element.
-
-    Built in one pass: an XPath query per error would cost quadratic time for a
-    document with many problems.
-    """
-    return _path_index(tree, tree, 0)
-
-
-def _path_index(tree: etree._Element, twin: etree._Element, first: int) -> dict[str, etree._Element]:
-    paths: dict[str, etree._Element] = {}
-    twin_children = [child for child in twin if isinstance(child.tag, str)][first:]
-    stack = [(tree, twin, "/" + _tag_name(tree.tag), twin_children)]
-    while stack:
-        node, same, path, same_children = stack.pop()
-        paths[path] = same
-        children = [child for child in node if isinstance(child.tag, str)]
-        counts = Counter(child.tag for child in children)
-        seen: Counter[str] = Counter()
-        # (a slice's top level has fewer children than its twin: zip stops with them)
-        for child, twin_child in zip(children, same_children, strict=False):
-            tag = str(child.tag)
-            if tag[0] == "{":  # libxml2 writes namespaced names otherwise: left to the fallback
-                continue
-            seen[tag] += 1
-            child_path = f"{path}/{tag}[{seen[tag]}]" if counts[tag] > 1 else f"{path}/{tag}"
-            stack.append((child, twin_child, child_path, [c for c in twin_child if isinstance(c.tag, str)]))
-    return paths
-
-
-def slice_index(part: etree._Element, root: etree._Element, first: int) -> dict[str, etree._Element]:
-    """:func:`path_index` of ``part``, a copy of ``root`` holding copies of its
-    element children ``first`` onwards, mapped to ``root``'s own elements."""
-    return _path_index(part, root, first)
-
-
-def describe(
-    errors: Iterable[tuple[etree._LogEntry, etree._Element | None]],
-    root: etree._Element,
-    data: bytes | None,
-    kind: Kind,
-) -> tuple[Problem, ...]:
-    """The problems libxml2 reports about ``root`` (parsed from ``data``): each error
-    with the element it names, when known."""
-    describer = _Describer(root, Locator(root, data), kind)
-    for entry, node in errors:
-        describer.entry(entry, node)
-    # in document order (a stable sort: libxml2's order where positions tie)
-    return tuple(sorted(describer.problems, key=lambda p: (p.line is None, p.line or 0, p.column or 0)))
+    def _text_message(self, node: etree._Element, tag: str) -> str:
+        first = _first_text(node)
+        found = _show(first) if first else "whitespace"
+        if node.tag == Response.tag:
+            holds = f"it holds only elements ({', '.join(allowed_children(node, self.kind))})"
+        else:
+            holds = "it takes attributes only"
+        return f"<{tag}> cannot hold text (found {found}); {holds}"

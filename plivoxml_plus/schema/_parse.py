@@ -62,9 +62,7 @@ def parse(source: Source, *, kind: Kind = "answer", max_bytes: int = MAX_BYTES) 
     loaded = load(source, max_bytes=max_bytes)
     if isinstance(loaded, Problem):
         raise problems_error((loaded,))
-    problems = check_loaded(loaded, kind)
-    if problems:
-        raise problems_error(problems)
+    check_loaded(loaded, kind).raise_for_problems()
     return _build(loaded)
 
 
@@ -86,7 +84,8 @@ def _build(loaded: Loaded) -> Response:
 
 
 def _disagreement(loaded: Loaded, node: etree._Element, error: Exception) -> ParseError:
-    line, column = Locator(*loaded).element(node)
+    locator = Locator(*loaded)
+    ((line, column),) = locator.positions([locator.element(node)])
     tag = node.tag if isinstance(node.tag, str) else "?"
     problem = Problem(line, column, tag, None, f"<{tag}> could not be built: {error}")
     return ParseError(str(problem), line=line, column=column, problems=(problem,))

@@ -1,150 +1,259 @@
 """Where an element, attribute or text sits in the source: line and column.
 
 libxml2 reports schema errors with a line but no column. When a document has
-problems (the slow path), the source is decoded once and its start tags are
-found in document order, which is also the order of ``root.iter("*")``: the n-th
-start tag is the n-th element. A tree built in memory has no source: its
-problems then carry libxml2's line alone, if any.
+problems (the slow path), the source is decoded once, in the encoding the XML
+rules give it (byte-order mark, else the first bytes, else the declaration), and
+scanned once, left to right, for its start tags: they come in document order,
+which is also the order of ``root.iter("*")``, so the n-th start tag is the n-th
+element. Each token's pattern reads to its own end and no further, and the scan
+stops at the first place no token fits (text that is not the parsed document),
+so its cost is linear in the document whatever the bytes. Line and column are
+worked out only for the problems that are listed. A tree built in memory has no
+source: its problems then carry libxml2's line alone, if any.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
 
 from lxml import etree
 
-__all__ = ["Locator"]
+__all__ = ["Locator", "Position", "decode", "doctype_position", "is_wide"]
 
 Position = tuple[int | None, int | None]
 
-# Tokens of a well-formed document (the parser has accepted it before this runs).
-_TOKEN = re.compile(
-    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"""
-    r"""|</[^>]*>|<(?P<name>[^\s/>]+)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*?)(?P<empty>/?)>""",
-    re.S,
-)
-_ATTRIBUTE = re.compile(r"""([^\s=]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_BLANK = re.compile(r"[^ \t\r\n]")
-_DECLARED = re.compile(rb"<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z0-9._\-]+)[\"']")
+_NAME_END = re.compile(r"[ \t\r\n/>]")
+# one attribute of a start tag, up to its opening quote
+_ATTRIBUTE = re.compile(r"[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*([\"'])")
+_DECLARED = re.compile(rb"<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._\-]*)[\"']")
+
+# XML 1.0, appendix F: the byte-order mark, else the first four bytes of "<?xm"
+# or "<" and a name, tell the encoding family before any declaration is read.
+_BOMS = (
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # (before UTF-16 LE, whose mark it starts with)
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+)
+_WIDE = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+)
 
 
-def _decode(data: bytes) -> str:
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+_WIDE_FIRST = frozenset((0x00, 0xFE, 0xFF))
+
+
+def is_wide(data: bytes) -> bool:
+    """Whether ``data`` is UTF-16 or UTF-32 (an encoding in which ASCII is not one byte each)."""
+    return len(data) > 1 and (data[0] in _WIDE_FIRST or data[1] == 0)
+
+
+def decode(data: bytes) -> str:
+    """``data`` as text, decoded as an XML parser decodes it (unknown bytes replaced)."""
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, "replace")
+    for start, encoding in _WIDE:
+        if data.startswith(start):
             return data.decode(encoding, "replace")
-    if data.startswith(b"<\x00"):
-        return data.decode("utf-16-le", "replace")
-    if data.startswith(b"\x00<"):
-        return data.decode("utf-16-be", "replace")
     declared = _DECLARED.match(data)
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
         return data.decode(encoding, "replace")
-    except LookupError:
+    except LookupError:  # a name libxml2 knows and Python does not: positions may be off, never wrong in kind
         return data.decode("utf-8", "replace")
 
 
-class _Tag:
-    __slots__ = ("attributes", "end", "inner_end", "start")
+def doctype_position(data: bytes) -> Position:
+    """Where the DOCTYPE declaration of a document that has one starts.
 
-    def __init__(self, start: int, inner_end: int, attributes: dict[str, int]) -> None:
-        self.start = start  # offset of "<"
-        self.inner_end = inner_end  # offset just after the start tag's ">"
-        self.end = inner_end  # offset just after the element's end tag
-        self.attributes = attributes  # name -> offset of the name
+    Only the prolog is read (the declaration, comments, processing instructions
+    and white space that may stand before it). Deciding *whether* there is one is
+    the parser's job; this only says where.
+    """
+    text = decode(data)
+    at = 0
+    while True:
+        found = _NOT_BLANK.search(text, at)
+        if found is None:
+            return None, None
+        at = found.start()
+        if text.startswith("<!DOCTYPE", at):
+            before = text[:at]
+            line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+            return line, at - max(before.rfind("\n"), before.rfind("\r"))
+        if text.startswith("<!--", at):
+            end = text.find("-->", at + 4)
+            at = end + 3
+        elif text.startswith("<?", at):
+            end = text.find("?>", at + 2)
+            at = end + 2
+        else:
+            return None, None
+        if end < 0:
+            return None, None
+
+
+# One token of a well-formed document: a comment, CDATA section, processing
+# instruction, end tag or start tag. Each alternative reads up to its own end
+# and no further; the last one (``bad``) matches where none does, which happens
+# only when the text is not the document the parser read (then the scan stops:
+# one failed attempt, never one per "<").
+_TOKEN = re.compile(
+    r"<(?:!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>|(?P<close>/)[^>]*>"
+    r"|(?P<open>[^ \t\r\n/>!?<]+)(?:[ \t\r\n]+[^ \t\r\n=/>]+[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"]*\"|'[^']*'))*"
+    r"[ \t\r\n]*(?P<empty>/?)>"
+    r"|(?P<bad>))",
+    re.S,
+)
+def _scan(text: str) -> tuple[list[int], list[int], list[int]] | None:
+    """Where each start tag of ``text`` starts and ends, and where its element ends
+    (just after the end tag), in document order; None if the text is not well-formed."""
+    starts: list[int] = []
+    inner_ends: list[int] = []
+    ends: list[int] = []
+    open_elements: list[int] = []
+    for token in _TOKEN.finditer(text):
+        if token.group("open") is not None:
+            starts.append(token.start())
+            inner_ends.append(token.end())
+            ends.append(token.end())
+            if not token.group("empty"):
+                open_elements.append(len(starts) - 1)
+        elif token.group("close") is not None:
+            if open_elements:
+                ends[open_elements.pop()] = token.end()
+        elif token.group("bad") is not None:
+            return None
+    return starts, inner_ends, ends
 
 
 class Locator:
-    """Positions of the elements of ``root`` in ``data``, the bytes it was parsed from."""
+    """Where the elements of ``root`` stand in ``data``, the bytes it was parsed from.
+
+    Every query answers a *mark*: an offset in the decoded source (or, without a
+    source, the element's line), which orders problems in document order for the
+    cost of an integer. :meth:`positions` turns marks into (line, column) pairs,
+    for the few problems that are listed.
+    """
 
     def __init__(self, root: etree._Element, data: bytes | None) -> None:
-        self._root = root
-        self._elements = list(root.iter("*"))
+        self._elements = list(root.iter("*"))  # (keeps the proxies, and so their ids, alive)
         self._index = {id(node): i for i, node in enumerate(self._elements)}
-        self._tags: list[_Tag] | None = None
-        self._starts: dict[int, _Tag] = {}
         self._text = ""
-        self._line_starts: list[int] = [0]
+        self._starts: list[int] = []
+        self._inner_ends: list[int] = []
+        self._ends: list[int] = []
+        self._by_start: dict[int, int] | None = None
+        self.has_source = False
         if data is not None:
-            self._scan(_decode(data))
-
-    def _scan(self, text: str) -> None:
-        tags: list[_Tag] = []
-        open_tags: list[_Tag] = []
-        for token in _TOKEN.finditer(text):
-            name = token.group("name")
-            if name is None:
-                if token.group().startswith("</") and open_tags:
-                    open_tags.pop().end = token.end()
-                continue
-            base = token.start("attributes")
-            attributes = {m.group(1): base + m.start(1) for m in _ATTRIBUTE.finditer(token.group("attributes"))}
-            tag = _Tag(token.start(), token.end(), attributes)
-            tags.append(tag)
-            if not token.group("empty"):
-                open_tags.append(tag)
-        if len(tags) != len(self._elements):  # not the document the tree came from
-            return
-        self._tags = tags
-        self._starts = {tag.start: tag for tag in tags}
-        self._text = text
-        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+            text = decode(data)
+            scanned = _scan(text)
+            if scanned is not None and len(scanned[0]) == len(self._elements):  # else not the parsed document
+                self._starts, self._inner_ends, self._ends = scanned
+                self._text = text
+                self.has_source = True
 
     def index(self, node: etree._Element) -> int | None:
         return self._index.get(id(node))
 
-    def _at(self, offset: int) -> Position:
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def _tag(self, node: etree._Element) -> _Tag | None:
-        index = self._index.get(id(node))
-        if self._tags is None or index is None:
-            return None
-        return self._tags[index]
-
-    def _fallback(self, node: etree._Element | None) -> Position:
+    def _fallback(self, node: etree._Element | None) -> int | None:
         line = node.sourceline if node is not None else None
-        return (line if isinstance(line, int) and line > 0 else None), None
+        return line if isinstance(line, int) and line > 0 else None
 
-    def element(self, node: etree._Element | None) -> Position:
-        """The position of the ``<`` that opens ``node``."""
-        tag = self._tag(node) if node is not None else None
-        return self._fallback(node) if tag is None else self._at(tag.start)
+    def _source_index(self, node: etree._Element | None) -> int | None:
+        if not self.has_source or node is None:
+            return None
+        return self._index.get(id(node))
 
-    def attribute(self, node: etree._Element | None, name: str) -> Position:
-        """The position of attribute ``name`` of ``node`` (else of ``node``)."""
-        tag = self._tag(node) if node is not None else None
-        if tag is None or name not in tag.attributes:
-            return self.element(node)
-        return self._at(tag.attributes[name])
+    def element(self, node: etree._Element | None) -> int | None:
+        """The mark of the ``<`` that opens ``node``."""
+        index = self._source_index(node)
+        return self._fallback(node) if index is None else self._starts[index]
 
-    def text(self, node: etree._Element) -> Position:
-        """The first character of text directly inside ``node`` that is not
-        whitespace (else just after its start tag)."""
-        tag = self._tag(node)
-        if tag is None:
+    def attribute(self, node: etree._Element | None, name: str) -> int | None:
+        """The mark of attribute ``name`` of ``node`` as written (``"xsi:type"``), else of ``node``."""
+        index = self._source_index(node)
+        if index is None:
             return self._fallback(node)
-        text, at = self._text, tag.inner_end
-        while (found := _NOT_BLANK.search(text, at, tag.end)) is not None:
+        text, end = self._text, self._inner_ends[index]
+        name_end = _NAME_END.search(text, self._starts[index] + 1, end)
+        at = end if name_end is None else name_end.start()
+        while (attribute := _ATTRIBUTE.match(text, at, end)) is not None:
+            if attribute.group(1) == name:
+                return attribute.start(1)
+            closing = text.find(attribute.group(2), attribute.end(), end)
+            if closing < 0:
+                break
+            at = closing + 1
+        return self._starts[index]
+
+    def text(self, node: etree._Element) -> int | None:
+        """The mark of the first character of text directly inside ``node`` that is
+        not whitespace (else of the end of its start tag)."""
+        index = self._source_index(node)
+        if index is None:
+            return self._fallback(node)
+        if self._by_start is None:
+            self._by_start = {start: i for i, start in enumerate(self._starts)}
+        text, at, end = self._text, self._inner_ends[index], self._ends[index]
+        while (found := _NOT_BLANK.search(text, at, end)) is not None:
             at = found.start()
-            if text[at] != "<" or text.startswith("<![CDATA[", at):
-                return self._at(at)
-            if text.startswith("<!--", at):
+            if text[at] != "<":
+                return at
+            if text.startswith("<![CDATA[", at):
+                if not text.startswith("<![CDATA[]]>", at):
+                    return at
+                at += 12  # (an empty section holds no text)
+            elif text.startswith("<!--", at):
                 at = text.find("-->", at) + 3
             elif text.startswith("<?", at):
                 at = text.find("?>", at) + 2
-            elif at in self._starts:  # a child element: skip it whole
-                at = self._starts[at].end
+            elif at in self._by_start:  # a child element: skip it whole
+                at = self._ends[self._by_start[at]]
             else:  # the element's own end tag
                 break
             if at < found.start():  # (an unterminated comment cannot happen once parsed)
                 break
-        return self._at(tag.inner_end)
+        return self._inner_ends[index]
+
+    def line(self, line: int | None) -> int | None:
+        """The mark of the start of line ``line`` (libxml2's line of an error whose element is not known)."""
+        if not self.has_source or line is None or line < 1:
+            return line if line else None
+        at = 0
+        for _ in range(line - 1):
+            breaks = [p for p in (self._text.find("\n", at), self._text.find("\r", at)) if p >= 0]
+            if not breaks:
+                break
+            at = min(breaks) + (2 if self._text.startswith("\r\n", min(breaks)) else 1)
+        return at
+
+    def positions(self, marks: list[int | None]) -> list[Position]:
+        """(line, column) of each mark (1-based; column in characters), for marks in
+        ascending order (None last)."""
+        if not self.has_source:
+            return [(mark, None) for mark in marks]
+        text = self._text
+        found: list[Position] = []
+        line, line_start, counted = 1, 0, 0  # line breaks counted in text[:counted]
+        for mark in marks:
+            if mark is None:
+                found.append((None, None))
+                continue
+            piece = text[counted:mark]
+            line += piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+            if text.startswith("\n", mark) and mark > 0 and text[mark - 1] == "\r":
+                line -= 1  # (a mark on the "\n" of "\r\n": one line break, counted once)
+            last_break = max(text.rfind("\n", counted, mark), text.rfind("\r", counted, mark))
+            if last_break >= 0:
+                line_start = last_break + 1
+            counted = mark
+            found.append((line, mark - line_start + 1))
+        return found

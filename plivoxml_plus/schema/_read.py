@@ -2,9 +2,13 @@
 
 Plivo XML never needs a DTD, so a document with a DOCTYPE is refused outright:
 that is how entity-expansion ("billion laughs"), external-entity (XXE) and
-DTD-fetching attacks start. The parser resolves no entities, loads no DTD and
-touches no network or file, and a size limit, checked before parsing, bounds the
-memory a document can take.
+DTD-fetching attacks start. The decision is the parser's own: the tree it built
+says whether the document had a DOCTYPE, whatever its encoding or what stands
+before it. While parsing, the parser expands no entity and fetches nothing: its
+resolver answers every request for an external DTD subset or entity with an
+empty text, before libxml2 could open a file or a socket, so whether the named
+file exists changes nothing. A size limit, checked before parsing, bounds the
+memory a document can take; a path is read only if it is a regular file.
 """
 
 from __future__ import annotations
@@ -12,19 +16,33 @@ from __future__ import annotations
 import os
 import re
 import threading
-from typing import Union
+from typing import Any, Union
 
 from lxml import etree
 
 from .._errors import ParseError
+from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Element
+from ._positions import doctype_position
 from ._result import Problem
 
-__all__ = ["MAX_BYTES", "Loaded", "Source", "load", "position_of_offset"]
+__all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load"]
 
 MAX_BYTES = 1 << 20  # 1 MiB: a webhook answer is a few hundred bytes
 
 Source = Union[str, bytes, bytearray, "os.PathLike[str]", etree._Element, etree._ElementTree, Element]
+
+
+class _NothingExternal(etree.Resolver):
+    """Answers every external DTD subset and entity with an empty text.
+
+    (``load_dtd=False`` and ``no_network=True`` do not stop libxml2 from reading
+    an external subset or parameter entity from a local path; a resolver is asked
+    first, and its answer is final.)
+    """
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:
+        return self.resolve_string("", context)
 
 
 class _PerThread(threading.local):
@@ -40,13 +58,11 @@ class _PerThread(threading.local):
             huge_tree=False,
             collect_ids=False,
         )
+        self.parser.resolvers.add(_NothingExternal())
 
 
 _local = _PerThread()
 
-_DOCTYPE = b"<!DOCTYPE"
-_COMMENT = re.compile(rb"<!--.*?-->", re.S)
-_START_TAG = re.compile(rb"<[^?!]")
 _DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)[\"']")
 _LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
 
@@ -114,14 +130,11 @@ def _encode(text: str) -> bytes:
 
 def _read_file(path: os.PathLike[str], max_bytes: int) -> bytes | Problem:
     try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > max_bytes:
-                return _too_large(size, max_bytes, "bytes")
-            return file.read(max_bytes + 1)  # (a pipe or device reports size 0)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ParseError(f"cannot read {os.fspath(path)}: {reason}") from error
+        return read_file(path, max_bytes)
+    except FileTooLarge as error:
+        return _too_large(error.size, max_bytes, "bytes")
+    except FileRefused as error:  # (the OSError, if any, stays the cause: its errno tells programs why)
+        raise ParseError(str(error)) from (error.__cause__ or error)
 
 
 def _too_large(size: int, max_bytes: int, unit: str) -> Problem:
@@ -133,45 +146,25 @@ def _too_large(size: int, max_bytes: int, unit: str) -> Problem:
 def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
     if len(data) > max_bytes:
         return _too_large(len(data), max_bytes, "bytes")
-    # Bytes that start with "<" and a name start with the root element: no prolog,
-    # so no DOCTYPE (one after the root element is a syntax error). Any other start
-    # (a declaration, a BOM, whitespace, a comment, UTF-16...) is checked twice:
-    # the bytes before parsing (fast refusal, with a position), the tree after.
-    prolog = data[:2] in _PROLOG or data[:1] != b"<"
-    if prolog and data.find(_DOCTYPE) >= 0:
-        doctype = _find_doctype(data)
-        if doctype is not None:
-            return Problem(doctype[0], doctype[1], None, None, REFUSED_DOCTYPE)
     try:
         root = etree.fromstring(data, _local.parser)
     except etree.XMLSyntaxError as error:
         if not data.strip(b" \t\r\n"):  # (libxml2 says "Start tag expected" for whitespace)
-            return Problem(None, None, None, None, "the document is empty")
+            return Problem(1, 1, None, None, "the document is empty")
+        doctype = doctype_position(data)  # (refused either way: the DOCTYPE is the cause worth naming)
+        if doctype[0] is not None:
+            return Problem(*doctype, None, None, REFUSED_DOCTYPE)
         return _syntax_problem(error, is_text=is_text)
-    if prolog and root.getroottree().docinfo.doctype:  # one the byte scan cannot see (UTF-16...)
-        return Problem(None, None, None, None, REFUSED_DOCTYPE)
+    # Bytes that start with "<" and a name start with the root element: no prolog,
+    # so no DOCTYPE (one after the root element is a syntax error).
+    if (data[:2] in _PROLOG or data[:1] != b"<") and _has_doctype(root.getroottree().docinfo):
+        line, column = doctype_position(data)
+        return Problem(line, column, None, None, REFUSED_DOCTYPE)
     return root, data
 
 
-def _find_doctype(data: bytes) -> tuple[int, int] | None:
-    """Where a DOCTYPE declaration starts (line, column), if the bytes show one.
-
-    (A document in an encoding that is not ASCII-compatible, such as UTF-16, hides
-    it from this scan: the parsed tree's ``docinfo`` catches that one.)
-    """
-    at = data.find(_DOCTYPE)
-    # In the prolog (before any start tag, comments aside) it is a declaration;
-    # later, it is text in a CDATA section or comment, or a syntax error.
-    if at >= 0 and _START_TAG.search(_COMMENT.sub(b"", data[:at])) is None:
-        return position_of_offset(data, at)
-    return None
-
-
-def position_of_offset(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of byte ``offset`` of UTF-8/ASCII ``data``."""
-    line_start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
-    line = data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - data.count(b"\r\n", 0, offset) + 1
-    return line, len(data[line_start:offset].decode("utf-8", "replace")) + 1
+def _has_doctype(docinfo: etree.DocInfo) -> bool:
+    return bool(docinfo.doctype) or docinfo.internalDTD is not None or docinfo.externalDTD is not None
 
 
 def _syntax_problem(error: etree.XMLSyntaxError, *, is_text: bool) -> Problem:
@@ -192,8 +185,8 @@ def _syntax_problem(error: etree.XMLSyntaxError, *, is_text: bool) -> Problem:
         message = f"the document declares an encoding this parser does not know ({raw.split(':', 1)[-1].strip()})"
     elif raw.startswith("Excessive depth in document"):
         message = "elements are nested too deep for this parser (over 256 levels; Plivo XML needs two)"
-    elif "amplification" in raw or "Detected an entity reference loop" in raw:
-        message = REFUSED_DOCTYPE
     else:
         message = f"not well-formed XML: {raw}"
-    return Problem(line if line > 0 else None, column if line > 0 and column > 0 else None, None, None, message)
+    if line <= 0:
+        line, column = 1, 1
+    return Problem(line, column if column > 0 else None, None, None, message)

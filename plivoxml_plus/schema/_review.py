@@ -1,0 +1,219 @@
+"""The slow path: every problem of a document the XSD refuses, in linear time.
+
+libxml2 stops checking an element's content at its first unexpected child, so a
+misspelt element would hide every later problem of its siblings (an out-of-range
+value, a misspelt attribute): a CI user would fix one problem per run. So the
+document is reviewed in two steps:
+
+1. *Prune*: every child that its parent cannot hold and every attribute in a
+   namespace (Plivo XML has none) is reported here and taken out. Every content
+   model of Plivo XML is a repeated choice, so what remains is exactly what could
+   follow, and the XSD checks all of it. (Empty text nodes, what an empty CDATA
+   section leaves, go too: they hold no characters, and the XSD counts none.)
+2. *Validate* what remains, in slices of the root's children when there are
+   many (libxml2 names each error's element by a path it finds by scanning
+   siblings: quadratic over thousands of invalid siblings), and hand each error,
+   with the user's element it names, to the describer.
+
+Finding what to prune is one XPath query each (run by libxml2, not a Python
+loop over every node). A tree this package parsed from bytes is its own and is
+pruned in place; a tree the caller passed in is copied first.
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from lxml import etree
+
+from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
+from ._location import KINDS, Kind
+from ._messages import Describer, allowed_children, tag_name
+from ._positions import Locator
+from ._result import MAX_PROBLEMS, Problem
+
+__all__ = ["SLICE", "review"]
+
+# Children per validation call: small enough that libxml2's sibling scans stay
+# cheap, large enough that a valid slice costs one call.
+SLICE = 256
+
+_NAMESPACED_ATTRIBUTES = etree.XPath("//@*[namespace-uri()]")
+_EMPTY_TEXT = etree.XPath("//text()[not(string())]")
+
+
+def _unexpected_children_query(kind: Kind) -> etree.XPath:
+    """Every element whose parent, a Plivo XML element, cannot hold it (document order)."""
+    rules = []
+    for tag, cls in ELEMENT_CLASSES.items():
+        allowed = SOUND_CHILDREN if tag == Response.tag and kind == "sound" else cls.allowed_children
+        test = f"[not({' or '.join(f'self::{name}' for name in allowed)})]" if allowed else ""
+        rules.append(f"//{tag}/*{test}")
+    return etree.XPath(" | ".join(rules))
+
+
+_UNEXPECTED = {kind: _unexpected_children_query(kind) for kind in KINDS}
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused (if it runs), restored after.
+
+    A review keeps an object or two per problem alive until it ends, and
+    creates no cycles: collections in between find nothing, yet each one walks
+    every object alive, which doubles the cost of a document with many
+    thousands of problems.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def review(
+    schema: etree.XMLSchema, root: etree._Element, data: bytes | None, kind: Kind
+) -> tuple[tuple[Problem, ...], int]:
+    """The problems of ``root`` (parsed from ``data``), each located in the source:
+    the first :data:`MAX_PROBLEMS` in document order, and how many more there are."""
+    with _no_collection():
+        return _review(schema, root, data, kind)
+
+
+def _review(
+    schema: etree.XMLSchema, root: etree._Element, data: bytes | None, kind: Kind
+) -> tuple[tuple[Problem, ...], int]:
+    describer = Describer(root, Locator(root, data), kind)
+    if data is not None:  # parsed here: ours to change
+        work, origin = root, {}
+    else:
+        work = copy.deepcopy(root)
+        origin = dict(zip(work.iter(), root.iter(), strict=True))
+    response, undo = _as_response(work, origin, describer)
+    _prune(response, origin, describer)
+    _validate(schema, response, origin, describer)
+    undo()
+    return describer.problems(MAX_PROBLEMS)
+
+
+def _nothing() -> None:
+    pass
+
+
+def _as_response(
+    work: etree._Element, origin: dict[etree._Element, etree._Element], describer: Describer
+) -> tuple[etree._Element, Callable[[], None]]:
+    """A ``<Response>`` holding the document, so its elements are checked whatever
+    the root; and how to undo what that changed."""
+    if work.tag == Response.tag:
+        return work, _nothing
+    describer.wrong_root(origin.get(work, work))
+    response = etree.Element(Response.tag)
+    origin[response] = origin.get(work, work)
+    if tag_name(work.tag) in ELEMENT_CLASSES:  # <Conference> as the root: checked as <Response>'s child
+        response.append(work)
+        return response, _nothing
+    response.text = work.text  # an unknown root: its children stand for <Response>'s
+    response.extend(list(work))
+    return response, lambda: work.extend(list(response))
+
+
+def _prune(response: etree._Element, origin: dict[etree._Element, etree._Element], describer: Describer) -> None:
+    for value in _NAMESPACED_ATTRIBUTES(response):
+        node = value.getparent()
+        describer.foreign_attribute(origin.get(node, node), value.attrname)
+        del node.attrib[value.attrname]
+    for text in _EMPTY_TEXT(response):
+        node = text.getparent()
+        if text.is_tail:
+            node.tail = None
+        else:
+            node.text = None
+    removed: set[etree._Element] = set()  # taken out, or inside one taken out
+    last: etree._Element | None = None
+    for child in _UNEXPECTED[describer.kind](response):
+        parent = child.getparent()
+        removed.add(child)
+        if parent is None or parent in removed:  # (document order: a parent comes before its children)
+            continue
+        if parent is not last:  # (siblings come together: the parent's facts once)
+            last, original, allowed = parent, origin.get(parent, parent), allowed_children(parent, describer.kind)
+        describer.unexpected_child(origin.get(child, child), original, allowed)
+        _remove(child, parent)
+
+
+def _remove(node: etree._Element, parent: etree._Element) -> None:
+    """Take ``node`` out of ``parent``, keeping the text that follows it."""
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def _validate(
+    schema: etree.XMLSchema,
+    response: etree._Element,
+    origin: dict[etree._Element, etree._Element],
+    describer: Describer,
+) -> None:
+    children = list(response)  # (comments and processing instructions too: their tails are text)
+    sliced = len(children) > SLICE
+    for start in range(0, len(children), SLICE) if sliced else (0,):
+        part = response
+        if sliced:
+            part = etree.Element(response.tag)
+            part.text = response.text if start == 0 else None
+            part.extend(children[start : start + SLICE])  # (moved, tails along; put back below)
+            origin[part] = origin.get(response, response)
+        if schema.validate(part):
+            continue
+        top = "/" + tag_name(part.tag)
+        index: dict[str, etree._Element] | None = None
+        last: tuple[str, etree._Element | None] | None = None
+        for entry in schema.error_log:
+            path = entry.path or ""
+            if path == top:
+                node: etree._Element | None = part
+            else:
+                index = index if index is not None else _path_index(part)
+                node = index.get(path)
+            if node is not None:
+                node = origin.get(node, node)
+            said = (entry.message, node)
+            if said == last:  # the same error of the same element again (text between children...)
+                describer.again()
+                continue
+            last = said
+            describer.entry(entry, node)
+    if sliced:
+        response.extend(children)  # (back in place: messages are written from the tree)
+
+
+def _path_index(tree: etree._Element) -> dict[str, etree._Element]:
+    """libxml2's path of every element of ``tree`` (``/Response/Wait[2]``: the index
+    only among same-named siblings) -> the element, built in one pass (an XPath
+    query per error would cost quadratic time for a document with many problems)."""
+    paths: dict[str, etree._Element] = {}
+    stack = [(tree, "/" + tag_name(tree.tag))]
+    while stack:
+        node, path = stack.pop()
+        paths[path] = node
+        if not len(node):
+            continue
+        children = [child for child in node if isinstance(child.tag, str)]
+        counts = Counter(str(child.tag) for child in children)
+        seen: dict[str, int] = {}
+        for child in children:
+            tag = str(child.tag)
+            seen[tag] = number = seen.get(tag, 0) + 1
+            stack.append((child, f"{path}/{tag}[{number}]" if counts[tag] > 1 else f"{path}/{tag}"))
+    return paths
