@@ -76,8 +76,9 @@ REFUSED_DOCTYPE = (
 # for a tree given as is).
 Loaded = tuple[etree._Element, bytes | None]
 
-# What a document may start with when its root element is not its first markup.
-_PROLOG = (b"<?", b"<!", b"<\x00")
+# After "<", what starts a prolog (a declaration, comment or DOCTYPE, or UTF-16)
+# rather than the root element.
+_PROLOG_SECOND = frozenset(b"?!\x00")
 
 
 def load(source: Source, *, max_bytes: int = MAX_BYTES) -> Loaded | Problem:
@@ -157,7 +158,7 @@ def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
         return _syntax_problem(error, is_text=is_text)
     # Bytes that start with "<" and a name start with the root element: no prolog,
     # so no DOCTYPE (one after the root element is a syntax error).
-    if (data[:2] in _PROLOG or data[:1] != b"<") and _has_doctype(root.getroottree().docinfo):
+    if (data[0] != 0x3C or data[1] in _PROLOG_SECOND) and _has_doctype(root.getroottree().docinfo):
         line, column = doctype_position(data)
         return Problem(line, column, None, None, REFUSED_DOCTYPE)
     return root, data

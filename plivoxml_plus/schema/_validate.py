@@ -55,7 +55,7 @@ def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
         # "xmlns:..." (xml: attributes the XSD refuses itself), and names are
         # written as is (no character references), so the bytes of an
         # ASCII-compatible encoding without "xmlns:" hold none; else the tree is walked.
-        if data is not None and b"xmlns:" not in data and not is_wide(data):
+        if data is not None and b"xmlns:" not in data and ((data[0] == 0x3C and data[1]) or not is_wide(data)):
             return _VALID[kind]
         if not _has_namespaced_attribute(root):
             return _VALID[kind]
