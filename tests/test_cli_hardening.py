@@ -389,5 +389,5 @@ def test_help_states_every_exit_code(capsys):
     validate = " ".join(capsys.readouterr().out.split())
     for text in ("0 success", "1 a document invalid or a path unreadable", "2 a usage error", "130", "141"):
         assert text in top
-    for text in ("0 every document valid", "1 a document invalid or a path unreadable", "2 a usage error"):
+    for text in ("0 every document valid", "1 a document invalid", "or a path unreadable", "2 a usage error"):
         assert text in validate

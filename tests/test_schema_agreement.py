@@ -265,3 +265,28 @@ def test_a_new_kind_of_check_needs_an_xsd_form():
     assert python_facts(Integer(1, 20)) != python_facts(Integer(1, 19))
     assert python_facts(Url()) != python_facts(Pattern("[0-9]+", "digits"))
     assert python_facts(Choice("a", "b")) != python_facts(Choice("a", "b", case_insensitive=True))
+
+
+MPC_LEVELS = {"MPC-level:": "mpc", "Participant-level:": "participant"}
+
+
+@pytest.mark.parametrize("spec", [s for s in ELEMENT_CLASSES["MultiPartyCall"].specs.values() if s.xml is not None])
+def test_every_mpc_attribute_has_one_level_in_both(spec: AttributeSpec):
+    # the level (does the first participant's value configure the MPC?) is stated in the class and the XSD
+    xs = {"xs": XSD_NAMESPACE}
+    tree = etree.parse(str(schema_path("answer")))
+    (text,) = tree.xpath(
+        f"//xs:complexType[@name='MultiPartyCallType']//xs:attribute[@name='{spec.xml}']"
+        "/xs:annotation/xs:documentation/text()",
+        namespaces=xs,
+    )
+    prefix = str(text).split(" ", 1)[0]
+    assert prefix in MPC_LEVELS, f"{spec.xml}: its documentation must start with MPC-level: or Participant-level:"
+    assert MPC_LEVELS[prefix] == spec.level
+
+
+def test_only_mpc_attributes_have_a_level():
+    for tag, cls in ELEMENT_CLASSES.items():
+        for spec in cls.specs.values():
+            if tag != "MultiPartyCall" or spec.xml is None:
+                assert spec.level is None, (tag, spec.name)

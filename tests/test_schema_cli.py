@@ -108,7 +108,15 @@ def test_json_format(capsys, files, tmp_path):
     assert (code, err) == (1, "")
     report = json.loads("\n".join(out))
     assert report["kind"] == "answer"
-    assert report["summary"] == {"files": 3, "valid": 1, "invalid": 1, "unreadable": 1, "problems": 2}
+    assert report["summary"] == {
+        "files": 3,
+        "valid": 1,
+        "invalid": 1,
+        "unreadable": 1,
+        "problems": 2,
+        "warnings": 0,
+        "strict": False,
+    }
     good, bad, missing = report["files"]
     assert good == {"path": str(files["good"]), "valid": True, "problems": [], "omitted": 0}
     assert bad["problems"][0] == {
@@ -118,6 +126,7 @@ def test_json_format(capsys, files, tmp_path):
         "attribute": "maxMembers",
         "message": '<Conference> attribute maxMembers="50": allowed: an integer from 1 to 20',
         "count": 1,
+        "severity": "error",
     }
     assert missing == {"path": str(tmp_path / "no.xml"), "error": "cannot read: no such file or directory"}
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 import attrs
 from lxml import etree
@@ -35,13 +35,18 @@ E = TypeVar("E", bound="Element")
 
 SPEC = "plivoxml_plus.spec"  # key of an AttributeSpec in an attrs field's metadata
 
+Level = Literal["mpc", "participant"]
+
 
 @attrs.frozen
 class AttributeSpec:
     """One attribute (or the text content) of an element: its single source of truth.
 
     ``default`` is the platform's default (what applies when the attribute is not
-    written), not a value the object stores.
+    written), not a value the object stores. ``level`` says, for a
+    ``<MultiPartyCall>`` attribute, whether it configures the MPC (``"mpc"``: the
+    first participant's value applies) or only this participant
+    (``"participant"``); None for other elements.
     """
 
     name: str
@@ -50,6 +55,7 @@ class AttributeSpec:
     default: Any = None
     required: bool = False
     order: int = 0
+    level: Level | None = None
 
 
 def _camel(name: str) -> str:
@@ -57,25 +63,26 @@ def _camel(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
-def attribute(check: Check[Any], *, default: Any = None, xml: str | None = None) -> Any:
+def attribute(check: Check[Any], *, default: Any = None, xml: str | None = None, level: Level | None = None) -> Any:
     """Declare an optional XML attribute.
 
     ``default`` is the platform default; ``xml`` the exact XML name when it is not
-    the camelCase of the Python name (``relay_dtmf`` -> ``relayDTMF``).
+    the camelCase of the Python name (``relay_dtmf`` -> ``relayDTMF``); ``level``
+    the MPC level (see :class:`AttributeSpec`).
     """
     # keyword-only: plivo-python's positional order differs from the schema order
     # used here, so a positional attribute could silently land on another one
-    return attrs.field(default=None, kw_only=True, metadata={SPEC: (check, default, xml, False)})
+    return attrs.field(default=None, kw_only=True, metadata={SPEC: (check, default, xml, False, level)})
 
 
 def content(check: Check[Any]) -> Any:
     """Declare the element's required text content (positional, first)."""
-    return attrs.field(metadata={SPEC: (check, None, None, True)})
+    return attrs.field(metadata={SPEC: (check, None, None, True, None)})
 
 
-def required(check: Check[Any], *, xml: str | None = None) -> Any:
+def required(check: Check[Any], *, xml: str | None = None, level: Level | None = None) -> Any:
     """Declare a required XML attribute (positional, after the content)."""
-    return attrs.field(metadata={SPEC: (check, None, xml, True)})
+    return attrs.field(metadata={SPEC: (check, None, xml, True, level)})
 
 
 class Element:
@@ -358,11 +365,11 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
         for order, field in enumerate(attrs.fields(cls)):  # type: ignore[arg-type]
             if SPEC not in field.metadata:
                 continue
-            check, default, xml, is_required = field.metadata[SPEC]
+            check, default, xml, is_required, level = field.metadata[SPEC]
             # the text content is the field named "content" (plivo-python's keyword)
             is_content = field.name == "content"
             xml_name = None if is_content else (xml or _camel(field.name))
-            specs[field.name] = AttributeSpec(field.name, xml_name, check, default, is_required, order)
+            specs[field.name] = AttributeSpec(field.name, xml_name, check, default, is_required, order, level)
         cls.tag = tag
         cls.allowed_children = children
         cls._child_tags = frozenset(children)

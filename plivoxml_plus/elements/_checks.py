@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -34,7 +34,11 @@ _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # Absolute http(s) URL. Written with explicit character classes (not \s, \w) so
 # that Python's and XSD's regex dialects accept exactly the same strings: the
 # schema carries the same pattern (see URL_PATTERN).
-URL_PATTERN = r"https?://[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
+# User information (RFC 3986: "user:password@") may precede the host.
+URL_PATTERN = (
+    r"https?://([A-Za-z0-9\-._~%!$&'()*+,;=:]+@)?"
+    r"[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
+)
 DTMF_PATTERN = r"[0-9*#]+"
 SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
 
@@ -76,8 +80,21 @@ class Check(Generic[T]):
     def from_wire(self, text: str) -> T:
         return self.clean(text)
 
+    def variant(self, text: str) -> Variant | None:
+        """If ``text`` is not the documented form but a spelling the platform is
+        known to accept (what an SDK writes), the documented form and who writes
+        it; else None. Only asked of text ``from_wire`` refuses."""
+        return None
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.allowed}>"
+
+
+class Variant(NamedTuple):
+    """A value written otherwise than Plivo documents it, which the platform accepts."""
+
+    documented: str  # the same value in the documented form
+    why: str  # who writes it so, or why it is accepted
 
 
 class Boolean(Check[bool]):
@@ -101,6 +118,12 @@ class Boolean(Check[bool]):
         if value is False:
             return False, "false"
         raise Refused(self.allowed)
+
+    def variant(self, text: str) -> Variant | None:
+        # plivo-python writes str(value): a Python bool comes out as True/False
+        if text.strip(" \t\n\r") in ("True", "False"):
+            return Variant(text.strip(" \t\n\r").lower(), "plivo-python writes a Python bool so")
+        return None
 
     def from_wire(self, text: str) -> bool:
         # xs:boolean collapses surrounding XML whitespace before its pattern applies
@@ -337,3 +360,20 @@ class StringList(Check[tuple[str, ...]]):
 
     def to_wire(self, value: tuple[str, ...]) -> str:
         return ",".join(value)
+
+    def variant(self, text: str) -> Variant | None:
+        items = [item.strip(" \t\n\r") for item in text.split(",")]
+        reasons = []
+        if items != text.split(","):
+            reasons.append("spaces around its commas (plivoframework strips them)")
+        if self.unique and len(set(items)) != len(items):
+            items = list(dict.fromkeys(items))
+            reasons.append("an item more than once (plivo-python writes repeats; each counts once)")
+        if not reasons:
+            return None
+        documented = ",".join(items)
+        try:
+            self.from_wire(documented)
+        except Refused:
+            return None
+        return Variant(documented, " and ".join(reasons))

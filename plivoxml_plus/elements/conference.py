@@ -38,7 +38,7 @@ class Conference(Element):
     wait_sound: str | None = attribute(URL)
     record: bool | None = attribute(BOOL, default=False)
     record_file_format: Literal["mp3", "wav"] | None = attribute(FILE_FORMAT, default="mp3")
-    transcription_type: Literal["auto", "hybrid"] | None = attribute(Choice("auto", "hybrid"))
+    transcription_type: Literal["auto", "hybrid", "manual"] | None = attribute(Choice("auto", "hybrid", "manual"))
     transcription_url: str | None = attribute(URL)
     transcription_method: Method | None = attribute(METHOD, default="POST")
     action: str | None = attribute(URL)

@@ -1,13 +1,15 @@
 """The ``validate`` and ``schema`` subcommands of ``plivoxml-plus``.
 
 ``validate`` prints one line per problem, ``PATH:LINE:COL: message`` (the form
-compilers use, so editors and CI annotate the line), and one ``PATH: error: ...``
+compilers use, so editors and CI annotate the line; a warning reads
+``PATH:LINE:COL: warning: message``), and one ``PATH: error: ...``
 line on standard error for each path that names no readable document, then a
 summary line. Exit status (see ``plivoxml_plus.cli`` for the codes every
 subcommand shares):
 
-* 0: every document was read and is valid;
-* 1: a document is invalid, or a path cannot be read: a missing or unreadable
+* 0: every document was read and is valid (warnings alone leave it valid,
+  unless ``--strict``);
+* 1: a document is invalid (or, with ``--strict``, has a warning), or a path cannot be read: a missing or unreadable
   file, a folder (or a folder inside it) that cannot be listed, a named pipe or
   device, closed standard input, a folder with no ``*.xml`` file. Nothing found
   on the way is skipped silently, so a CI job never passes on files it did not
@@ -49,7 +51,8 @@ _STDIN_NAME = "<stdin>"
 MAX_BYTES_LIMIT = 1 << 30
 
 EXIT_CODES = (
-    "Exit status: 0 every document valid; 1 a document invalid or a path unreadable "
+    "Exit status: 0 every document valid (warnings alone pass, unless --strict); "
+    "1 a document invalid (with --strict: or warned about) or a path unreadable "
     "(a missing or unreadable file or folder, a named pipe or device, closed standard input, "
     "a folder with no *.xml file); 2 a usage error."
 )
@@ -81,6 +84,12 @@ def register(commands: Any) -> None:
     )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json, for programs"
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings fail too (exit 1): documents must be written exactly as Plivo documents them, "
+        "without the SDK spellings (True for true, relayDtmfInputs...) that the platform accepts",
     )
     check.add_argument(
         "--max-bytes",
@@ -229,8 +238,10 @@ def run_validate(args: argparse.Namespace) -> int:
     outcomes += [_check(name, args.kind, args.max_bytes) for name in targets]
     checked = [o for o in outcomes if o.result is not None]
     invalid = [o for o in checked if not o.result]
+    warned = [o for o in checked if o.result and o.result.warnings]
     unreadable = [o for o in outcomes if o.error is not None and not o.usage]
     problems = sum(len(o.result.problems) + o.result.omitted for o in checked if o.result is not None)
+    warnings = sum(len(o.result.warnings) for o in checked if o.result is not None)
 
     if args.format == "json":
         files = [
@@ -250,6 +261,8 @@ def run_validate(args: argparse.Namespace) -> int:
             "invalid": len(invalid),
             "unreadable": len(unreadable),
             "problems": problems,
+            "warnings": warnings,
+            "strict": args.strict,
         }
         _write(sys.stdout, json.dumps({"kind": args.kind, "files": files, "summary": summary}, indent=2))
     else:
@@ -264,13 +277,16 @@ def run_validate(args: argparse.Namespace) -> int:
         summary_line = (
             f"{len(checked)} {args.kind} document{'s' if len(checked) != 1 else ''} checked: "
             f"{len(checked) - len(invalid)} valid, {len(invalid)} invalid"
-            + (f" ({problems} problem{'s' if problems != 1 else ''})" if problems else "")
+            + (f" ({problems} problem{'s' if problems != 1 else ''}" if problems else "")
+            + (f", {warnings} of them warning{'s' if warnings != 1 else ''}" if warnings else "")
+            + (")" if problems else "")
+            + (f"; --strict: {len(warned)} with warnings fail" if args.strict and warned else "")
             + (f"; {len(unreadable)} path{'s' if len(unreadable) != 1 else ''} unreadable" if unreadable else "")
         )
         _write(sys.stdout, summary_line)
     if any(o.usage for o in outcomes):
         return 2
-    return 1 if invalid or unreadable else 0
+    return 1 if invalid or unreadable or (args.strict and warned) else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -17,9 +17,10 @@ from lxml import etree
 
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
+from ..elements._spellings import SPELLINGS, Spelling
 from ._location import Kind
 from ._positions import Locator
-from ._result import Problem
+from ._result import Problem, Severity
 
 __all__ = ["Describer", "allowed_children", "own_text", "tag_name"]
 
@@ -102,8 +103,9 @@ def _unknown_attribute(tag: str, name: str) -> str:
     elif name in by_python:
         hint = f"did you mean {by_python[name]}? ({name} is the Python name; XML names are camelCase)"
     else:
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
-        hint = f"did you mean {close[0]}?" if close else f"allowed: {', '.join(names)}"
+        # (compared without case: relayDtmfInput is closest to relayDTMFInputs)
+        close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.75)
+        hint = f"did you mean {by_lower[close[0]]}?" if close else f"allowed: {', '.join(names)}"
     return f"<{tag}> has no attribute {name}; {hint}"
 
 
@@ -136,15 +138,54 @@ def _first_text(node: etree._Element) -> str:
     return ""
 
 
-def _attribute_message(node: etree._Element, tag: str, name: str, type_name: str, detail: str) -> str:
-    """What is wrong with attribute ``name`` of ``node``, as libxml2 found it."""
+def _attribute_finding(
+    node: etree._Element, tag: str, name: str, type_name: str, detail: str
+) -> tuple[Severity, Callable[[], str]]:
+    """How bad the problem libxml2 found with attribute ``name`` of ``node`` is,
+    and how to say it: a warning when it is a spelling Plivo's SDKs write and
+    the platform accepts (``SPELLINGS``, ``Check.variant``), else an error."""
+    value = node.get(name, "")
     if type_name.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
-        return _unknown_attribute(tag, name)
+        spelling = SPELLINGS.get((tag, name))
+        if spelling is None:
+            return "error", lambda: _unknown_attribute(tag, name)
+        return _spelling_finding(node, tag, spelling)
     spec = _SPECS.get(tag, {}).get(name)
-    if spec is not None:
-        value = node.get(name, "")
-        return f"<{tag}> attribute {name}={_show(value)}: allowed: {_why(spec, value)}"
-    return f"<{tag}>: {' '.join(detail.split())}"
+    if spec is None:
+        return "error", lambda: f"<{tag}>: {' '.join(detail.split())}"
+    variant = spec.check.variant(value)
+    if variant is not None:
+        return "warning", lambda: (
+            f"<{tag}> attribute {name}={_show(value)}: Plivo documents {_show(variant.documented)}; "
+            f"{variant.why} (accepted, read as {_show(variant.documented)})"
+        )
+    return "error", lambda: f"<{tag}> attribute {name}={_show(value)}: allowed: {_why(spec, value)}"
+
+
+def _spelling_finding(node: etree._Element, tag: str, spelling: Spelling) -> tuple[Severity, Callable[[], str]]:
+    written, documented = spelling.written, spelling.documented
+    write = "write" if " and " in spelling.who else "writes"
+    if documented is None:
+        return "warning", lambda: (
+            f"<{tag}> attribute {written}: not in Plivo's <{tag}> reference; {spelling.who} {write} it, and what "
+            "the platform does with it is not documented (parse() leaves it out)"
+        )
+    if node.get(documented) is not None:
+        return "error", lambda: f"<{tag}> has both {written} and {documented}: write {documented} only"
+    spec = _SPECS[tag][documented]
+    value = node.get(written, "")
+    variant = spec.check.variant(value)
+    if not _accepts(spec, value) and (variant is None or not _accepts(spec, variant.documented)):
+        return "error", lambda: (
+            f"<{tag}> attribute {written}={_show(value)} (read as {documented}): allowed: {_why(spec, value)}"
+        )
+    also = ""
+    if variant is not None:
+        also = f"; its value {_show(value)} is {_show(variant.documented)} in the documented form ({variant.why})"
+    return "warning", lambda: (
+        f"<{tag}> attribute {written}: Plivo documents the name {documented}; {written} is what {spelling.who} "
+        f"{write} (accepted, read as {documented}){also}"
+    )
 
 
 class _Finding:
@@ -154,11 +195,17 @@ class _Finding:
     hundred at most, whatever the document): ``message`` makes it.
     """
 
-    __slots__ = ("attribute", "count", "element", "mark", "message")
+    __slots__ = ("attribute", "count", "element", "mark", "message", "severity")
 
     def __init__(
-        self, mark: int | None, element: str | None, attribute: str | None, message: Callable[[], str]
+        self,
+        mark: int | None,
+        element: str | None,
+        attribute: str | None,
+        message: Callable[[], str],
+        severity: Severity,
     ) -> None:
+        self.severity = severity
         self.mark = mark  # where it is (see Locator)
         self.element = element
         self.attribute = attribute
@@ -195,20 +242,23 @@ class Describer:
         if self._last is not None:
             self._last.count += 1
 
-    def _add(
+    def _add(  # noqa: PLR0917 (one call per kind of problem; keywords would only add noise)
         self,
         key: tuple[object, ...],
         mark: int | None,
         element: str | None,
         attribute: str | None,
         message: Callable[[], str],
+        severity: Severity = "error",
     ) -> None:
-        self._found[key] = self._last = _Finding(mark, element, attribute, message)
+        self._found[key] = self._last = _Finding(mark, element, attribute, message, severity)
 
-    def problems(self, listed: int) -> tuple[tuple[Problem, ...], int]:
+    def problems(self, listed: int) -> tuple[tuple[Problem, ...], int, int]:
         """The first ``listed`` problems in document order (libxml2's order where
-        positions tie), and how many more there are."""
-        found = sorted(self._found.values(), key=lambda f: (f.mark is None, f.mark or 0))[:listed]
+        positions tie), how many more there are, and how many of those are errors."""
+        ordered = sorted(self._found.values(), key=lambda f: (f.mark is None, f.mark or 0))
+        found = ordered[:listed]
+        omitted_errors = sum(f.severity == "error" for f in ordered[listed:])
         positions = self.locator.positions([f.mark for f in found])
         shown = tuple(
             Problem(
@@ -218,10 +268,11 @@ class Describer:
                 f.attribute,
                 f.message() if f.count == 1 else f"{f.message()} (and {f.count - 1} more like it)",
                 count=f.count,
+                severity=f.severity,
             )
             for f, (line, column) in zip(found, positions, strict=True)
         )
-        return shown, len(self._found) - len(shown)
+        return shown, len(self._found) - len(shown), omitted_errors
 
     # -- what the review finds itself --------------------------------------------------
 
@@ -310,13 +361,8 @@ class Describer:
         if attribute is not None:
             key = (index, "@" + attribute)
             if not self._seen(key):
-                self._add(
-                    key,
-                    self.locator.attribute(node, attribute),
-                    tag,
-                    attribute,
-                    lambda: _attribute_message(node, tag, attribute, type_name, detail),
-                )
+                severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
+                self._add(key, self.locator.attribute(node, attribute), tag, attribute, message, severity)
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"
@@ -324,8 +370,8 @@ class Describer:
             if not self._seen(key):
                 required = specs.get(name)
                 allowed = f"; allowed: {required.check.allowed}" if required is not None else ""
-                message = f"<{tag}> is missing its required attribute {name}{allowed}"
-                self._add(key, self.locator.element(node), tag, name, lambda: message)
+                missing = f"<{tag}> is missing its required attribute {name}{allowed}"
+                self._add(key, self.locator.element(node), tag, name, lambda: missing)
         elif detail.startswith(("Character content", "Element content is not allowed")):
             key = (index, "content")
             if not self._seen(key):

@@ -16,6 +16,7 @@ from lxml import etree
 from .._errors import ParseError, ValidationError
 from ..elements import ELEMENT_CLASSES, Element, Response
 from ..elements._checks import Check, Refused
+from ..elements._spellings import SPELLINGS
 from ._location import Kind, check_kind
 from ._messages import own_text
 from ._positions import Locator
@@ -72,15 +73,44 @@ def _build(loaded: Loaded) -> Response:
         build, attributes, has_content = _PLANS[node.tag]  # type: ignore[index]
         values: dict[str, Any] = {}
         try:
-            for xml, text in node.items():
-                name, convert = attributes[xml]
-                values[name] = text if convert is None else convert(text)
+            try:
+                for xml, text in node.items():
+                    name, convert = attributes[xml]
+                    values[name] = text if convert is None else convert(text)
+            except (KeyError, Refused):  # a spelling validate warned about: read it in the documented form
+                values = _documented_values(node, attributes)
             if has_content:
                 values["content"] = own_text(node).strip(_XML_WHITESPACE)
-            children.append(build(**values))
-        except (Refused, ValidationError) as error:  # the XSD accepted what a check refuses
+            try:
+                children.append(build(**values))
+            except ValidationError:
+                children.append(build(**(_documented_values(node, attributes) | _content(values))))
+        except (KeyError, Refused, ValidationError) as error:  # the XSD accepted what a check refuses
             raise _disagreement(loaded, node, error) from None
     return Response(children)
+
+
+def _content(values: dict[str, Any]) -> dict[str, Any]:
+    return {"content": values["content"]} if "content" in values else {}
+
+
+def _documented_values(node: etree._Element, attributes: dict[str, tuple[str, Convert | None]]) -> dict[str, Any]:
+    """The constructor's keywords for ``node``, each attribute read in its documented
+    form: an SDK's name for it (``SPELLINGS``) and value spellings (``variant``)
+    mapped to what Plivo documents; a name with no documented counterpart left out."""
+    tag = str(node.tag)
+    specs = ELEMENT_CLASSES[tag]._by_xml
+    values: dict[str, Any] = {}
+    for xml, text in node.items():
+        spelling = SPELLINGS.get((tag, xml))
+        documented = spelling.documented if spelling is not None else xml
+        if documented is None:
+            continue
+        name, convert = attributes[documented]
+        variant = specs[documented].check.variant(text)
+        wire = variant.documented if variant is not None else text
+        values[name] = wire if convert is None else convert(wire)
+    return values
 
 
 def _disagreement(loaded: Loaded, node: etree._Element, error: Exception) -> ParseError:

@@ -79,16 +79,17 @@ def _no_collection() -> Iterator[None]:
 
 def review(
     schema: etree.XMLSchema, root: etree._Element, data: bytes | None, kind: Kind
-) -> tuple[tuple[Problem, ...], int]:
+) -> tuple[tuple[Problem, ...], int, int]:
     """The problems of ``root`` (parsed from ``data``), each located in the source:
-    the first :data:`MAX_PROBLEMS` in document order, and how many more there are."""
+    the first :data:`MAX_PROBLEMS` in document order, how many more there are, and
+    how many of those are errors."""
     with _no_collection():
         return _review(schema, root, data, kind)
 
 
 def _review(
     schema: etree.XMLSchema, root: etree._Element, data: bytes | None, kind: Kind
-) -> tuple[tuple[Problem, ...], int]:
+) -> tuple[tuple[Problem, ...], int, int]:
     describer = Describer(root, Locator(root, data), kind)
     if data is not None:  # parsed here: ours to change
         work, origin = root, {}

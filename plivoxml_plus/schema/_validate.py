@@ -59,8 +59,8 @@ def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
             return _VALID[kind]
         if not _has_namespaced_attribute(root):
             return _VALID[kind]
-    problems, omitted = review(schema, root, data, kind)
-    return ValidationResult(kind, problems, omitted) if problems else _VALID[kind]
+    problems, omitted, omitted_errors = review(schema, root, data, kind)
+    return ValidationResult(kind, problems, omitted, omitted_errors) if problems else _VALID[kind]
 
 
 def validate(source: Source, *, kind: Kind = "answer", max_bytes: int = MAX_BYTES) -> ValidationResult:

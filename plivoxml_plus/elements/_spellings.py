@@ -1,0 +1,32 @@
+"""Attribute names that Plivo's own SDKs write otherwise than its docs, and the
+platform accepts: each is read as the documented attribute, with a warning.
+
+(Value spellings, such as ``True`` for ``true``, belong to the kind of value:
+see ``Check.variant``.) A name here that is not in this table is a mistake, and
+stays an error: ``relayDtmfInput`` gets "did you mean relayDTMFInputs?".
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["SPELLINGS", "Spelling"]
+
+
+class Spelling(NamedTuple):
+    element: str
+    written: str  # the name as the SDK writes it
+    documented: str | None  # the documented attribute it stands for; None: none (left out when parsed)
+    who: str  # which SDKs write it
+
+
+SPELLINGS: dict[tuple[str, str], Spelling] = {
+    (s.element, s.written): s
+    for s in (
+        Spelling("MultiPartyCall", "relayDtmfInputs", "relayDTMFInputs", "plivo-java and plivo-go"),
+        Spelling("MultiPartyCall", "StartRecordingAudio", "startRecordingAudio", "plivo-go"),
+        # plivo-node and plivo-ruby accept it on <Conference>; Plivo's Conference
+        # reference has no such attribute, and what the platform does with it is unknown
+        Spelling("Conference", "beep", None, "plivo-node and plivo-ruby"),
+    )
+}
