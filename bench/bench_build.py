@@ -89,7 +89,10 @@ def plivo_moderator() -> str:
 
 
 def ours_supervisor() -> str:
-    mpc = MultiPartyCall("support-call-123", "Supervisor", coach_mode=True, status_callback_url=EVENTS)
+    # (recordingCallbackMethod: plivo-python writes POST where Plivo documents GET; all four write it)
+    mpc = MultiPartyCall(
+        "support-call-123", "Supervisor", coach_mode=True, status_callback_url=EVENTS, recording_callback_method="POST"
+    )
     return Response().add(mpc).to_string()
 
 
@@ -97,7 +100,11 @@ def dropin_supervisor() -> str:
     response = dropin.ResponseElement()
     response.add(
         dropin.MultiPartyCallElement(
-            content="support-call-123", role="Supervisor", coach_mode=True, status_callback_url=EVENTS
+            content="support-call-123",
+            role="Supervisor",
+            coach_mode=True,
+            status_callback_url=EVENTS,
+            recording_callback_method="POST",
         )
     )
     return response.to_string(False)
@@ -105,7 +112,14 @@ def dropin_supervisor() -> str:
 
 def lxml_supervisor() -> str:
     root = etree.Element("Response")
-    node = etree.SubElement(root, "MultiPartyCall", role="Supervisor", coachMode="true", statusCallbackUrl=EVENTS)
+    node = etree.SubElement(
+        root,
+        "MultiPartyCall",
+        role="Supervisor",
+        coachMode="true",
+        statusCallbackUrl=EVENTS,
+        recordingCallbackMethod="POST",
+    )
     node.text = "support-call-123"
     return etree.tostring(root, encoding="unicode")
 
@@ -114,7 +128,11 @@ def plivo_supervisor() -> str:
     response = plivo_xml.ResponseElement()
     response.add(
         plivo_xml.MultiPartyCallElement(
-            content="support-call-123", role="Supervisor", coach_mode=True, status_callback_url=EVENTS
+            content="support-call-123",
+            role="Supervisor",
+            coach_mode=True,
+            status_callback_url=EVENTS,
+            recording_callback_method="POST",
         )
     )
     return str(response.to_string(False))
