@@ -138,8 +138,8 @@ def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
         return st.tuples(WHITESPACE, urls(), WHITESPACE).map("".join)
     if isinstance(check, Url):
         return urls()
-    if isinstance(check, Pattern):
-        return st.from_regex(check.pattern, fullmatch=True)
+    if isinstance(check, Pattern):  # (StreamUrl too) in characters XML can carry
+        return st.from_regex(check.pattern, fullmatch=True, alphabet=XML_CHARS)
     if isinstance(check, StringList):
         items = st.lists(valid_values(check.item), min_size=1, max_size=5, unique=check.unique)
         return st.one_of(items, items.map(tuple), items.map(",".join))

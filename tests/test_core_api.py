@@ -114,8 +114,16 @@ def test_redirect_fetches_and_continues_with_the_new_document():
     sim.call("a", Response().add(Redirect(NEXT, method="GET")).add(Speak("never")), at=0)
     sim.run()
     (fetch,) = sim.requests
-    expected = ("redirect", "GET", NEXT, {"CallUUID": sim.calls["a"].uuid})
-    assert (fetch.kind, fetch.method, fetch.url, fetch.params) == expected
+    params = {
+        "Event": "Redirect",  # the Redirect page's own parameter, then the call's
+        "CallUUID": sim.calls["a"].uuid,
+        "From": "15550000001",
+        "To": "15550000000",
+        "CallerName": "15550000001",
+        "Direction": "inbound",
+        "CallStatus": "in-progress",
+    }
+    assert (fetch.kind, fetch.method, fetch.url, fetch.params) == ("redirect", "GET", NEXT, params)
     assert sim.calls["a"].executed == ["Redirect", "Speak"]
 
 

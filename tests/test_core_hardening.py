@@ -469,7 +469,10 @@ def apply(method: str, data: st.DataObject, sim: Simulation) -> None:
     draw = data.draw
     if method == "call":
         answer = draw(_valid_or(st.sampled_from([ROOM, Response().add(Speak("hello"))])))
-        sim.call(draw(_valid_or(st.sampled_from(["new", "a"]))), answer, at=draw(TIMES), hangup=draw(TIMES))
+        numbers = {key: draw(_valid_or(st.none() | st.just("15550000099"))) for key in ("from_", "to")}
+        direction = draw(_valid_or(st.sampled_from(["inbound", "outbound"])))
+        name = draw(_valid_or(st.sampled_from(["new", "a"])))
+        sim.call(name, answer, at=draw(TIMES), hangup=draw(TIMES), direction=direction, **numbers)
     elif method == "hangup":
         sim.hangup(draw(NAMES), at=draw(TIMES))
     elif method == "press":

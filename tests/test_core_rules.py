@@ -31,6 +31,34 @@ def kinds(sim: Simulation) -> list[tuple[str, str | None]]:
     return [(r.kind, r.call) for r in sim.requests]
 
 
+APP = "15550000000"  # the default To of an inbound call
+
+
+def up(sim: Simulation, name: str, number: str) -> dict[str, str]:
+    """The standard parameters of the inbound call ``name`` while it is up; it was
+    added ``number``-th, so its default From is that number."""
+    uuid = sim.calls[name].uuid
+    return {
+        "CallUUID": uuid,
+        "From": number,
+        "To": APP,
+        "CallerName": number,
+        "Direction": "inbound",
+        "CallStatus": "in-progress",
+    }
+
+
+def hung_up(sim: Simulation, name: str, number: str, seconds: str) -> dict[str, str]:
+    """... and once it has ended, after ``seconds`` (whole, each begun counting)."""
+    return {
+        **up(sim, name, number),
+        "CallStatus": "completed",
+        "HangupCause": "NORMAL_CLEARING",
+        "Duration": seconds,
+        "BillDuration": seconds,
+    }
+
+
 # -- C1: a room is its name, from the first join to the end ---------------------------------
 
 
@@ -87,7 +115,20 @@ def test_C2_waiting_members_hear_wait_sound_not_each_other_until_the_moderator()
     assert sim.hears(at=40) == {"ann": {"ben", "mod"}, "ben": {"ann", "mod"}, "mod": {"ann", "ben"}}
     assert sim.audibility(at=40).instead("ann") is None
     assert [r.kind for r in sim.requests_to(HOLD)] == ["waitSound", "waitSound"]
-    assert all(r.method == "GET" for r in sim.requests_to(HOLD))
+    # POST: plivoframework's remote sound fetch (Plivo's docs do not say); each for its own call
+    assert [(r.method, r.call, r.params) for r in sim.requests_to(HOLD)] == [
+        ("POST", "ann", up(sim, "ann", "15550000001")),
+        ("POST", "ben", up(sim, "ben", "15550000002")),
+    ]
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_C2_option_wait_sound_method(method):
+    sim = Simulation(urls={HOLD: HOLD_DOC}, options=ConferenceOptions(wait_sound_method=method))
+    sim.call("ann", room(wait_sound=HOLD, enter_sound=HOLD), at=0, hangup=10)
+    sim.run()
+    # the enterSound fetch keeps its own default (POST): the two options are apart
+    assert [(r.kind, r.method) for r in sim.requests_to(HOLD)] == [("waitSound", method), ("enterSound", "POST")]
 
 
 def test_C2_a_lone_moderator_waits_for_a_second_member():
@@ -289,8 +330,13 @@ def test_C6_exit_event_then_action_and_redirect_true_follows_the_returned_xml():
     ]
     action = mine[-1]
     assert action.method == "GET" and action.at == 10
-    assert set(action.params) == {"ConferenceName", "ConferenceUUID", "ConferenceMemberID"}
-    assert action.params["ConferenceMemberID"] == "2"
+    uuid = sim.calls["a"].memberships[0].conference_uuid
+    assert action.params == {
+        "ConferenceName": "room",
+        "ConferenceUUID": uuid,
+        "ConferenceMemberID": "2",
+        **up(sim, "a", "15550000002"),
+    }
     assert sim.calls["a"].executed == ["Conference", "Speak", "Hangup"]
 
 
@@ -373,9 +419,13 @@ def test_C7_digits_match_reports_each_matching_pattern():
     sim.run()
     digits = [(r.at, r.params["ConferenceDigitsMatch"]) for r in sim.callbacks("digits")]
     assert digits == [(10, "99"), (20, "000"), (40, "#0")]
-    assert set(sim.callbacks("digits")[0].params) == {
-        "ConferenceAction", "ConferenceName", "ConferenceUUID", "ConferenceMemberID", "CallUUID",
-        "ConferenceDigitsMatch",
+    assert sim.callbacks("digits")[0].params == {
+        "ConferenceAction": "digits",
+        "ConferenceName": "room",
+        "ConferenceUUID": sim.calls["a"].memberships[0].conference_uuid,
+        "ConferenceMemberID": "2",
+        **up(sim, "a", "15550000002"),
+        "ConferenceDigitsMatch": "99",
     }
     assert [e.text for e in sim.timeline if e.kind == "relay"] == ["DTMF '12' relayed to host"]
 
@@ -428,8 +478,12 @@ def test_C7_floor_event_goes_to_whoever_takes_the_floor():
     sim.talk("c", start=40, end=45)  # b silent since 30: c takes it
     sim.run()
     assert [(t, c) for t, a, c in events(sim) if a == "floor"] == [(10, "a"), (20, "b"), (40, "c")]
-    assert set(sim.callbacks("floor")[0].params) == {
-        "ConferenceAction", "ConferenceName", "ConferenceUUID", "ConferenceMemberID", "CallUUID",
+    assert sim.callbacks("floor")[0].params == {
+        "ConferenceAction": "floor",
+        "ConferenceName": "room",
+        "ConferenceUUID": sim.calls["a"].memberships[0].conference_uuid,
+        "ConferenceMemberID": "1",
+        **up(sim, "a", "15550000001"),
     }
 
 
@@ -518,10 +572,19 @@ def test_C9_record_event_carries_the_recording_figures():
     assert p["RecordingEndMs"] == str(1_000_000_000_000 + 300_000)
     assert p["RecordingDurationMs"] == "284750" and p["RecordingDuration"] == "285"
     assert p["RecordUrl"].endswith(p["RecordingID"] + ".wav")
-    assert set(p) == {
-        "ConferenceAction", "ConferenceName", "ConferenceUUID", "ConferenceMemberID", "CallUUID",
-        "RecordUrl", "RecordingID", "RecordingDuration", "RecordingDurationMs", "RecordingStartMs",
-        "RecordingEndMs",
+    # sent once the conference has ended, with the host's call: it has hung up
+    assert p == {
+        "ConferenceAction": "record",
+        "ConferenceName": "room",
+        "ConferenceUUID": sim.calls["host"].memberships[0].conference_uuid,
+        "ConferenceMemberID": "1",
+        **hung_up(sim, "host", "15550000001", "300"),
+        "RecordUrl": p["RecordUrl"],
+        "RecordingID": p["RecordingID"],
+        "RecordingDuration": "285",
+        "RecordingDurationMs": "284750",
+        "RecordingStartMs": str(1_000_000_000_000 + 15_250),
+        "RecordingEndMs": str(1_000_000_000_000 + 300_000),
     }
 
 
@@ -547,13 +610,36 @@ def test_C9_transcription_request_follows_the_recording():
     (request,) = sim.requests_to(url)
     record = sim.callbacks("record")[0]
     assert request.kind == "transcription" and request.method == "POST" and request.at == 230
-    assert set(request.params) == {
+    # its own parameters only, by default (call_params_on_transcription)
+    assert request.params == {
+        "transcription": "",
+        "transcription_charge": "0.20000",
+        "transcription_rate": "0.05000",
+        "duration": "195",
+        "call_uuid": sim.calls["host"].uuid,
+        "recording_id": record.params["RecordingID"],
+        "error": "",
+    }
+
+
+def test_C9_option_call_params_on_transcription():
+    url = "https://example.com/transcription/"
+    options = ConferenceOptions(transcription_delay=30, call_params_on_transcription=True)
+    sim = Simulation(options=options)
+    sim.call("host", room(record=True, transcription_type="auto", transcription_url=url), at=0, hangup=125)
+    sim.call("guest", room(), at=5, hangup=200.5)
+    sim.run()
+    (request,) = sim.requests_to(url)
+    assert request.at == 230.5
+    own = {key: value for key, value in request.params.items() if key.islower()}
+    assert set(own) == {
         "transcription", "transcription_charge", "transcription_rate", "duration", "call_uuid", "recording_id",
         "error",
     }
-    assert request.params["recording_id"] == record.params["RecordingID"]
-    assert request.params["duration"] == "195" and request.params["transcription_charge"] == "0.20000"
-    assert request.params["call_uuid"] == sim.calls["host"].uuid
+    # the host's call, as it is when the request is made: long over
+    assert {key: value for key, value in request.params.items() if not key.islower()} == hung_up(
+        sim, "host", "15550000001", "125"
+    )
 
 
 def test_C9_no_recording_while_waiting_unless_record_when_alone():
@@ -583,7 +669,23 @@ def test_C10_enter_and_exit_sounds_play_to_the_room():
         (50, "exitSound beep:2 played to the room"),
     ]
     (fetch,) = sim.requests_to(join)
-    assert fetch.kind == "enterSound" and fetch.method == "GET"
+    # POST, as Plivo's Conference page says; for the call whose join plays it
+    assert (fetch.kind, fetch.method, fetch.call) == ("enterSound", "POST", "b")
+    assert fetch.params == up(sim, "b", "15550000002")
+
+
+def test_C10_an_exit_sound_url_is_fetched_for_the_leaving_call_as_it_is_then():
+    leave = "https://example.com/leave.xml"
+    sim = Simulation(urls={leave: HOLD_DOC})
+    sim.call("stay", room(), at=0, hangup=100)
+    sim.call("star", room(exit_sound=leave, hangup_on_star=True), at=1, hangup=100)
+    sim.call("gone", room(exit_sound=leave), at=2, hangup=30.2)
+    sim.press("star", "*", at=20)
+    sim.run()
+    assert [(r.at, r.method, r.call, r.params) for r in sim.requests_to(leave)] == [
+        (20, "POST", "star", up(sim, "star", "15550000002")),  # left by *: still up
+        (30.2, "POST", "gone", hung_up(sim, "gone", "15550000003", "29")),  # left by hanging up
+    ]
 
 
 def test_C10_a_sound_url_that_is_not_a_sound_document_plays_nothing():

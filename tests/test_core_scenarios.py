@@ -62,10 +62,19 @@ def test_scenario_join_muted(capsys):
 
 def test_scenario_entry_exit_sounds(capsys):
     data = run_json(SCENARIOS / "entry-exit-sounds.toml", capsys)
-    assert data["requests"] == [
-        {"at": 10, "method": "GET", "url": "https://example.com/join-sound.xml", "params": {}}
-    ]
     sim = load_scenario(SCENARIOS / "entry-exit-sounds.toml").run()
+    # fetched with POST (the Conference page), with the joining call's parameters
+    jingle = {
+        "CallUUID": sim.calls["jingle"].uuid,
+        "From": "15550000002",
+        "To": "15550000000",
+        "CallerName": "15550000002",
+        "Direction": "inbound",
+        "CallStatus": "in-progress",
+    }
+    assert data["requests"] == [
+        {"at": 10, "method": "POST", "url": "https://example.com/join-sound.xml", "params": jingle}
+    ]
     assert [e.text.split()[1] for e in sim.timeline if e.kind == "sound"] == [
         "beep:1",
         "https://example.com/join-sound.xml",
@@ -105,7 +114,18 @@ def test_scenario_exit_action(capsys):
     data = run_json(SCENARIOS / "exit-action.toml", capsys)
     (action,) = data["requests"]
     assert (action["at"], action["method"], action["url"]) == (45, "POST", "https://example.com/conference-ended/")
-    assert action["params"]["ConferenceMemberID"] == "1"
+    sim = load_scenario(SCENARIOS / "exit-action.toml").run()
+    assert action["params"] == {
+        "ConferenceName": "my-conference",
+        "ConferenceUUID": sim.calls["caller"].memberships[0].conference_uuid,
+        "ConferenceMemberID": "1",
+        "CallUUID": sim.calls["caller"].uuid,
+        "From": "15550000001",
+        "To": "15550000000",
+        "CallerName": "15550000001",
+        "Direction": "inbound",
+        "CallStatus": "in-progress",  # the caller pressed *: still up
+    }
     assert data["calls"]["caller"] == {"ended_at": 46.6, "executed": ["Conference", "Speak", "Hangup"]}
 
 
@@ -116,6 +136,36 @@ def test_scenario_bridge_two_callers(capsys):
     assert hears(data, 60) == {"first": ["second"], "second": ["first"]}
     alone_again = next(p for p in data["probes"] if p["at"] == 160)
     assert alone_again["instead"] == {"first": "waitSound:https://example.com/hold.xml"}
+
+
+XML_FETCHES = {"action", "redirect", "waitSound", "enterSound", "exitSound"}
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_xml_fetch_of_the_seed_scenarios_shows_its_calls_parameters(path: Path, capsys):
+    data = run_json(path, capsys)
+    sim = load_scenario(path).run()
+    for shown, request in zip(data["requests"], sim.requests, strict=True):
+        assert (shown["method"], shown["url"], shown["params"]) == (request.method, request.url, request.params)
+        if request.kind in XML_FETCHES:
+            assert request.call is not None
+            record = sim.calls[request.call]
+            status = "completed" if record.ended_at is not None and request.at >= record.ended_at else "in-progress"
+            assert {key: shown["params"][key] for key in ("CallUUID", "From", "To", "Direction", "CallStatus")} == {
+                "CallUUID": record.uuid,
+                "From": record.from_,
+                "To": "15550000000",  # inbound calls to the app's number, by default
+                "Direction": "inbound",
+                "CallStatus": status,
+            }
+        if request.kind in ("enterSound", "exitSound", "waitSound"):
+            assert shown["method"] == "POST"
+
+
+def test_the_seed_scenarios_make_every_kind_of_xml_fetch_they_can():
+    kinds = {r.kind for path in SCENARIOS.glob("*.toml") for r in load_scenario(path).run().requests}
+    # (the seed has no Redirect and no exitSound URL)
+    assert kinds & XML_FETCHES == {"action", "waitSound", "enterSound"}
 
 
 # -- determinism and the output format ------------------------------------------------------

@@ -32,6 +32,7 @@ from plivoxml_plus.elements._checks import (
     Pattern,
     Refused,
     Sound,
+    StreamUrl,
     StringList,
     Text,
     Url,
@@ -214,6 +215,9 @@ def candidates(check: Check[Any]) -> list[str]:
         return URLS_GOOD + URLS_BAD + padded
     if isinstance(check, Url):
         return URLS_GOOD + URLS_BAD
+    if isinstance(check, StreamUrl):
+        websockets = ["wss://agent.example.com/stream", "ws://10.0.0.1:8080/a", "wss:/x", "ftp://a.b", "WSS://a.b"]
+        return URLS_GOOD + URLS_BAD + websockets
     if isinstance(check, Pattern):
         return TRICKY
     if isinstance(check, StringList):

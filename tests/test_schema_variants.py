@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from plivoxml_plus import Conference, MultiPartyCall, ParseError, Response, parse, validate
 from plivoxml_plus.cli import main
 from plivoxml_plus.elements import ELEMENT_CLASSES
-from plivoxml_plus.elements._checks import Boolean, StringList
+from plivoxml_plus.elements._checks import Boolean, Choice, StringList
 from plivoxml_plus.elements._spellings import SPELLINGS
 
 
@@ -85,7 +85,7 @@ SPELLED = [
     (
         '<Response><Conference beep="true">room</Conference></Response>',
         "<Response><Conference>room</Conference></Response>",
-        ["plivo-node and plivo-ruby", "leaves it out"],
+        ["plivo-node, plivo-ruby and plivo-php", "leaves it out"],
     ),
 ]
 
@@ -187,7 +187,7 @@ def test_a_list_with_spaces_or_repeats_parses_like_the_documented_list(data):
 @given(st.sampled_from([s for s in SPELLINGS.values() if s.documented is not None]), st.data())
 def test_a_spelt_name_parses_like_the_documented_name(spelling, data):
     spec = ELEMENT_CLASSES[spelling.element]._by_xml[spelling.documented]
-    values = ["true", "false", "True"] if isinstance(spec.check, Boolean) else ["https://e.com/x"]
+    values = {Boolean: ["true", "false", "True"], Choice: ["GET", "POST"]}.get(type(spec.check), ["https://e.com/x"])
     value = data.draw(st.sampled_from(values))
     documented = value.lower() if value == "True" else value
     written = parse(element(spelling.element, f'{spelling.written}="{value}"'))
@@ -220,3 +220,38 @@ def test_warnings_pass_and_strict_makes_them_fail(tmp_path: Path, capsys):
     clean = tmp_path / "clean.xml"
     clean.write_text(SPELLED[2][1], encoding="utf-8")
     assert main(["validate", "--strict", str(clean)]) == 0
+
+
+# -- the ai-agent role and its stream attributes -------------------------------------------
+
+
+def test_an_ai_agent_participant_with_its_stream_attributes_is_valid():
+    source = (
+        '<Response><MultiPartyCall role="ai-agent" aiAgentStreamServiceUrl="wss://agent.example.com/stream" '
+        'aiAgentStreamContentType="audio/x-l16;rate=16000" aiAgentStreamStatusCallbackUrl="https://e.com/s" '
+        'aiAgentStreamStatusCallbackMethod="GET" aiAgentStreamSamplingRate="16000" '
+        'aiAgentStreamExtraHeaders="team=support">support</MultiPartyCall></Response>'
+    )
+    result = validate(source)
+    assert result.ok and not result.problems, result
+    mpc = parse(source).children[0]
+    assert isinstance(mpc, MultiPartyCall)
+    assert (mpc.canonical_role, mpc.ai_agent_stream_sampling_rate) == ("ai-agent", 16000)
+    assert MultiPartyCall("m", "ai-agent").effective("ai_agent_stream_content_type") == "audio/x-l16;rate=8000"
+    assert all(
+        spec.level == "participant" for spec in MultiPartyCall.specs.values() if spec.name.startswith("ai_agent_")
+    )
+
+
+@pytest.mark.parametrize(
+    ("attribute", "words"),
+    [
+        ('aiAgentStreamServiceUrl="ftp://a.b/x"', "ws://, wss://, http:// or https://"),
+        ('aiAgentStreamStatusCallbackUrl="wss://a.b/x"', "http:// or https://"),
+        ('aiAgentStreamSamplingRate="0"', "from 1 to"),
+        ('aiAgentStreamCodec="PCMU"', "has no attribute aiAgentStreamCodec"),
+    ],
+)
+def test_ai_agent_stream_mistakes_are_errors(attribute: str, words: str):
+    result, problem = only(f'<Response><MultiPartyCall role="ai-agent" {attribute}>m</MultiPartyCall></Response>')
+    assert not result.ok and words in problem.message

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .._errors import SimulationError
 from ..elements import Element, Response
 from ._clock import Clock, Entry, seconds
+from ._requests import ROUTES
 
 if TYPE_CHECKING:
     from ._world import World
@@ -51,23 +52,41 @@ class CallRecord:
 
     ``executed`` lists the elements the call ran, in order, including those of
     documents fetched on the way (action, Redirect). Times are in seconds.
+    ``uuid``, ``from_``, ``to`` and ``direction`` are the call's CallUUID, From, To
+    and Direction parameters.
     """
 
     __slots__ = (
         "answer_at",
+        "direction",
         "end_reason",
         "ended_at",
         "executed",
+        "from_",
         "hangup_at",
         "memberships",
         "name",
         "overflows",
+        "to",
         "uuid",
     )
 
-    def __init__(self, name: str, uuid: str, answer_at: float, hangup_at: float | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        uuid: str,
+        answer_at: float,
+        hangup_at: float | None,
+        *,
+        from_: str = "",
+        to: str = "",
+        direction: str = "inbound",
+    ) -> None:
         self.name = name
         self.uuid = uuid
+        self.from_ = from_  # the From, To and Direction its requests carry
+        self.to = to
+        self.direction = direction
         self.answer_at = answer_at  # when the call is answered
         self.hangup_at = hangup_at  # when the caller hangs up, if scheduled
         self.ended_at: float | None = None  # when the call actually ended
@@ -116,6 +135,7 @@ class Call:
         "pending",
         "pushed",
         "record",
+        "request_params",
         "script",
         "script_pos",
         "silence_entry",
@@ -128,14 +148,41 @@ class Call:
         "world",
     )
 
-    def __init__(self, world: World, name: str, document: Response, answer_ms: int, hangup_ms: int | None) -> None:
+    def __init__(
+        self,
+        world: World,
+        name: str,
+        document: Response,
+        answer_ms: int,
+        hangup_ms: int | None,
+        *,
+        from_: str,
+        to: str,
+        direction: str,
+    ) -> None:
         self.world = world
         self.name = name
         self.uuid = world.ids.call(name)
         self.answer_ms = answer_ms
         self.hangup_ms = hangup_ms
         self.ended_ms: int | None = None  # exact, where record.ended_at is seconds (a float)
-        self.record = CallRecord(name, self.uuid, seconds(answer_ms), None if hangup_ms is None else seconds(hangup_ms))
+        hangup_at = None if hangup_ms is None else seconds(hangup_ms)
+        self.record = CallRecord(
+            name, self.uuid, seconds(answer_ms), hangup_at, from_=from_, to=to, direction=direction
+        )
+        # The parameters that never change, built once (callbacks are frequent).
+        # CallerName: for a PSTN call, Plivo's Redirect page says, the caller ID.
+        self.request_params = {
+            "CallUUID": self.uuid,
+            "From": from_,
+            "To": to,
+            "CallerName": from_,
+            "Direction": direction,
+        }
+        if direction == "outbound":
+            # an API call is the first leg itself; the request id is the API call's
+            self.request_params["ALegUUID"] = self.uuid
+            self.request_params["ALegRequestUUID"] = world.ids.request(name)
         self.doc: list[Element] = list(document.children)
         self.pc = 0
         self.pending: Entry | None = None
@@ -152,6 +199,22 @@ class Call:
         self.silence_entry: Entry | None = None
         self.instant_at = -1
         self.instant_steps = 0
+
+    def call_params(self) -> dict[str, str]:
+        """The standard parameters of this call now, for a request it concerns
+        (``CALL_PARAMS``; docs/rules.md, "Requests")."""
+        params = dict(self.request_params)
+        ended = self.ended_ms
+        params["CallStatus"] = "in-progress" if ended is None else "completed"
+        if ended is not None:
+            # present only once the call has hung up (the "XML request" page); the
+            # simulated call starts at its answer, so both durations are the same
+            # whole seconds, each second begun counting
+            duration = str(-(-(ended - self.answer_ms) // 1000))
+            params["HangupCause"] = "NORMAL_CLEARING"
+            params["Duration"] = duration
+            params["BillDuration"] = duration
+        return params
 
     # -- events from the scenario ------------------------------------------------
 
@@ -361,8 +424,8 @@ class Call:
         world = self.world
         url = str(element.effective("content"))
         world.event(self.name, "element", f"<Redirect> {url}")
-        method = element.effective("method")
-        document = world.fetch("redirect", method, url, {"CallUUID": self.uuid}, self.name, document="answer")
+        method = ROUTES["redirect"].method_for(element.effective, world.options)
+        document = world.send("redirect", method, url, {"Event": "Redirect"}, self)
         if document is None:
             if world.options.bad_document_ends_call:
                 self.end("the Redirect URL returned no valid document")

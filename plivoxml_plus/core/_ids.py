@@ -26,6 +26,11 @@ class Ids:
         """CallUUID of the call labelled ``name`` (labels are unique)."""
         return self._make("call/" + name)
 
+    def request(self, name: str) -> str:
+        """ALegRequestUUID of the outbound call labelled ``name``: the id of the API
+        request that made it."""
+        return self._make("request/" + name)
+
     def conference(self, room: str, instance: int) -> str:
         """ConferenceUUID of the ``instance``-th conference (1-based) held in ``room``."""
         return self._make(f"conference/{instance}/{room}")

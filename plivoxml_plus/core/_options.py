@@ -80,9 +80,21 @@ class ConferenceOptions:
     record_url_prefix: str = attrs.field(
         default="https://media.plivo.com/v1/Account/SIMULATION/Recording/", validator=_TEXT
     )
-    # C2, C10 [inf]: the method of document fetches for waitSound, enterSound and
-    # exitSound URLs (no Conference attribute sets it).
-    sound_fetch_method: Literal["GET", "POST"] = attrs.field(default="GET", validator=checked(METHOD))
+    # C10 [doc]: the method of enterSound/exitSound document fetches. No attribute
+    # sets it; Plivo's Conference page says POST. GET: if the live platform differs.
+    sound_fetch_method: Literal["GET", "POST"] = attrs.field(default="POST", validator=checked(METHOD))
+    # C2 [oss]: the method of the waitSound document fetch. No attribute sets it and
+    # Plivo's docs are silent; plivoframework fetches remote sounds with POST.
+    wait_sound_method: Literal["GET", "POST"] = attrs.field(default="POST", validator=checked(METHOD))
+    # Requests [oss]: callbackUrl events carry the standard call parameters (From,
+    # To, CallStatus...) besides their own, as plivoframework adds its session
+    # parameters to every request; Plivo's docs list only the events' own. False:
+    # only those.
+    call_params_on_callbacks: bool = attrs.field(default=True, validator=_BOOL)
+    # Requests [inf]: the transcriptionUrl request carries only its own (snake_case)
+    # parameters, as documented; it is made apart from the call (often after it).
+    # True: the standard call parameters of the recording member's call too.
+    call_params_on_transcription: bool = attrs.field(default=False, validator=_BOOL)
     # Issue 4, §1 [inf]: a Redirect or action URL that returns no valid document:
     # False, the call goes on with its next element (reported in the notes);
     # True, the call hangs up.

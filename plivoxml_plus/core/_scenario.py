@@ -8,6 +8,9 @@
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
     at = 0                           # when the call is answered, seconds (default 0)
     hangup = 300                     # optional
+    from = "14155550100"             # optional: the From, To and Direction its requests carry
+    to = "14155550199"               # (defaults: see Simulation.call)
+    direction = "inbound"            # or "outbound"
     digits = [{ at = 30, press = "99" }]   # optional
     talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
     [urls]                           # what the app returns for each URL the platform fetches
@@ -46,10 +49,12 @@ import attrs
 from .._errors import ParseError, ScenarioError, SimulationError
 from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
+from ..elements._checks import Check
 from ._clock import to_ms
 from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions
+from ._settings import DIRECTION, PHONE_NUMBER, admit
 from ._simulation import Simulation, _answer_document
 
 if sys.version_info >= (3, 11):
@@ -64,7 +69,7 @@ __all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 SCENARIO_MAX_BYTES = 8 << 20
 
 TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "options", "durations")
-CALL_KEYS = ("name", "answer", "at", "hangup", "digits", "talk")
+CALL_KEYS = ("name", "answer", "at", "hangup", "from", "to", "direction", "digits", "talk")
 DIGITS_KEYS = ("at", "press")
 TALK_KEYS = ("from", "to")
 DURATION_KEYS = ("speak_words_per_second", "speak_min_seconds", "play_default_seconds", "play")
@@ -199,6 +204,9 @@ class CallSpec:
     at: float
     hangup: float | None
     line: int
+    from_: str | None = None  # None: Simulation.call's default
+    to: str | None = None
+    direction: str = "inbound"
 
 
 @attrs.frozen
@@ -230,7 +238,7 @@ class Scenario:
         """A Simulation with every call, input and probe scheduled, not yet run."""
         simulation = Simulation(urls=dict(self.urls), options=self.options, durations=self.durations)
         for spec in self.calls:
-            self._apply(spec.line, lambda s=spec: simulation.call(s.name, s.answer, at=s.at, hangup=s.hangup))
+            self._apply(spec.line, lambda s=spec: self._call(simulation, s))
         for item in self.inputs:
             if item.kind == "digits":
                 self._apply(item.line, lambda i=item: simulation.press(i.call, i.digits, at=i.at))
@@ -248,6 +256,19 @@ class Scenario:
         except SimulationError as error:
             raise ScenarioError(str(error), path=self.path) from None
         return simulation
+
+    @staticmethod
+    def _call(simulation: Simulation, spec: CallSpec) -> None:
+        direction: Any = spec.direction  # (checked when loaded: "inbound" or "outbound")
+        simulation.call(
+            spec.name,
+            spec.answer,
+            at=spec.at,
+            hangup=spec.hangup,
+            from_=spec.from_,
+            to=spec.to,
+            direction=direction,
+        )
 
     def _apply(self, line: int, action: Any) -> None:
         try:
@@ -282,6 +303,13 @@ class _Loader:
             raise self.fail(str(error), line) from None
         assert isinstance(value, (int, float))
         return value
+
+    def checked(self, check: Check[str], value: object, what: str, line: int) -> str:
+        """``value`` as ``check`` admits it, or a ScenarioError at ``line``."""
+        try:
+            return admit(check, value, what)
+        except SimulationError as error:
+            raise self.fail(str(error), line) from None
 
     def text(self, value: object, what: str, line: int) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -396,6 +424,11 @@ class _Loader:
             hangup = self.seconds(table["hangup"], f"{what}: hangup", line("hangup"))
             if hangup < at:
                 raise self.fail(f"{what} hangs up at t={hangup}, before it is answered at t={at}", line("hangup"))
+        numbers: dict[str, str] = {}
+        for key in ("from", "to"):
+            if key in table:
+                numbers[key] = self.checked(PHONE_NUMBER, table[key], f"{what}: {key}", line(key))
+        direction = self.checked(DIRECTION, table.get("direction", "inbound"), f"{what}: direction", line("direction"))
         for kind in ("digits", "talk"):
             items = self.tables(table.get(kind, []), f"call.{kind}", line(kind))
             for number, item in enumerate(items):
@@ -405,7 +438,7 @@ class _Loader:
                     if key not in allowed:
                         raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
                 inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
-        return CallSpec(name, answer, at, hangup, line())
+        return CallSpec(name, answer, at, hangup, line(), numbers.get("from"), numbers.get("to"), direction)
 
     def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
         if kind == "digits":

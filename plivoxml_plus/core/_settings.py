@@ -15,21 +15,25 @@ against it here, so nothing downstream can overflow.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 
 from .._errors import SimulationError
-from ..elements._checks import Check, Integer, Refused, shown  # (shown: re-exported for the core)
+from ..elements._checks import Check, Choice, Integer, Refused, shown  # (shown: re-exported for the core)
 
 __all__ = [
     "AT_LEAST_ZERO",
+    "DIRECTION",
     "EPOCH_MS",
     "MAX_MS",
     "MAX_SECONDS",
+    "PHONE_NUMBER",
     "POSITIVE",
     "RATE",
+    "PhoneNumber",
     "Rate",
     "Seconds",
     "admit",
@@ -98,6 +102,36 @@ class Rate(Check[float]):
 RATE = Rate()
 # Simulation(epoch_ms=...): wall-clock ms of virtual time 0, held like any other time
 EPOCH_MS = Integer(0, MAX_MS)
+
+# C0 and C1 controls, line and paragraph separators, lone surrogates
+_NOT_IN_A_NUMBER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+class PhoneNumber(Check[str]):
+    """A call's From or To: a phone number or SIP address, as text. The
+    simulator does not parse it (Plivo sends what the carrier gives), but it
+    goes on the wire as is, so it must be a line of text: not blank, at most 256
+    characters, no control character."""
+
+    __slots__ = ()
+    allowed = (
+        "a non-blank str of at most 256 characters without control characters "
+        "(a phone number such as '14155550100', or a SIP address)"
+    )
+
+    def clean(self, value: object) -> str:
+        if (
+            isinstance(value, str)
+            and 0 < len(value) <= 256
+            and not value.isspace()
+            and _NOT_IN_A_NUMBER.search(value) is None
+        ):
+            return value
+        raise Refused(self.allowed)
+
+
+PHONE_NUMBER = PhoneNumber()
+DIRECTION = Choice("inbound", "outbound")
 
 
 def admit(check: Check[T], value: object, what: str) -> T:

@@ -22,14 +22,26 @@ from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions
 from ._requests import HttpRequest, RequestKind, TimelineEvent
-from ._settings import EPOCH_MS, MAX_MS, MAX_SECONDS, admit, shown
+from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, admit, shown
 from ._world import World
 from .conference import Conferences
 
-__all__ = ["DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation"]
+__all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
 
 # 2024-01-01T00:00:00Z: virtual time 0 in the epoch-millisecond figures (RecordingStartMs...)
 DEFAULT_EPOCH_MS = 1_704_067_200_000
+
+# Default numbers, in the form Plivo sends (country code, no "+"), in the 555
+# area code that no real line has: the app's number, and one per call by the
+# order the calls were added (1555000000N for the N-th), so that the same
+# scenario always gives the same numbers.
+APP_NUMBER = "15550000000"
+
+
+def caller_number(position: int) -> str:
+    """The default number of the ``position``-th call added (from 1)."""
+    return f"1555{position:07d}"
+
 
 AnswerDocument = Response | str | bytes | os.PathLike[str]
 
@@ -187,14 +199,30 @@ class Simulation:
         *,
         at: float = 0,
         hangup: float | None = None,
+        from_: str | None = None,
+        to: str | None = None,
+        direction: Literal["inbound", "outbound"] = "inbound",
     ) -> CallRecord:
         """Add a call labelled ``name``, answered at ``at`` seconds with the
         document ``answer`` (a Response, XML text, or a path to an XML file);
-        the caller hangs up at ``hangup`` if given. Returns the call's record."""
+        the caller hangs up at ``hangup`` if given. Returns the call's record.
+
+        ``from_``, ``to`` and ``direction`` are the call's From, To and Direction
+        request parameters. By default an inbound call is from the N-th call's
+        own number (``caller_number(N)``: 15550000001 for the first) to the app's
+        number (``APP_NUMBER``); an outbound call the other way round."""
         world = self._world
         admit(_NAME, name, "a call's name")
         if name in world.calls:
             raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
+        admit(DIRECTION, direction, f"call {name!r}: direction")
+        own = caller_number(len(world.calls) + 1)
+        if from_ is None:
+            from_ = APP_NUMBER if direction == "outbound" else own
+        if to is None:
+            to = own if direction == "outbound" else APP_NUMBER
+        admit(PHONE_NUMBER, from_, f"call {name!r}: from")
+        admit(PHONE_NUMBER, to, f"call {name!r}: to")
         answer_ms = _ms(at, f"call {name!r}: at")
         self._not_past(answer_ms, f"call {name!r} answered")
         hangup_ms = None
@@ -205,7 +233,7 @@ class Simulation:
                     f"call {name!r} hangs up at t={seconds(hangup_ms)}, before it is answered at t={seconds(answer_ms)}"
                 )
         document = _answer_document(answer, name)
-        call = Call(world, name, document, answer_ms, hangup_ms)
+        call = Call(world, name, document, answer_ms, hangup_ms, from_=from_, to=to, direction=direction)
         world.calls[name] = call
         world.clock.at(answer_ms, call.on_answer)
         if hangup_ms is not None:

@@ -11,7 +11,7 @@ from ._documents import Documents
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions
-from ._requests import HttpRequest, RequestKind, TimelineEvent
+from ._requests import ROUTES, HttpRequest, RequestKind, TimelineEvent
 
 if TYPE_CHECKING:
     from ._audibility import History
@@ -23,6 +23,7 @@ __all__ = ["World"]
 
 class World:
     __slots__ = (
+        "call_params",
         "calls",
         "clock",
         "conferences",
@@ -59,8 +60,32 @@ class World:
         # snapshot once, after the event (never per talk spurt or digit)
         self.dirty = False
         self.calls: dict[str, Call] = {}
+        # per kind, whether its requests carry the call's standard parameters (read
+        # once: the options are frozen)
+        self.call_params = {kind: route.adds_call_params(options) for kind, route in ROUTES.items()}
         self.conferences: Conferences
         self.history: History
+
+    def send(
+        self,
+        kind: RequestKind,
+        method: str,
+        url: str,
+        own: dict[str, str],
+        call: Call,
+        *,
+        read: bool = True,
+    ) -> Response | None:
+        """The request of ``kind`` made for ``call``: its own parameters, then the
+        call's standard ones where ROUTES says so. A kind whose reply is a document
+        has it read (unless ``read`` is False: the platform makes the request but
+        has no use for the reply) and returned; else None."""
+        params = {**own, **call.call_params()} if self.call_params[kind] else own
+        document = ROUTES[kind].document
+        if document is None or not read:
+            self.request(kind, method, url, params, call.name)
+            return None
+        return self.fetch(kind, method, url, params, call.name, document=document)
 
     def request(
         self, kind: RequestKind, method: str, url: str, params: dict[str, str], call: str | None

@@ -39,6 +39,8 @@ URL_PATTERN = (
     r"https?://([A-Za-z0-9\-._~%!$&'()*+,;=:]+@)?"
     r"[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
 )
+# Where an AI agent's audio is streamed: a WebSocket URL, or an http(s) one.
+STREAM_URL_PATTERN = "(wss?|https?)" + URL_PATTERN[len("https?") :]
 DTMF_PATTERN = r"[0-9*#]+"
 SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
 
@@ -265,6 +267,15 @@ class Url(Pattern):
         return self.admit(value)[0]
 
 
+class StreamUrl(Pattern):
+    """Where audio is streamed: an absolute URL whose scheme may also be ws:// or wss://."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(STREAM_URL_PATTERN, "an absolute ws://, wss://, http:// or https:// URL")
+
+
 class UrlText(Url):
     """An absolute http(s) URL given as element text (Play, Redirect): like a room
     name, its surrounding XML whitespace is not part of it, so the URL on its own
@@ -365,10 +376,16 @@ class StringList(Check[tuple[str, ...]]):
         items = [item.strip(" \t\n\r") for item in text.split(",")]
         reasons = []
         if items != text.split(","):
-            reasons.append("spaces around its commas (plivoframework strips them)")
+            reasons.append(
+                "spaces around its commas (plivo-node, plivo-ruby and plivo-dotnet write lists so; plivoframework "
+                "strips them)"
+            )
         if self.unique and len(set(items)) != len(items):
             items = list(dict.fromkeys(items))
-            reasons.append("an item more than once (plivo-python writes repeats; each counts once)")
+            reasons.append(
+                "an item more than once (plivo-python, plivo-node, plivo-ruby, plivo-java and plivo-php let repeats "
+                "through; each counts once)"
+            )
         if not reasons:
             return None
         documented = ",".join(items)

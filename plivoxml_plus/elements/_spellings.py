@@ -24,9 +24,13 @@ SPELLINGS: dict[tuple[str, str], Spelling] = {
     (s.element, s.written): s
     for s in (
         Spelling("MultiPartyCall", "relayDtmfInputs", "relayDTMFInputs", "plivo-java and plivo-go"),
+        # plivo-go capitalises all four recording-audio names
         Spelling("MultiPartyCall", "StartRecordingAudio", "startRecordingAudio", "plivo-go"),
-        # plivo-node and plivo-ruby accept it on <Conference>; Plivo's Conference
-        # reference has no such attribute, and what the platform does with it is unknown
-        Spelling("Conference", "beep", None, "plivo-node and plivo-ruby"),
+        Spelling("MultiPartyCall", "StartRecordingAudioMethod", "startRecordingAudioMethod", "plivo-go"),
+        Spelling("MultiPartyCall", "StopRecordingAudio", "stopRecordingAudio", "plivo-go"),
+        Spelling("MultiPartyCall", "StopRecordingAudioMethod", "stopRecordingAudioMethod", "plivo-go"),
+        # plivo-node, plivo-ruby and plivo-php accept it on <Conference>; Plivo's
+        # Conference reference has no such attribute, and what the platform does with it is unknown
+        Spelling("Conference", "beep", None, "plivo-node, plivo-ruby and plivo-php"),
     )
 }

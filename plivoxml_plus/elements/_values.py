@@ -13,6 +13,7 @@ from ._checks import (
     Choice,
     Pattern,
     Sound,
+    StreamUrl,
     StringList,
     Text,
     Url,
@@ -26,6 +27,7 @@ METHOD = Choice("GET", "POST")
 FILE_FORMAT = Choice("mp3", "wav")
 NAME = Text("a non-blank name")
 TEXT = Text("non-blank text")
+STREAM_URL = StreamUrl()
 
 CONFERENCE_SOUND = Sound("")  # the empty string: no sound
 MPC_SOUND = Sound("none")

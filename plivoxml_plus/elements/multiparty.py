@@ -9,7 +9,7 @@ import attrs
 
 from ._base import Element, attribute, content, required, xml_element
 from ._checks import Integer
-from ._values import BOOL, EVENT_GROUP_LIST, FILE_FORMAT, METHOD, MPC_SOUND, NAME, ROLE, URL
+from ._values import BOOL, EVENT_GROUP_LIST, FILE_FORMAT, METHOD, MPC_SOUND, NAME, ROLE, STREAM_URL, TEXT, URL
 
 __all__ = ["MultiPartyCall"]
 
@@ -73,6 +73,15 @@ class MultiPartyCall(Element):
     on_exit_action_url: str | None = attribute(URL, level="participant")
     on_exit_action_method: Method | None = attribute(METHOD, default="POST", level="participant")
     relay_dtmf_inputs: bool | None = attribute(BOOL, default=False, xml="relayDTMFInputs", level="participant")
+    # role="ai-agent" only: where and how the agent's audio is streamed. Names and the two
+    # defaults from Plivo's MPC reference (as summarised in Plivo's own plivo-cli skill
+    # file); the value kinds are this package's reading of the names (docs/validation.md).
+    ai_agent_stream_service_url: str | None = attribute(STREAM_URL, level="participant")
+    ai_agent_stream_content_type: str | None = attribute(TEXT, default="audio/x-l16;rate=8000", level="participant")
+    ai_agent_stream_status_callback_url: str | None = attribute(URL, level="participant")
+    ai_agent_stream_status_callback_method: Method | None = attribute(METHOD, default="POST", level="participant")
+    ai_agent_stream_sampling_rate: int | None = attribute(Integer(1), level="participant")
+    ai_agent_stream_extra_headers: str | None = attribute(TEXT, level="participant")
 
     @property
     def canonical_role(self) -> str:

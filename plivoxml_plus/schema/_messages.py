@@ -28,6 +28,7 @@ __all__ = ["Describer", "allowed_children", "own_text", "tag_name"]
 _HEAD = re.compile(r"Element '(?P<element>[^']*)'(?:, attribute '(?P<attribute>[^']*)')?: (?P<detail>.*)", re.S)
 _QUOTED = re.compile(r"'([^']*)'")
 _SHOWN = 60  # longest value quoted in a message
+_DOCUMENTED = 300  # longest documented form quoted in full (every list of groups fits)
 
 # XML name -> spec (None: the text content), per element
 _SPECS: dict[str, dict[str | None, AttributeSpec]] = {
@@ -37,8 +38,8 @@ _TAGS_BY_LOWER = {tag.lower(): tag for tag in ELEMENT_CLASSES}
 _SOUND_URLS = "waitSound, enterSound/exitSound, wait-music and hold-music URLs"
 
 
-def _show(value: str) -> str:
-    shown = value if len(value) <= _SHOWN else value[: _SHOWN - 3] + "..."
+def _show(value: str, limit: int = _SHOWN) -> str:
+    shown = value if len(value) <= limit else value[: limit - 3] + "..."
     return '"' + shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
@@ -156,8 +157,8 @@ def _attribute_finding(
     variant = spec.check.variant(value)
     if variant is not None:
         return "warning", lambda: (
-            f"<{tag}> attribute {name}={_show(value)}: Plivo documents {_show(variant.documented)}; "
-            f"{variant.why} (accepted, read as {_show(variant.documented)})"
+            f"<{tag}> attribute {name}={_show(value)}: Plivo documents {_show(variant.documented, _DOCUMENTED)}; "
+            f"{variant.why} (accepted, read as {_show(variant.documented, _DOCUMENTED)})"
         )
     return "error", lambda: f"<{tag}> attribute {name}={_show(value)}: allowed: {_why(spec, value)}"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...elements import Element
+from .._requests import ROUTES
 from ._room import Room
 
 if TYPE_CHECKING:
@@ -53,15 +54,13 @@ class Conferences:
         if not world.options.action_on_overflow or action is None:
             return
         params = {"ConferenceName": room.name, "ConferenceUUID": room.uuid, "ConferenceMemberID": ""}
-        if element.effective("redirect"):
-            method = element.effective("method")
-            document = world.fetch("action", method, action, params, call.name, document="answer")
-            if document is not None:
-                call.replace_document(document)
-            elif world.options.bad_document_ends_call:
-                call.end("the action URL returned no valid document")
-        else:
-            world.request("action", element.effective("method"), action, params, call.name)
+        method = ROUTES["action"].method_for(element.effective, world.options)
+        follow: bool = element.effective("redirect")
+        document = world.send("action", method, action, params, call, read=follow)
+        if document is not None:
+            call.replace_document(document)
+        elif follow and world.options.bad_document_ends_call:
+            call.end("the action URL returned no valid document")
 
     def closed(self, room: Room) -> None:
         if self.rooms.get(room.name) is room:

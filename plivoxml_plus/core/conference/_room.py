@@ -15,6 +15,7 @@ from ...elements import Element, Response
 from ...elements._values import CONFERENCE_SOUND
 from .._call import Membership
 from .._clock import Clock, Entry, seconds
+from .._requests import ROUTES
 from ._digits import DigitMatcher
 from ._floor import Floor
 from ._recording import Recording, transcription_charge
@@ -38,7 +39,9 @@ class Member:
         "callback_url",
         "digit_entry",
         "end_on_exit",
+        "enter_method",
         "enter_sound",
+        "exit_method",
         "exit_sound",
         "floor_event",
         "hangup_on_star",
@@ -61,6 +64,7 @@ class Member:
         "transcription_type",
         "transcription_url",
         "wait_heard",
+        "wait_method",
         "wait_sound",
     )
 
@@ -85,12 +89,15 @@ class Member:
         self.record_when_alone: bool = get("record_when_alone")
         self.transcription_type: str | None = get("transcription_type")
         self.transcription_url: str | None = get("transcription_url")
-        self.transcription_method: str = get("transcription_method")
+        self.transcription_method = ROUTES["transcription"].method_for(get, options)
         self.action: str | None = get("action")
-        self.method: str = get("method")
+        self.method = ROUTES["action"].method_for(get, options)
         self.redirect: bool = get("redirect")
         self.callback_url: str | None = get("callback_url")
-        self.callback_method: str = get("callback_method")
+        self.callback_method = ROUTES["callback"].method_for(get, options)
+        self.wait_method = ROUTES["waitSound"].method_for(get, options)
+        self.enter_method = ROUTES["enterSound"].method_for(get, options)
+        self.exit_method = ROUTES["exitSound"].method_for(get, options)
         self.send_digits: str | None = get("send_digits")
         limit: int = get("time_limit")
         self.limit_ms: int | None = None if limit == 0 and options.time_limit_zero_is_unlimited else limit * 1000
@@ -214,8 +221,7 @@ class Room:
         member = Member(self, call, element, str(self.next_id))
         if member.wait_sound is not None:
             # fetched as the caller enters, as plivoframework prepares it before entering [oss]
-            method = options.sound_fetch_method
-            sound = world.fetch("waitSound", method, member.wait_sound, {}, call.name, document="sound")
+            sound = world.send("waitSound", member.wait_method, member.wait_sound, {}, call)
             if sound is not None:
                 member.wait_heard = "waitSound:" + member.wait_sound
         self.members[member.member_id] = member
@@ -224,7 +230,7 @@ class Room:
         call.record.memberships.append(member.membership)
         world.event(call.name, "join", f"joined {self.name!r} as member {member.member_id} ({self.state.name})")
         self.callback(member, "enter")
-        self.play(member.enter_sound, "enterSound", call.name)
+        self.play(member.enter_sound, member.enter_method, "enterSound", call)
         if member.send_digits:
             world.event(call.name, "digits", f"sendDigits {member.send_digits!r} sent on the caller's line")
         if not member.stay_alone:
@@ -287,7 +293,7 @@ class Room:
         call = member.call
         if len(self.members) > 1:
             # plivoframework plays the exit sound before the exit callback [oss]
-            self.play(member.exit_sound, "exitSound", call.name)
+            self.play(member.exit_sound, member.exit_method, "exitSound", call)
         document, failed = self.remove(member, reason)
         call.go_on(document, failed)
         if member.end_on_exit:
@@ -331,11 +337,10 @@ class Room:
             params["RecordUrl"] = self.recording.url
             params["RecordingID"] = self.recording.id
         call = member.call
-        if call.live and member.redirect:
-            document = self.world.fetch("action", member.method, member.action, params, call.name, document="answer")
-            return document, document is None
-        self.world.request("action", member.method, member.action, params, call.name)
-        return None, False
+        # the request is made in any case; its document is read only to go on with
+        follow = call.live and member.redirect
+        document = self.world.send("action", member.method, member.action, params, call, read=follow)
+        return document, follow and document is None
 
     def end(self, reason: str) -> None:
         """C3: the conference ends; every remaining member exits and goes on."""
@@ -367,7 +372,7 @@ class Room:
         world.event(owner.call.name, "record", f"recording of {self.name!r} stopped ({length} s)")
         if owner.callback_url is not None:
             params = {"ConferenceAction": "record", **owner.base, **figures}
-            world.request("callback", owner.callback_method, owner.callback_url, params, owner.call.name)
+            world.send("callback", owner.callback_method, owner.callback_url, params, owner.call)
         if owner.transcription_type is not None and owner.transcription_url is not None:
             options = world.options
             params = {
@@ -379,12 +384,13 @@ class Room:
                 "recording_id": recording.id,
                 "error": "",
             }
-            request = (owner.transcription_method, owner.transcription_url, params, owner.call.name)
+            request = (owner.transcription_method, owner.transcription_url, params, owner.call)
             world.clock.at(now + round(options.transcription_delay * 1000), self._transcribe, request)
 
-    def _transcribe(self, request: tuple[str, str, dict[str, str], str]) -> None:
+    def _transcribe(self, request: tuple[str, str, dict[str, str], Call]) -> None:
         method, url, params, call = request
-        self.world.request("transcription", method, url, params, call)
+        # (the call's parameters, if added, are those of when the request is made)
+        self.world.send("transcription", method, url, params, call)
 
     # -- time limit (C7) -----------------------------------------------------------
 
@@ -405,19 +411,19 @@ class Room:
         params = {"ConferenceAction": action, **member.base}
         if digits is not None:
             params["ConferenceDigitsMatch"] = digits
-        self.world.request("callback", member.callback_method, member.callback_url, params, member.call.name)
+        self.world.send("callback", member.callback_method, member.callback_url, params, member.call)
 
-    def play(self, sound: str, kind: Literal["enterSound", "exitSound"], call_name: str) -> None:
-        """C10: enterSound/exitSound play to the whole room."""
+    def play(self, sound: str, method: str, kind: Literal["enterSound", "exitSound"], call: Call) -> None:
+        """C10: enterSound/exitSound play to the whole room; a URL is fetched for
+        the call whose join or leave plays it."""
         if not sound:
             return
         world = self.world
-        method = world.options.sound_fetch_method
         # a built-in word of the Sound kind (beep:1, beep:2) plays as is; a URL is fetched
         is_url = sound not in CONFERENCE_SOUND.words
-        if is_url and world.fetch(kind, method, sound, {}, call_name, document="sound") is None:
+        if is_url and world.send(kind, method, sound, {}, call) is None:
             return
-        world.event(call_name, "sound", f"{kind} {sound} played to the room")
+        world.event(call.name, "sound", f"{kind} {sound} played to the room")
 
     # -- talk and digits -----------------------------------------------------------
 
