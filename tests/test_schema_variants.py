@@ -255,3 +255,14 @@ def test_an_ai_agent_participant_with_its_stream_attributes_is_valid():
 def test_ai_agent_stream_mistakes_are_errors(attribute: str, words: str):
     result, problem = only(f'<Response><MultiPartyCall role="ai-agent" {attribute}>m</MultiPartyCall></Response>')
     assert not result.ok and words in problem.message
+
+
+def test_a_long_document_with_warnings_only_parses_whole_and_in_order():
+    # the review validates many children in slices and puts them back before parse() builds
+    waits = "".join(f'<Wait length="{i + 1}" beep="True"/><!-- {i} -->' for i in range(600))
+    source = f"<Response>{waits}</Response>"
+    result = validate(source)
+    assert result.ok and (len(result.problems), result.omitted, result.omitted_errors) == (100, 500, 0)
+    children = parse(source).children
+    assert [child.length for child in children] == list(range(1, 601))  # type: ignore[attr-defined]
+    assert all(child.beep is True for child in children)  # type: ignore[attr-defined]
