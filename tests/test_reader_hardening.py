@@ -409,3 +409,19 @@ def test_the_cli_says_how_many_problems_it_did_not_list(tmp_path: Path, capsys):
     assert lines[MAX_PROBLEMS] == f"{many}: ... and 5 more problems (only the first {MAX_PROBLEMS} are listed)"
     assert lines[MAX_PROBLEMS + 1] == f"{empty}:1:1: the document is empty"
     assert lines[-1].endswith(f"({MAX_PROBLEMS + 6} problems)")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["<Wait/>", "\n", "\r\n", "\r", " ", "x"]), max_size=30))
+def test_the_start_of_each_line_is_found_as_the_parser_counts_lines(pieces: list[str]):
+    # (the mark of an error libxml2 locates by line only)
+    from lxml import etree
+
+    from plivoxml_plus.schema._positions import Locator
+
+    text = "<Response>" + "".join(pieces) + "</Response>"
+    data = text.encode()
+    locator = Locator(etree.fromstring(data), data)
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    for number in range(1, lines + 1):
+        assert locator.positions([locator.line(number)]) == [(number, 1)]

@@ -24,6 +24,7 @@ __all__ = ["Locator", "Position", "decode", "doctype_position", "is_wide"]
 Position = tuple[int | None, int | None]
 
 _NOT_BLANK = re.compile(r"[^ \t\r\n]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NAME_END = re.compile(r"[ \t\r\n/>]")
 # one attribute of a start tag, up to its opening quote
 _ATTRIBUTE = re.compile(r"[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*([\"'])")
@@ -151,6 +152,7 @@ class Locator:
         self._inner_ends: list[int] = []
         self._ends: list[int] = []
         self._by_start: dict[int, int] | None = None
+        self._line_starts: list[int] | None = None
         self.has_source = False
         if data is not None:
             text = decode(data)
@@ -227,13 +229,9 @@ class Locator:
         """The mark of the start of line ``line`` (libxml2's line of an error whose element is not known)."""
         if not self.has_source or line is None or line < 1:
             return line if line else None
-        at = 0
-        for _ in range(line - 1):
-            breaks = [p for p in (self._text.find("\n", at), self._text.find("\r", at)) if p >= 0]
-            if not breaks:
-                break
-            at = min(breaks) + (2 if self._text.startswith("\r\n", min(breaks)) else 1)
-        return at
+        if self._line_starts is None:  # (one pass, the first time a line is asked for)
+            self._line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+        return self._line_starts[min(line, len(self._line_starts)) - 1]
 
     def positions(self, marks: list[int | None]) -> list[Position]:
         """(line, column) of each mark (1-based; column in characters), for marks in
