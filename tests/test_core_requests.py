@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from plivoxml_plus import Conference, Redirect, Response, ScenarioError, SimulationError, Speak
 from plivoxml_plus.core import ConferenceOptions, HttpRequest, Simulation, load_scenario
-from plivoxml_plus.core._requests import CALL_PARAMS, REQUEST_KINDS, ROUTES, RequestKind
+from plivoxml_plus.core._requests import CALL_PARAMS, ROUTES, RequestKind, Route
 from plivoxml_plus.elements import Conference as ConferenceClass
+from plivoxml_plus.elements import Element
+from plivoxml_plus.elements import MultiPartyCall as MultiPartyCallClass
 from plivoxml_plus.elements import Redirect as RedirectClass
 from tests.test_core_properties import plans, simulate
 
@@ -28,7 +30,12 @@ LEAVE = "https://example.com/leave.xml"
 NEXT = "https://example.com/next.xml"
 TRANSCRIBE = "https://example.com/transcription"
 SOUND = "<Response><Play>https://example.com/s.mp3</Play></Response>"
-FETCHES = {"action", "redirect", "waitSound", "enterSound", "exitSound"}  # the kinds that fetch XML
+FETCHES = {"action", "redirect", "wait-sound", "enter-sound", "exit-sound"}  # the kinds that fetch XML
+# the routes a Conference call's requests take (and Redirect's), by kind
+CONFERENCE_ROUTES: dict[RequestKind, Route] = {
+    route.kind: route for route in ROUTES.values() if route.element in ("Conference", "Redirect")
+}
+REQUEST_KINDS = tuple(CONFERENCE_ROUTES)
 
 
 def standard(request: HttpRequest) -> dict[str, str]:
@@ -123,8 +130,8 @@ def test_each_kind_uses_its_documented_method():
 
 def test_each_request_carries_only_its_own_documented_parameters_and_the_calls():
     for request in every_kind().requests:
-        assert set(own(request)) <= set(ROUTES[request.kind].own) | {"CallUUID"}, request.kind
-        assert set(request.params) <= set(ROUTES[request.kind].own) | set(CALL_PARAMS)
+        assert set(own(request)) <= set(CONFERENCE_ROUTES[request.kind].own) | {"CallUUID"}, request.kind
+        assert set(request.params) <= set(CONFERENCE_ROUTES[request.kind].own) | set(CALL_PARAMS)
         assert all(isinstance(value, str) for value in request.params.values())
 
 
@@ -202,9 +209,9 @@ def test_enter_and_exit_sounds_use_sound_fetch_method_and_wait_sound_keeps_its_o
     sim.call("b", Response().add(Conference("room", wait_sound=HOLD)), at=1, hangup=60)
     sim.run()
     assert [(r.kind, r.method) for r in sim.requests] == [
-        ("enterSound", method),
-        ("waitSound", "POST"),
-        ("exitSound", method),
+        ("enter-sound", method),
+        ("wait-sound", "POST"),
+        ("exit-sound", method),
     ]
 
 
@@ -321,41 +328,46 @@ def test_bad_numbers_and_directions_in_a_scenario_are_reported_at_their_line(tmp
 # -- the table of docs/rules.md --------------------------------------------------------------------
 
 
-def requests_table() -> dict[RequestKind, list[str]]:
+def requests_table() -> dict[str, list[str]]:
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     section = text.split("\n## Requests\n", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| `")]
-    by_name: dict[str, RequestKind] = {kind: kind for kind in REQUEST_KINDS}
-    table: dict[RequestKind, list[str]] = {}
+    table: dict[str, list[str]] = {}
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
-        kind = by_name.get(cells[0].strip("`"))
-        if kind is not None:
-            table[kind] = cells
+        key = cells[0].strip("`")
+        if key in ROUTES:
+            table[key] = cells
     return table
 
 
 def test_the_requests_table_of_rules_md_states_the_dispatch_table():
     table = requests_table()
-    assert set(table) == set(REQUEST_KINDS)
-    for kind, (_, url, method, default, parameters, grade, source) in table.items():
-        route = ROUTES[kind]
-        cls = RedirectClass if route.element == "Redirect" else ConferenceClass
+    assert set(table) == set(ROUTES)
+    classes: dict[str, type[Element]] = {
+        "Redirect": RedirectClass,
+        "Conference": ConferenceClass,
+        "MultiPartyCall": MultiPartyCallClass,
+    }
+    for key, (_, kind, url, method, default, parameters, grade, source) in table.items():
+        route = ROUTES[key]
+        assert kind == f"`{route.kind}`", key
+        cls = classes[route.element]
         spec = cls.specs[route.url]
-        assert url == (f"`<{cls.tag}>` text" if spec.xml is None else f"`{spec.xml}`"), kind
+        assert url == (f"`<{cls.tag}>` text" if spec.xml is None else f"`{spec.xml}`"), key
         if route.method is not None:
             method_spec = cls.specs[route.method]
-            assert (method, default) == (f"`{method_spec.xml}`", f"`{method_spec.default}`"), kind
+            assert (method, default) == (f"`{method_spec.xml}`", f"`{method_spec.default}`"), key
         else:
             assert route.method_option is not None
             option_default = getattr(ConferenceOptions(), route.method_option)
-            assert (method, default) == (f"none: `{route.method_option}`", f"`{option_default}`"), kind
+            assert (method, default) == (f"none: `{route.method_option}`", f"`{option_default}`"), key
         named = set(re.findall(r"`([A-Za-z_]+)`", parameters))
-        assert set(route.own) <= named, kind
+        assert set(route.own) <= named, key
         if isinstance(route.call_params, str):
-            assert route.call_params in named, kind
-        assert re.fullmatch(r"(doc|oss|inf)(, (doc|oss|inf))*", grade), kind
-        assert source, kind
+            assert route.call_params in named, key
+        assert re.fullmatch(r"(doc|oss|inf)(, (doc|oss|inf))*", grade), key
+        assert source, key
 
 
 # -- the property --------------------------------------------------------------------------------
@@ -424,9 +436,9 @@ def test_every_xml_fetch_carries_the_uuid_of_its_own_call(sim: Simulation):
         # and the call is the one the request is about, told apart from its record
         joined = {m.joined_at for m in record.memberships}
         left = {m.left_at for m in record.memberships}
-        if request.kind in ("waitSound", "enterSound"):
+        if request.kind in ("wait-sound", "enter-sound"):
             assert request.at in joined
-        elif request.kind == "exitSound":
+        elif request.kind == "exit-sound":
             assert request.at in left
         elif request.kind == "action":
             assert request.at in left or request.at in {at for at, _ in record.overflows}

@@ -114,7 +114,7 @@ def test_C2_waiting_members_hear_wait_sound_not_each_other_until_the_moderator()
     assert before.instead("ann") == "waitSound:" + HOLD
     assert sim.hears(at=40) == {"ann": {"ben", "mod"}, "ben": {"ann", "mod"}, "mod": {"ann", "ben"}}
     assert sim.audibility(at=40).instead("ann") is None
-    assert [r.kind for r in sim.requests_to(HOLD)] == ["waitSound", "waitSound"]
+    assert [r.kind for r in sim.requests_to(HOLD)] == ["wait-sound", "wait-sound"]
     # POST: plivoframework's remote sound fetch (Plivo's docs do not say); each for its own call
     assert [(r.method, r.call, r.params) for r in sim.requests_to(HOLD)] == [
         ("POST", "ann", up(sim, "ann", "15550000001")),
@@ -128,7 +128,7 @@ def test_C2_option_wait_sound_method(method):
     sim.call("ann", room(wait_sound=HOLD, enter_sound=HOLD), at=0, hangup=10)
     sim.run()
     # the enterSound fetch keeps its own default (POST): the two options are apart
-    assert [(r.kind, r.method) for r in sim.requests_to(HOLD)] == [("waitSound", method), ("enterSound", "POST")]
+    assert [(r.kind, r.method) for r in sim.requests_to(HOLD)] == [("wait-sound", method), ("enter-sound", "POST")]
 
 
 def test_C2_a_lone_moderator_waits_for_a_second_member():
@@ -670,7 +670,7 @@ def test_C10_enter_and_exit_sounds_play_to_the_room():
     ]
     (fetch,) = sim.requests_to(join)
     # POST, as Plivo's Conference page says; for the call whose join plays it
-    assert (fetch.kind, fetch.method, fetch.call) == ("enterSound", "POST", "b")
+    assert (fetch.kind, fetch.method, fetch.call) == ("enter-sound", "POST", "b")
     assert fetch.params == up(sim, "b", "15550000002")
 
 

@@ -73,7 +73,14 @@ def test_scenario_entry_exit_sounds(capsys):
         "CallStatus": "in-progress",
     }
     assert data["requests"] == [
-        {"at": 10, "method": "POST", "url": "https://example.com/join-sound.xml", "params": jingle}
+        {
+            "at": 10,
+            "method": "POST",
+            "url": "https://example.com/join-sound.xml",
+            "params": jingle,
+            "kind": "enter-sound",
+            "call": "jingle",
+        }
     ]
     assert [e.text.split()[1] for e in sim.timeline if e.kind == "sound"] == [
         "beep:1",
@@ -138,7 +145,7 @@ def test_scenario_bridge_two_callers(capsys):
     assert alone_again["instead"] == {"first": "waitSound:https://example.com/hold.xml"}
 
 
-XML_FETCHES = {"action", "redirect", "waitSound", "enterSound", "exitSound"}
+XML_FETCHES = {"action", "redirect", "wait-sound", "enter-sound", "exit-sound"}
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
@@ -158,14 +165,14 @@ def test_every_xml_fetch_of_the_seed_scenarios_shows_its_calls_parameters(path: 
                 "Direction": "inbound",
                 "CallStatus": status,
             }
-        if request.kind in ("enterSound", "exitSound", "waitSound"):
+        if request.kind in ("enter-sound", "exit-sound", "wait-sound"):
             assert shown["method"] == "POST"
 
 
 def test_the_seed_scenarios_make_every_kind_of_xml_fetch_they_can():
     kinds = {r.kind for path in SCENARIOS.glob("*.toml") for r in load_scenario(path).run().requests}
     # (the seed has no Redirect and no exitSound URL)
-    assert kinds & XML_FETCHES == {"action", "waitSound", "enterSound"}
+    assert kinds & XML_FETCHES == {"action", "wait-sound", "enter-sound"}
 
 
 # -- determinism and the output format ------------------------------------------------------
@@ -179,10 +186,26 @@ def test_json_output_is_byte_identical_across_runs(path: Path):
     data = json.loads(first)
     assert set(data) == {"requests", "probes", "calls", "notes"}
     for request in data["requests"]:
-        assert set(request) == {"at", "method", "url", "params"}
+        assert set(request) == {"at", "method", "url", "params", "kind", "call"}
         assert all(isinstance(v, str) for v in request["params"].values())
     for probe in data["probes"]:
         assert all(heard == sorted(heard) for heard in probe["hears"].values())
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.json")), ids=lambda p: p.stem)
+def test_conference_json_is_as_it_was_before_the_bridge_but_for_the_added_fields(path: Path):
+    """The golden files are the JSON reports of the Conference scenarios as the
+    simulator wrote them before the bridge (issue 9); since then a request only
+    gained ``kind`` and ``call``, and nothing else may change."""
+    data = json.loads(load_scenario(SCENARIOS / f"{path.stem}.toml").run().report("json"))
+    sim = load_scenario(SCENARIOS / f"{path.stem}.toml").run()
+    assert [(r["kind"], r["call"]) for r in data["requests"]] == [(r.kind, r.call) for r in sim.requests]
+    for request in data["requests"]:
+        del request["kind"], request["call"]
+    assert data == json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_json_output_is_identical_in_a_fresh_interpreter():

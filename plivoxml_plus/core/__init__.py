@@ -6,14 +6,14 @@ exact parameters; who hears whom can be asked at any moment. Deterministic: the
 same input gives the same output, byte for byte. See docs/simulation.md.
 """
 
-from ._audibility import Audibility
 from ._call import CallRecord, Membership
 from ._documents import DocumentValue, UrlSource
 from ._durations import DurationModel
-from ._options import ConferenceOptions
+from ._options import ConferenceOptions, MpcOptions
 from ._requests import HttpRequest, TimelineEvent
 from ._scenario import Scenario, load_scenario
 from ._simulation import DEFAULT_EPOCH_MS, Probe, Simulation
+from .bridge import Audibility
 
 __all__ = [
     "DEFAULT_EPOCH_MS",
@@ -24,6 +24,7 @@ __all__ = [
     "DurationModel",
     "HttpRequest",
     "Membership",
+    "MpcOptions",
     "Probe",
     "Scenario",
     "Simulation",

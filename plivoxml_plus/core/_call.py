@@ -2,48 +2,78 @@
 
 Speak, Play and Wait take their time (see ``_durations``); Hangup ends the call
 (or, with ``schedule``, ends it later while the document goes on); Redirect
-fetches the next document and continues with it; Conference hands the call to
-its room until the member leaves, then the call goes on with the document its
-action URL returned (redirect=true), or its next element. At the end of the
-document the call hangs up.
+fetches the next document and continues with it; Conference and
+MultiPartyCall hand the call to a room (a ``Venue``, by tag) until the member
+leaves, then the call goes on with the document its action URL returned, or its
+next element. At the end of the document the call hangs up.
+
+A call knows rooms only through the two small protocols below, so this module
+depends on no room type (they depend on it).
 """
 
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
-from .._errors import SimulationError
 from ..elements import Element, Response
 from ._clock import Clock, Entry, seconds
 from ._requests import ROUTES
+from ._world import World
 
-if TYPE_CHECKING:
-    from ._world import World
-    from .conference._room import Member
+__all__ = ["HANGUP", "PRESS", "TALK", "Call", "CallRecord", "Membership", "Place", "Venue"]
 
-__all__ = ["HANGUP", "PRESS", "TALK", "Call", "CallRecord", "Membership"]
+_REDIRECT = ROUTES["Redirect"]
+
+
+class Place(Protocol):
+    """A call's stay in a room, as the call sees it: what it tells the room."""
+
+    def talk_start(self) -> None: ...
+
+    def talk_stop(self) -> None: ...
+
+    def digits(self, digits: str) -> None: ...
+
+    def hung_up(self) -> None: ...
+
+
+class Venue(Protocol):
+    """The rooms of one kind (Conference, MultiPartyCall): where a call goes on
+    reaching their element. ``join`` returns True when the call stays there (it
+    waits until its place tells it to go on), False when it goes on at once."""
+
+    def join(self, call: Call, element: Element) -> bool: ...
 
 
 class Membership:
-    """One stay of a call in a conference: times in seconds, ``left_at`` is None
-    while the call is still in the room."""
+    """One stay of a call in a room: times in seconds, ``left_at`` is None while
+    the call is still in the room. ``kind`` is "Conference" or "MultiPartyCall";
+    ``conference_uuid`` is the room's ConferenceUUID or MPCUUID."""
 
-    __slots__ = ("conference_uuid", "exit_reason", "joined_at", "left_at", "member_id", "room")
+    __slots__ = ("conference_uuid", "exit_reason", "joined_at", "kind", "left_at", "member_id", "room")
 
-    def __init__(self, room: str, conference_uuid: str, member_id: str, joined_at: float) -> None:
+    def __init__(
+        self, room: str, conference_uuid: str, member_id: str, joined_at: float, kind: str = "Conference"
+    ) -> None:
         self.room = room
         self.conference_uuid = conference_uuid
         self.member_id = member_id
         self.joined_at = joined_at
+        self.kind = kind
         self.left_at: float | None = None
         self.exit_reason: str | None = None
 
+    @property
+    def uuid(self) -> str:
+        """The room's ConferenceUUID or MPCUUID."""
+        return self.conference_uuid
+
     def __repr__(self) -> str:
         return (
-            f"Membership(room={self.room!r}, member_id={self.member_id!r}, joined_at={self.joined_at!r}, "
-            f"left_at={self.left_at!r}, exit_reason={self.exit_reason!r})"
+            f"Membership(room={self.room!r}, kind={self.kind!r}, member_id={self.member_id!r}, "
+            f"joined_at={self.joined_at!r}, left_at={self.left_at!r}, exit_reason={self.exit_reason!r})"
         )
 
 
@@ -145,6 +175,7 @@ class Call:
         "talking",
         "timers",
         "uuid",
+        "venues",
         "world",
     )
 
@@ -156,11 +187,13 @@ class Call:
         answer_ms: int,
         hangup_ms: int | None,
         *,
+        venues: Mapping[str, Venue],
         from_: str,
         to: str,
         direction: str,
     ) -> None:
         self.world = world
+        self.venues = venues
         self.name = name
         self.uuid = world.ids.call(name)
         self.answer_ms = answer_ms
@@ -192,7 +225,7 @@ class Call:
         self.pushed: dict[int, Entry] = {}
         self.started = False  # answered (stays True after the call ended)
         self.live = False  # answered and not ended
-        self.member: Member | None = None
+        self.member: Place | None = None
         self.talking = False
         self.talk_since = 0
         self.silence_ms: int | None = None  # minSilence while in <Wait silence="true">
@@ -249,7 +282,6 @@ class Call:
         self.started = True
         self.live = True
         self.world.event(self.name, "answer", "answered")
-        self.world.dirty = True
         self.step()
 
     def on_hangup(self, reason: object) -> None:
@@ -266,7 +298,7 @@ class Call:
             self.talking = True
             self.talk_since = now
             if self.member is not None:
-                self.member.room.talk_start(self.member)
+                self.member.talk_start()
             if self.silence_ms is not None:
                 Clock.cancel(self.silence_entry)
                 self.silence_entry = None
@@ -275,7 +307,7 @@ class Call:
                 return
             self.talking = False
             if self.member is not None:
-                self.member.room.talk_stop(self.member)
+                self.member.talk_stop()
             if self.silence_ms is not None:
                 self.silence_entry = self.world.clock.at(now + self.silence_ms, self._silence_over)
 
@@ -286,7 +318,7 @@ class Call:
         elif self.member is None:
             self.world.note(self.name, f"digits {text!r} ignored: the caller is not in a conference")
         else:
-            self.member.room.digits(self.member, text)
+            self.member.digits(text)
 
     # -- running the document ----------------------------------------------------
 
@@ -378,10 +410,9 @@ class Call:
         self.record.ended_at = seconds(world.clock.now)
         self.record.end_reason = reason
         world.event(self.name, "ended", f"call ended: {reason}")
-        world.dirty = True
         member = self.member
         if member is not None:
-            member.room.leave(member, "the caller hung up")
+            member.hung_up()
 
     # -- element handlers: True when the call must wait -----------------------------
 
@@ -424,8 +455,8 @@ class Call:
         world = self.world
         url = str(element.effective("content"))
         world.event(self.name, "element", f"<Redirect> {url}")
-        method = ROUTES["redirect"].method_for(element.effective, world.options)
-        document = world.send("redirect", method, url, {"Event": "Redirect"}, self)
+        method = _REDIRECT.method_for(element.effective, world.options)
+        document = world.send(_REDIRECT, method, url, {"Event": "Redirect"}, self)
         if document is None:
             if world.options.bad_document_ends_call:
                 self.end("the Redirect URL returned no valid document")
@@ -434,14 +465,8 @@ class Call:
         self.replace_document(document)
         return False
 
-    def _conference(self, element: Element) -> bool:
-        return self.world.conferences.join(self, element)
-
-    def _multi_party_call(self, element: Element) -> bool:
-        raise SimulationError(
-            f"call {self.name!r} reached <MultiPartyCall>: this version simulates <Conference> only "
-            "(MultiPartyCall rules M1-M8 are not modelled yet)."
-        )
+    def _room(self, element: Element) -> bool:
+        return self.venues[element.tag].join(self, element)
 
 
 # the kinds of scenario input, and their handlers
@@ -454,6 +479,6 @@ _HANDLERS: dict[str, Callable[[Call, Element], bool]] = {
     "Wait": Call._wait,
     "Hangup": Call._hangup,
     "Redirect": Call._redirect,
-    "Conference": Call._conference,
-    "MultiPartyCall": Call._multi_party_call,
+    "Conference": Call._room,
+    "MultiPartyCall": Call._room,
 }

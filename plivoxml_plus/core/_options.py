@@ -3,7 +3,7 @@
 BEHAVIOUR.md grades each rule [doc], [oss] or [inf]. Every rule graded [oss] or
 [inf], and every point where sources disagree, is a named option here whose
 default is what BEHAVIOUR.md gives, so a user can match what they see on the live
-platform. (A MultiPartyCall model will get its own options class beside this one.)
+platform. MultiPartyCall has its own class, MpcOptions, below.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..elements._checks import Boolean, Choice, Integer, Pattern
 from ..elements._values import METHOD
 from ._settings import AT_LEAST_ZERO, POSITIVE, checked
 
-__all__ = ["ConferenceOptions"]
+__all__ = ["ConferenceOptions", "MpcOptions"]
 
 
 _BOOL = checked(Boolean())
@@ -106,6 +106,35 @@ class ConferenceOptions:
     # starts from (the first run: at t=horizon) even if calls are still up (a call
     # that never hangs up in a room without timeLimit).
     horizon: float = attrs.field(default=172800.0, validator=checked(POSITIVE))
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(field.name for field in attrs.fields(cls))
+
+
+@attrs.frozen(kw_only=True)
+class MpcOptions:
+    """Named choices for the MultiPartyCall rules of BEHAVIOUR.md that are [oss] or [inf].
+
+    Each attribute's comment names its rule; docs/simulation.md explains them.
+    """
+
+    # M5 [inf]: maxDuration counts from the MPC's first join ("init": MPCInitialized)
+    # or from its start ("start": MPCStart).
+    max_duration_from: Literal["init", "start"] = attrs.field(default="init", validator=_one_of("init", "start"))
+    # M5 [inf]: stayAlone=false ends the MPC once it has held two participants and
+    # drops to one; a first participant alone is not put out. False: at once.
+    stay_alone_applies_after_two: bool = attrs.field(default=True, validator=_BOOL)
+    # M7 [inf]: ParticipantSpeakStart/Stop are sent only for a participant others can
+    # hear (in a started MPC, not muted, not on hold). True: for any talk.
+    speak_events_when_unheard: bool = attrs.field(default=False, validator=_BOOL)
+    # M7 [inf]: MPCBilledAmount = this price per minute x minutes begun of MPCDuration
+    # (a decimal string); MPCBilledDuration is those minutes, in seconds.
+    billed_rate: str = attrs.field(default="0.00400", validator=_DECIMAL)
+    # M7 [inf]: the fake recording location; RecordingURL is this + RecordingUUID + "." + format.
+    recording_url_prefix: str = attrs.field(
+        default="https://media.plivo.com/v1/Account/SIMULATION/Recording/", validator=_TEXT
+    )
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -10,13 +10,22 @@ memory address enters the output.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
+from ._call import CallRecord
 from ._clock import format_seconds, seconds
-from ._requests import HttpRequest
+from ._requests import HttpRequest, TimelineEvent
+from ._world import World
+from .bridge import Audibility
 
-if TYPE_CHECKING:
-    from ._simulation import Simulation
+
+class _Probe(Protocol):
+    @property
+    def at(self) -> float: ...
+
+    @property
+    def audibility(self) -> Audibility: ...
 
 __all__ = ["render_json", "render_text", "to_data"]
 
@@ -25,11 +34,19 @@ def _at(value: float) -> float | int:
     return seconds(round(value * 1000))
 
 
-def to_data(simulation: Simulation) -> dict[str, Any]:
+def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> dict[str, Any]:
     """The report as plain data (what ``render_json`` dumps)."""
     return {
         "requests": [
-            {"at": _at(r.at), "method": r.method, "url": r.url, "params": dict(r.params)} for r in simulation.requests
+            {
+                "at": _at(r.at),
+                "method": r.method,
+                "url": r.url,
+                "params": dict(r.params),
+                "kind": r.kind,
+                "call": r.call,
+            }
+            for r in world.requests
         ],
         "probes": [
             {
@@ -37,18 +54,22 @@ def to_data(simulation: Simulation) -> dict[str, Any]:
                 "hears": {name: sorted(heard) for name, heard in p.audibility.as_dict().items()},
                 "instead": p.audibility.waiting,
             }
-            for p in simulation.probes
+            for p in probes
         ],
         "calls": {
             name: {"ended_at": None if r.ended_at is None else _at(r.ended_at), "executed": list(r.executed)}
-            for name, r in simulation.calls.items()
+            for name, r in calls.items()
         },
-        "notes": [{"at": _at(n.at), "call": n.call, "text": n.text} for n in simulation.notes],
+        "notes": [
+            {"at": _at(n.at), "call": n.call, "text": n.text}
+            for n in world.log
+            if isinstance(n, TimelineEvent) and n.kind == "note"
+        ],
     }
 
 
-def render_json(simulation: Simulation) -> str:
-    return json.dumps(to_data(simulation), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def render_json(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
+    return json.dumps(to_data(world, calls, probes), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _request_line(request: HttpRequest) -> str:
@@ -56,15 +77,12 @@ def _request_line(request: HttpRequest) -> str:
     return f"-> {request.method} {request.url} [{request.kind}]" + (f"  {params}" if params else "")
 
 
-def render_text(simulation: Simulation) -> str:
-    from ._requests import TimelineEvent
-
-    world = simulation._world
-    names = list(world.calls)
+def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
+    names = list(calls)
     width = max([len(n) for n in names] + [4])
     lines = [
-        f"Simulation: {len(names)} call(s), clock at t={simulation.now}, "
-        f"{simulation.events_processed} events, {len(world.requests)} requests",
+        f"Simulation: {len(names)} call(s), clock at t={seconds(world.clock.now)}, "
+        f"{world.clock.processed} events, {len(world.requests)} requests",
         "",
         f"{'time':>10}  {'call'.ljust(width)}  what",
     ]
@@ -76,9 +94,9 @@ def render_text(simulation: Simulation) -> str:
         else:
             text = _request_line(entry)
         lines.append(f"{when}  {who}  {text}")
-    if simulation.probes:
+    if probes:
         lines += ["", "Who hears whom"]
-        for probe in simulation.probes:
+        for probe in probes:
             lines.append(f"  at t={_at(probe.at)}:")
             audibility = probe.audibility
             if not audibility.calls:
@@ -91,7 +109,7 @@ def render_text(simulation: Simulation) -> str:
                     text += f" (hears {instead})"
                 lines.append(f"    {name.ljust(width)} hears {text}")
     lines += ["", "Calls"]
-    for name, record in simulation.calls.items():
+    for name, record in calls.items():
         ended = "still up" if record.ended_at is None else f"ended at t={_at(record.ended_at)} ({record.end_reason})"
         lines.append(f"  {name.ljust(width)}  {ended}; executed: {', '.join(record.executed) or 'nothing'}")
     return "\n".join(lines) + "\n"

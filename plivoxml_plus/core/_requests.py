@@ -25,18 +25,28 @@ RequestKind = Literal[
     "action",  # a Conference action URL, when the member leaves
     "transcription",  # a transcriptionUrl request, after a recording
     "redirect",  # a <Redirect> fetching the next document
-    "waitSound",  # a document fetch: what a waiting member hears
-    "enterSound",  # a document fetch: the sound played when a member joins
-    "exitSound",  # a document fetch: the sound played when a member leaves
+    "wait-sound",  # a document fetch: what a waiting Conference member hears
+    "enter-sound",  # a document fetch: the sound played when a member joins
+    "exit-sound",  # a document fetch: the sound played when a member leaves
+    "status-callback",  # a MultiPartyCall statusCallbackUrl event
+    "recording-callback",  # a MultiPartyCall recordingCallbackUrl event
+    "exit-action",  # a MultiPartyCall onExitActionUrl, when the participant leaves
+    "wait-music",  # a document fetch: what a waiting MPC participant hears
+    "hold-music",  # a document fetch: what an MPC participant on hold hears
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
     "callback",
     "action",
     "transcription",
     "redirect",
-    "waitSound",
-    "enterSound",
-    "exitSound",
+    "wait-sound",
+    "enter-sound",
+    "exit-sound",
+    "status-callback",
+    "recording-callback",
+    "exit-action",
+    "wait-music",
+    "hold-music",
 )
 
 # The standard parameters of the call a request concerns (Plivo's "XML request"
@@ -59,15 +69,20 @@ CALL_PARAMS = (
 
 
 class Route(NamedTuple):
-    """How the platform makes one kind of request: the element and attribute
-    (Python names, as ``effective`` takes them) holding the URL, what chooses the
-    method, what the reply must be, the request's own parameters, and whether the
-    call's standard parameters (``CALL_PARAMS``) are added."""
+    """How the platform makes one kind of request from one attribute: the
+    element and attribute (Python names, as ``effective`` takes them) holding
+    the URL, what chooses the method, what the reply must be, the request's own
+    parameters, and whether the call's standard parameters (``CALL_PARAMS``)
+    are added. ``key`` is how ``ROUTES`` names it: ``Element.xmlAttribute``;
+    ``label`` how notes name it (the XML attribute)."""
 
+    key: str
+    label: str
+    kind: RequestKind
     element: str
     url: str  # the attribute holding the URL ("content": the element's text)
     method: str | None  # the attribute choosing the method; None: no attribute does
-    method_option: str | None  # then this ConferenceOptions field does
+    method_option: str | None  # then this options field does
     document: Literal["answer", "sound"] | None  # the reply read; None: it is not read
     own: tuple[str, ...]  # every parameter of its own it may carry, documented names
     call_params: bool | str  # True: always added; a str: the ConferenceOptions field deciding
@@ -85,85 +100,165 @@ class Route(NamedTuple):
         return bool(getattr(options, self.call_params))
 
 
-# the document fetches no attribute sets the method of: (kind, URL attribute, option)
-_SOUNDS: tuple[tuple[RequestKind, str, str], ...] = (
-    ("waitSound", "wait_sound", "wait_sound_method"),
-    ("enterSound", "enter_sound", "sound_fetch_method"),
-    ("exitSound", "exit_sound", "sound_fetch_method"),
-)
 _MEMBER = ("ConferenceName", "ConferenceUUID", "ConferenceMemberID")
 _RECORDING = ("RecordUrl", "RecordingID")
+# MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
+MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
+MPC_END = ("MPCDuration", "MPCBilledDuration", "MPCBilledAmount", "MPCTerminationCause")
+PARTICIPANT_EVENT = (
+    "MemberID",
+    "ParticipantRole",
+    "ParticipantCallUUID",
+    "ParticipantCoachMode",
+    "ParticipantCallFrom",
+    "ParticipantCallTo",
+    "ParticipantCallDirection",
+    "ParticipantJoinTime",
+    "ParticipantExitTime",
+    "ParticipantExitCause",
+    "DigitInput",
+)
+RECORDING_EVENT = (
+    "RecordingUUID",
+    "RecordingURL",
+    "RecordingResourceURL",
+    "RecordingFormat",
+    "RecordingStartTime",
+    "RecordingEndTime",
+    "RecordingDuration",
+)
+EXIT_ACTION = (
+    "MPCUUID",
+    "MPCFriendlyName",
+    "MemberID",
+    "ParticipantCallUUID",
+    "ParticipantJoinTime",
+    "ParticipantEndTime",
+    "ParticipantRole",
+    "ParticipantExitCause",
+)
 
-# One entry per kind: every request the simulator makes goes through World.send,
-# which reads this table. (A MultiPartyCall model adds its kinds here.)
-ROUTES: dict[RequestKind, Route] = {
-    "callback": Route(
-        element="Conference",
-        url="callback_url",
-        method="callback_method",
-        method_option=None,
-        document=None,
-        own=(
-            "ConferenceAction",
-            *_MEMBER,
-            "CallUUID",
-            "ConferenceDigitsMatch",
-            *_RECORDING,
-            "RecordingDuration",
-            "RecordingDurationMs",
-            "RecordingStartMs",
-            "RecordingEndMs",
+
+def _route(
+    key: str,
+    kind: RequestKind,
+    url: str,
+    *,
+    method: str | None = None,
+    option: str | None = None,
+    document: Literal["answer", "sound"] | None = None,
+    own: tuple[str, ...] = (),
+    call_params: bool | str = True,
+) -> tuple[str, Route]:
+    element, _, label = key.partition(".")
+    route = Route(key, label or kind, kind, element, url, method, option, document, own, call_params)
+    return key, route
+
+
+# One entry per attribute that makes a request: every request the simulator
+# makes goes through World.send with one of these. Conference and
+# MultiPartyCall share the table (and the kinds where the request is the same:
+# a sound fetched as a member joins or leaves).
+ROUTES: dict[str, Route] = dict(
+    (
+        _route(
+            "Conference.callbackUrl",
+            "callback",
+            "callback_url",
+            method="callback_method",
+            own=(
+                "ConferenceAction",
+                *_MEMBER,
+                "CallUUID",
+                "ConferenceDigitsMatch",
+                *_RECORDING,
+                "RecordingDuration",
+                "RecordingDurationMs",
+                "RecordingStartMs",
+                "RecordingEndMs",
+            ),
+            call_params="call_params_on_callbacks",
         ),
-        call_params="call_params_on_callbacks",
-    ),
-    "action": Route(
-        element="Conference",
-        url="action",
-        method="method",
-        method_option=None,
-        document="answer",
-        own=(*_MEMBER, *_RECORDING),
-        call_params=True,
-    ),
-    "transcription": Route(
-        element="Conference",
-        url="transcription_url",
-        method="transcription_method",
-        method_option=None,
-        document=None,
-        own=(
+        _route(
+            "Conference.action", "action", "action", method="method", document="answer", own=(*_MEMBER, *_RECORDING)
+        ),
+        _route(
+            "Conference.transcriptionUrl",
             "transcription",
-            "transcription_charge",
-            "transcription_rate",
-            "duration",
-            "call_uuid",
-            "recording_id",
-            "error",
+            "transcription_url",
+            method="transcription_method",
+            own=(
+                "transcription",
+                "transcription_charge",
+                "transcription_rate",
+                "duration",
+                "call_uuid",
+                "recording_id",
+                "error",
+            ),
+            call_params="call_params_on_transcription",
         ),
-        call_params="call_params_on_transcription",
-    ),
-    "redirect": Route(
-        element="Redirect",
-        url="content",
-        method="method",
-        method_option=None,
-        document="answer",
-        own=("Event",),
-        call_params=True,
-    ),
-    **{
-        kind: Route(
-            element="Conference",
-            url=attribute,
-            method=None,
-            method_option=option,
+        _route("Redirect", "redirect", "content", method="method", document="answer", own=("Event",)),
+        _route("Conference.waitSound", "wait-sound", "wait_sound", option="wait_sound_method", document="sound"),
+        _route("Conference.enterSound", "enter-sound", "enter_sound", option="sound_fetch_method", document="sound"),
+        _route("Conference.exitSound", "exit-sound", "exit_sound", option="sound_fetch_method", document="sound"),
+        _route(
+            "MultiPartyCall.statusCallbackUrl",
+            "status-callback",
+            "status_callback_url",
+            method="status_callback_method",
+            own=(*MPC_EVENT, *MPC_END, *PARTICIPANT_EVENT),
+            call_params=False,
+        ),
+        _route(
+            "MultiPartyCall.recordingCallbackUrl",
+            "recording-callback",
+            "recording_callback_url",
+            method="recording_callback_method",
+            own=(*MPC_EVENT, *RECORDING_EVENT, "MemberID", "ParticipantCallUUID"),
+            call_params=False,
+        ),
+        _route(
+            "MultiPartyCall.onExitActionUrl",
+            "exit-action",
+            "on_exit_action_url",
+            method="on_exit_action_method",
+            document="answer",
+            own=EXIT_ACTION,
+        ),
+        _route(
+            "MultiPartyCall.waitMusicUrl", "wait-music", "wait_music_url", method="wait_music_method", document="sound"
+        ),
+        _route(
+            "MultiPartyCall.agentHoldMusicUrl",
+            "hold-music",
+            "agent_hold_music_url",
+            method="agent_hold_music_method",
             document="sound",
-            own=(),
-            call_params=True,
-        )
-        for kind, attribute, option in _SOUNDS
-    },
-}
+        ),
+        _route(
+            "MultiPartyCall.customerHoldMusicUrl",
+            "hold-music",
+            "customer_hold_music_url",
+            method="customer_hold_music_method",
+            document="sound",
+        ),
+        _route(
+            "MultiPartyCall.enterSound",
+            "enter-sound",
+            "enter_sound",
+            method="enter_sound_method",
+            document="sound",
+        ),
+        _route(
+            "MultiPartyCall.exitSound",
+            "exit-sound",
+            "exit_sound",
+            method="exit_sound_method",
+            document="sound",
+        ),
+    )
+)
 
 
 class HttpRequest(NamedTuple):

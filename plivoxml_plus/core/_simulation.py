@@ -14,16 +14,17 @@ from .._errors import ParseError, SimulationError
 from .._files import FileRefused
 from ..elements import Response
 from ..elements._checks import Pattern
-from ._audibility import Audibility, History
-from ._call import HANGUP, PRESS, TALK, Call, CallRecord
+from ._call import HANGUP, PRESS, TALK, Call, CallRecord, Venue
 from ._clock import SKIP, seconds, to_ms
 from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions
+from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
 from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, admit, shown
 from ._world import World
+from .bridge import Audibility
 from .conference import Conferences
 
 __all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
@@ -102,9 +103,10 @@ class Simulation:
         except TypeError as error:
             raise SimulationError(str(error)) from None
         world = World(documents, options or ConferenceOptions(), durations or DurationModel(), Ids(seed), epoch_ms)
-        world.conferences = Conferences(world)
-        world.history = History()
         self._world = world
+        self._calls: dict[str, Call] = {}
+        self._conferences = Conferences(world)
+        self._venues: dict[str, Venue] = {"Conference": self._conferences}
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []
         self._talk: dict[str, list[tuple[int, int]]] = {}
@@ -123,7 +125,7 @@ class Simulation:
     @property
     def calls(self) -> Mapping[str, CallRecord]:
         """Each call's record, by name, in the order the calls were added."""
-        return MappingProxyType({name: call.record for name, call in self._world.calls.items()})
+        return MappingProxyType({name: call.record for name, call in self._calls.items()})
 
     @property
     def requests(self) -> tuple[HttpRequest, ...]:
@@ -185,7 +187,7 @@ class Simulation:
     def _audibility_at(self, when: int) -> Audibility:
         up = [
             name
-            for name, call in self._world.calls.items()
+            for name, call in self._calls.items()
             if call.started and call.answer_ms <= when and (call.ended_ms is None or call.ended_ms > when)
         ]
         return Audibility(seconds(when), up, self._world.history.at(when))
@@ -213,10 +215,10 @@ class Simulation:
         number (``APP_NUMBER``); an outbound call the other way round."""
         world = self._world
         admit(_NAME, name, "a call's name")
-        if name in world.calls:
+        if name in self._calls:
             raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
         admit(DIRECTION, direction, f"call {name!r}: direction")
-        own = caller_number(len(world.calls) + 1)
+        own = caller_number(len(self._calls) + 1)
         if from_ is None:
             from_ = APP_NUMBER if direction == "outbound" else own
         if to is None:
@@ -233,8 +235,10 @@ class Simulation:
                     f"call {name!r} hangs up at t={seconds(hangup_ms)}, before it is answered at t={seconds(answer_ms)}"
                 )
         document = _answer_document(answer, name)
-        call = Call(world, name, document, answer_ms, hangup_ms, from_=from_, to=to, direction=direction)
-        world.calls[name] = call
+        call = Call(
+            world, name, document, answer_ms, hangup_ms, venues=self._venues, from_=from_, to=to, direction=direction
+        )
+        self._calls[name] = call
         world.clock.at(answer_ms, call.on_answer)
         if hangup_ms is not None:
             call.schedule(hangup_ms, HANGUP, "the caller hung up")
@@ -327,8 +331,6 @@ class Simulation:
         # on from there (the clock is never set back), and never past the clock's end
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
         heap = clock.heap
-        history = world.history
-        rooms = world.conferences.rooms
         processed = 0
         try:
             while heap:
@@ -341,19 +343,16 @@ class Simulation:
                 clock.now = when
                 action(argument)
                 processed += 1
-                if world.dirty:
-                    world.dirty = False
-                    history.record(when, rooms.values())
         finally:
             clock.processed += processed
         if until is not None:
             clock.now = limit
         elif clock.next_time() is not None:
             clock.now = limit
-            up = ", ".join(n for n, c in world.calls.items() if c.live) or "none"
+            up = ", ".join(n for n, c in self._calls.items() if c.live) or "none"
             world.note(None, f"stopped at the horizon, t={seconds(limit)}, with events still due (calls up: {up})")
         else:
-            forever = [n for n, c in world.calls.items() if c.live]
+            forever = [n for n, c in self._calls.items() if c.live]
             if forever:
                 world.note(None, f"nothing left to happen; calls still up forever: {', '.join(forever)}")
             if self._pending_probes:
@@ -375,12 +374,10 @@ class Simulation:
     def report(self, format: Literal["text", "json"] = "text") -> str:
         """The run so far as a readable timeline (``text``) or one JSON object
         (``json``: requests, probes, calls, notes; byte-identical across runs)."""
-        from ._report import render_json, render_text
-
         if format == "json":
-            return render_json(self)
+            return render_json(self._world, self.calls, self.probes)
         if format == "text":
-            return render_text(self)
+            return render_text(self._world, self.calls, self.probes)
         raise SimulationError(f"format must be 'text' or 'json', not {format!r}")
 
     # -- helpers -------------------------------------------------------------------
@@ -393,9 +390,9 @@ class Simulation:
             self._probes.append(Probe(seconds(when), self._audibility_at(when)))
 
     def _call(self, name: str) -> Call:
-        call = self._world.calls.get(name) if isinstance(name, str) else None  # (a list is unhashable)
+        call = self._calls.get(name) if isinstance(name, str) else None  # (a list is unhashable)
         if call is None:
-            known = ", ".join(self._world.calls) or "none yet"
+            known = ", ".join(self._calls) or "none yet"
             raise SimulationError(f"no call named {shown(name)} (calls: {known})")
         return call
 
@@ -417,7 +414,7 @@ class Simulation:
             )
 
     def __repr__(self) -> str:
-        return f"<Simulation at t={self.now}: {len(self._world.calls)} calls, {len(self._world.requests)} requests>"
+        return f"<Simulation at t={self.now}: {len(self._calls)} calls, {len(self._world.requests)} requests>"
 
 
 def _answer_document(answer: object, name: str) -> Response:

@@ -1,39 +1,46 @@
 """What the calls and rooms of one simulation share: the clock, the record of
-requests and events, the URL documents, the options and the IDs."""
+requests and events, the URL documents, the options, the IDs and the history
+of the bridges.
+
+The world knows nothing of calls or rooms (they depend on it, never the other
+way): a request is made for any ``Requester``, which a call is."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from ..elements import Response
 from ._clock import Clock
 from ._documents import Documents
 from ._durations import DurationModel
 from ._ids import Ids
-from ._options import ConferenceOptions
-from ._requests import ROUTES, HttpRequest, RequestKind, TimelineEvent
+from ._options import ConferenceOptions, MpcOptions
+from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
+from .bridge import History
 
-if TYPE_CHECKING:
-    from ._audibility import History
-    from ._call import Call
-    from .conference import Conferences
+__all__ = ["Requester", "World"]
 
-__all__ = ["World"]
+
+class Requester(Protocol):
+    """What a request is made for: a call, by its name, with its standard parameters."""
+
+    @property
+    def name(self) -> str: ...
+
+    def call_params(self) -> dict[str, str]: ...
 
 
 class World:
     __slots__ = (
         "call_params",
-        "calls",
         "clock",
-        "conferences",
-        "dirty",
         "documents",
         "durations",
         "epoch_ms",
         "history",
         "ids",
         "log",
+        "mpc_options",
         "options",
         "requests",
         "seq",
@@ -46,46 +53,50 @@ class World:
         durations: DurationModel,
         ids: Ids,
         epoch_ms: int,
+        *,
+        mpc_options: MpcOptions | None = None,
     ) -> None:
         self.clock = Clock()
         self.documents = documents
         self.options = options
+        self.mpc_options = mpc_options or MpcOptions()
         self.durations = durations
         self.ids = ids
         self.epoch_ms = epoch_ms
         self.requests: list[HttpRequest] = []
         self.log: list[HttpRequest | TimelineEvent] = []
         self.seq = 0
-        # set when who-hears-whom may have changed; the run loop then records a
-        # snapshot once, after the event (never per talk spurt or digit)
-        self.dirty = False
-        self.calls: dict[str, Call] = {}
-        # per kind, whether its requests carry the call's standard parameters (read
+        # per route, whether its requests carry the call's standard parameters (read
         # once: the options are frozen)
-        self.call_params = {kind: route.adds_call_params(options) for kind, route in ROUTES.items()}
-        self.conferences: Conferences
-        self.history: History
+        self.call_params = {route.key: route.adds_call_params(options) for route in ROUTES.values()}
+        self.history = History()
 
     def send(
         self,
-        kind: RequestKind,
+        route: Route,
         method: str,
         url: str,
         own: dict[str, str],
-        call: Call,
+        call: Requester | None,
         *,
         read: bool = True,
     ) -> Response | None:
-        """The request of ``kind`` made for ``call``: its own parameters, then the
-        call's standard ones where ROUTES says so. A kind whose reply is a document
-        has it read (unless ``read`` is False: the platform makes the request but
-        has no use for the reply) and returned; else None."""
-        params = {**own, **call.call_params()} if self.call_params[kind] else own
-        document = ROUTES[kind].document
+        """The request ``route`` describes, made for ``call`` (None: for no call,
+        an MPC's own event): its own parameters, then the call's standard ones
+        where the route says so. A route whose reply is a document has it read
+        (unless ``read`` is False: the platform makes the request but has no use
+        for the reply) and returned; else None."""
+        name = None
+        params = own
+        if call is not None:
+            name = call.name
+            if self.call_params[route.key]:
+                params = {**own, **call.call_params()}
+        document = route.document
         if document is None or not read:
-            self.request(kind, method, url, params, call.name)
+            self.request(route.kind, method, url, params, name)
             return None
-        return self.fetch(kind, method, url, params, call.name, document=document)
+        return self.fetch(route, method, url, params, name, document=document)
 
     def request(
         self, kind: RequestKind, method: str, url: str, params: dict[str, str], call: str | None
@@ -105,7 +116,7 @@ class World:
 
     def fetch(
         self,
-        kind: RequestKind,
+        route: Route,
         method: str,
         url: str,
         params: dict[str, str],
@@ -115,8 +126,8 @@ class World:
     ) -> Response | None:
         """Request ``url`` and read the document it returns; report a missing or
         invalid one in the notes and return None."""
-        request = self.request(kind, method, url, params, call)
+        request = self.request(route.kind, method, url, params, call)
         response, problem = self.documents.fetch(request, document)
         if response is None:
-            self.note(call, f"{kind} {url}: {problem}")
+            self.note(call, f"{route.label} {url}: {problem}")
         return response

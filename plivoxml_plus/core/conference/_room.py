@@ -5,27 +5,36 @@ exists from its first join to its end; a later join with the same name opens a
 new conference with a new ConferenceUUID). The states are small objects with the
 handlers that differ between them (as Asterisk ConfBridge does); the room holds
 what they share: members, floor, recording, time limit.
+
+Who hears whom is the room's bridge (``..bridge``): the room tells it each
+member's seat (C8: muted -> does not speak; C2: a room that is not started, or
+holds one member, is not heard, and its members hear their waitSound instead).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from collections.abc import Callable
+from typing import ClassVar
 
 from ...elements import Element, Response
 from ...elements._values import CONFERENCE_SOUND
-from .._call import Membership
+from .._call import Call, Membership
 from .._clock import Clock, Entry, seconds
-from .._requests import ROUTES
+from .._requests import ROUTES, Route
+from .._world import World
+from ..bridge import Bridge, Seat
 from ._digits import DigitMatcher
 from ._floor import Floor
 from ._recording import Recording, transcription_charge
 
-if TYPE_CHECKING:
-    from .._call import Call
-    from .._world import World
-    from . import Conferences
-
 __all__ = ["ENDED", "STARTED", "WAITING", "Member", "Room"]
+
+_CALLBACK = ROUTES["Conference.callbackUrl"]
+_ACTION = ROUTES["Conference.action"]
+_TRANSCRIPTION = ROUTES["Conference.transcriptionUrl"]
+_WAIT_SOUND = ROUTES["Conference.waitSound"]
+_ENTER_SOUND = ROUTES["Conference.enterSound"]
+_EXIT_SOUND = ROUTES["Conference.exitSound"]
 
 class Member:
     """A call's stay in a room, with the attributes of its ``<Conference>``
@@ -89,15 +98,15 @@ class Member:
         self.record_when_alone: bool = get("record_when_alone")
         self.transcription_type: str | None = get("transcription_type")
         self.transcription_url: str | None = get("transcription_url")
-        self.transcription_method = ROUTES["transcription"].method_for(get, options)
+        self.transcription_method = _TRANSCRIPTION.method_for(get, options)
         self.action: str | None = get("action")
-        self.method = ROUTES["action"].method_for(get, options)
+        self.method = _ACTION.method_for(get, options)
         self.redirect: bool = get("redirect")
         self.callback_url: str | None = get("callback_url")
-        self.callback_method = ROUTES["callback"].method_for(get, options)
-        self.wait_method = ROUTES["waitSound"].method_for(get, options)
-        self.enter_method = ROUTES["enterSound"].method_for(get, options)
-        self.exit_method = ROUTES["exitSound"].method_for(get, options)
+        self.callback_method = _CALLBACK.method_for(get, options)
+        self.wait_method = _WAIT_SOUND.method_for(get, options)
+        self.enter_method = _ENTER_SOUND.method_for(get, options)
+        self.exit_method = _EXIT_SOUND.method_for(get, options)
         self.send_digits: str | None = get("send_digits")
         limit: int = get("time_limit")
         self.limit_ms: int | None = None if limit == 0 and options.time_limit_zero_is_unlimited else limit * 1000
@@ -114,6 +123,20 @@ class Member:
             "CallUUID": call.uuid,
         }
         self.membership = Membership(room.name, room.uuid, member_id, seconds(room.world.clock.now))
+
+    # -- what the call tells its room (the call's Place) --------------------------
+
+    def talk_start(self) -> None:
+        self.room.talk_start(self)
+
+    def talk_stop(self) -> None:
+        self.room.talk_stop(self)
+
+    def digits(self, digits: str) -> None:
+        self.room.digits(self, digits)
+
+    def hung_up(self) -> None:
+        self.room.leave(self, "the caller hung up")
 
 
 class State:
@@ -169,9 +192,12 @@ WAITING, STARTED, ENDED = Waiting(), Started(), Ended()
 
 class Room:
     __slots__ = (
+        "bridge",
+        "closed",
         "deadline",
         "enforce_min",
         "floor",
+        "heard",
         "limit_entry",
         "max_members",
         "members",
@@ -181,16 +207,19 @@ class Room:
         "next_id",
         "recording",
         "recording_owner",
-        "registry",
         "started_ms",
         "state",
         "uuid",
         "world",
     )
 
-    def __init__(self, world: World, registry: Conferences, name: str, uuid: str, max_members: int) -> None:
+    def __init__(
+        self, world: World, name: str, uuid: str, max_members: int, closed: Callable[[Room], None]
+    ) -> None:
         self.world = world
-        self.registry = registry
+        self.closed = closed  # told when the room ends (the registry forgets it)
+        self.bridge = world.history.opened(Bridge(name, uuid, world.clock.now))
+        self.heard = False  # what the bridge was last told of ``hearing``
         self.name = name
         self.uuid = uuid
         self.max_members = max_members
@@ -212,6 +241,22 @@ class Room:
         """Whether members hear each other now (C2: started, and not alone)."""
         return self.state is STARTED and len(self.members) >= 2
 
+    def seat(self, member: Member) -> Seat:
+        """``member``'s flags in the bridge (C2, C8)."""
+        hearing = self.hearing
+        return Seat(member.call.name, not member.muted, hearing, "member", None if hearing else member.wait_heard)
+
+    def sync(self, member: Member | None = None) -> None:
+        """Tell the bridge what changed: every seat when ``hearing`` flipped, else
+        ``member``'s (a change costs the room's size at most, never the world's)."""
+        now = self.world.clock.now
+        if self.hearing != self.heard:
+            self.heard = self.hearing
+            for each in self.members.values():
+                self.bridge.put(each.member_id, self.seat(each), now)
+        elif member is not None and member.member_id in self.members:
+            self.bridge.put(member.member_id, self.seat(member), now)
+
     # -- joining -------------------------------------------------------------------
 
     def add(self, call: Call, element: Element) -> None:
@@ -221,7 +266,7 @@ class Room:
         member = Member(self, call, element, str(self.next_id))
         if member.wait_sound is not None:
             # fetched as the caller enters, as plivoframework prepares it before entering [oss]
-            sound = world.send("waitSound", member.wait_method, member.wait_sound, {}, call)
+            sound = world.send(_WAIT_SOUND, member.wait_method, member.wait_sound, {}, call)
             if sound is not None:
                 member.wait_heard = "waitSound:" + member.wait_sound
         self.members[member.member_id] = member
@@ -230,7 +275,7 @@ class Room:
         call.record.memberships.append(member.membership)
         world.event(call.name, "join", f"joined {self.name!r} as member {member.member_id} ({self.state.name})")
         self.callback(member, "enter")
-        self.play(member.enter_sound, member.enter_method, "enterSound", call)
+        self.play(member.enter_sound, member.enter_method, _ENTER_SOUND, call)
         if member.send_digits:
             world.event(call.name, "digits", f"sendDigits {member.send_digits!r} sent on the caller's line")
         if not member.stay_alone:
@@ -242,7 +287,7 @@ class Room:
         if options.time_limit_from == "last_join" and member.limit_ms is not None:
             self.arm_time_limit(world.clock.now + member.limit_ms)
         self.state.joined(self, member)
-        world.dirty = True
+        self.sync(member)
         if self.enforce_min and len(self.members) < 2 and self.state is not ENDED:
             self.end("stayAlone=false and only one member")
 
@@ -263,7 +308,7 @@ class Room:
         if holder is not None:
             self.floor_changed(holder)
         self.check_recording()
-        world.dirty = True
+        self.sync()
 
     def check_recording(self) -> None:
         """C9: record once a record=true member is in a started room of two or
@@ -293,7 +338,7 @@ class Room:
         call = member.call
         if len(self.members) > 1:
             # plivoframework plays the exit sound before the exit callback [oss]
-            self.play(member.exit_sound, member.exit_method, "exitSound", call)
+            self.play(member.exit_sound, member.exit_method, _EXIT_SOUND, call)
         document, failed = self.remove(member, reason)
         call.go_on(document, failed)
         if member.end_on_exit:
@@ -309,6 +354,8 @@ class Room:
         world = self.world
         call = member.call
         del self.members[member.member_id]
+        self.bridge.remove(member.member_id, world.clock.now)
+        self.sync()
         self.moderators -= member.start_on_enter
         Clock.cancel(member.digit_entry)  # held digits are dropped
         call.member = None
@@ -320,7 +367,6 @@ class Room:
         holder = self.floor.remove(member)
         if holder is not None and self.state is not ENDED:
             self.floor_changed(holder)
-        world.dirty = True
         return result
 
     def action(self, member: Member, member_id: str | None = None) -> tuple[Response | None, bool]:
@@ -339,7 +385,7 @@ class Room:
         call = member.call
         # the request is made in any case; its document is read only to go on with
         follow = call.live and member.redirect
-        document = self.world.send("action", member.method, member.action, params, call, read=follow)
+        document = self.world.send(_ACTION, member.method, member.action, params, call, read=follow)
         return document, follow and document is None
 
     def end(self, reason: str) -> None:
@@ -353,14 +399,14 @@ class Room:
         going_on = [(m.call, self.remove(m, "the conference ended")) for m in list(self.members.values())]
         if self.recording is not None:
             self.stop_recording()
-        self.registry.closed(self)
+        self.bridge.close(world.clock.now)
+        self.closed(self)
         continue_calls = world.options.remaining_calls_continue
         for call, (document, failed) in going_on:
             if continue_calls:
                 call.go_on(document, failed)
             else:
                 call.end("the conference ended")
-        world.dirty = True
 
     def stop_recording(self) -> None:
         recording, owner = self.recording, self.recording_owner
@@ -372,7 +418,7 @@ class Room:
         world.event(owner.call.name, "record", f"recording of {self.name!r} stopped ({length} s)")
         if owner.callback_url is not None:
             params = {"ConferenceAction": "record", **owner.base, **figures}
-            world.send("callback", owner.callback_method, owner.callback_url, params, owner.call)
+            world.send(_CALLBACK, owner.callback_method, owner.callback_url, params, owner.call)
         if owner.transcription_type is not None and owner.transcription_url is not None:
             options = world.options
             params = {
@@ -390,7 +436,7 @@ class Room:
     def _transcribe(self, request: tuple[str, str, dict[str, str], Call]) -> None:
         method, url, params, call = request
         # (the call's parameters, if added, are those of when the request is made)
-        self.world.send("transcription", method, url, params, call)
+        self.world.send(_TRANSCRIPTION, method, url, params, call)
 
     # -- time limit (C7) -----------------------------------------------------------
 
@@ -411,9 +457,9 @@ class Room:
         params = {"ConferenceAction": action, **member.base}
         if digits is not None:
             params["ConferenceDigitsMatch"] = digits
-        self.world.send("callback", member.callback_method, member.callback_url, params, member.call)
+        self.world.send(_CALLBACK, member.callback_method, member.callback_url, params, member.call)
 
-    def play(self, sound: str, method: str, kind: Literal["enterSound", "exitSound"], call: Call) -> None:
+    def play(self, sound: str, method: str, route: Route, call: Call) -> None:
         """C10: enterSound/exitSound play to the whole room; a URL is fetched for
         the call whose join or leave plays it."""
         if not sound:
@@ -421,9 +467,9 @@ class Room:
         world = self.world
         # a built-in word of the Sound kind (beep:1, beep:2) plays as is; a URL is fetched
         is_url = sound not in CONFERENCE_SOUND.words
-        if is_url and world.send(kind, method, sound, {}, call) is None:
+        if is_url and world.send(route, method, sound, {}, call) is None:
             return
-        world.event(call.name, "sound", f"{kind} {sound} played to the room")
+        world.event(call.name, "sound", f"{route.label} {sound} played to the room")
 
     # -- talk and digits -----------------------------------------------------------
 

@@ -1,66 +1,25 @@
-"""Who hears whom (rules C2 and C8), at any moment of the run.
+"""Who hears whom at one moment, among the calls that are up (rules C2, C8, M2, M3).
 
-The run records a snapshot of the rooms' membership only when it may change
-(a join, a leave, a start, an end), never per talk spurt or digit; who hears whom
-is computed from a snapshot when asked:
+Built from the seats of the bridges open at that moment (``History.at``):
 
-* in a started room of two or more, each member hears every other member that is
-  not muted (a muted member still hears everyone);
-* a member of a waiting room, or alone in a room, hears no member: it hears its
-  waitSound document instead ("waitSound:URL"), or "silence" when it has none or
-  the URL gave no valid sound document;
+* a member that hears the bridge hears every other member that speaks, except
+  those a pair rule keeps from its group (a coaching supervisor, for customers);
+* a member that does not hear the bridge (waiting, alone in a waiting room, on
+  hold) hears no member: it hears what its seat says instead ("waitSound:URL",
+  "holdMusic:URL", "silence"...);
 * no member ever hears itself; a call that is up but in no room hears no member.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
 
-from .._errors import SimulationError
-from ._settings import shown
+from ..._errors import SimulationError
+from .._settings import shown
+from ._bridge import Bridge
+from ._seats import Seat, audible
 
-if TYPE_CHECKING:
-    from .conference._room import Room
-
-__all__ = ["Audibility", "History", "MemberView"]
-
-
-class MemberView(NamedTuple):
-    call: str
-    room: str
-    conference_uuid: str
-    hearing: bool  # its room is started and holds two or more members
-    muted: bool
-    instead: str  # what it hears while not hearing the room
-
-
-class History:
-    """Snapshots of room membership, by time (ms); the last one at a time wins."""
-
-    __slots__ = ("times", "views")
-
-    def __init__(self) -> None:
-        self.times: list[int] = []
-        self.views: list[tuple[MemberView, ...]] = []
-
-    def record(self, now: int, rooms: Iterable[Room]) -> None:
-        view = tuple(
-            MemberView(m.call.name, room.name, room.uuid, hearing, m.muted, m.wait_heard)
-            for room in rooms
-            for hearing in (room.hearing,)
-            for m in room.members.values()
-        )
-        if self.times and self.times[-1] == now:
-            self.views[-1] = view
-        else:
-            self.times.append(now)
-            self.views.append(view)
-
-    def at(self, when: int) -> tuple[MemberView, ...]:
-        index = bisect_right(self.times, when) - 1
-        return self.views[index] if index >= 0 else ()
+__all__ = ["Audibility"]
 
 
 class Audibility:
@@ -68,22 +27,18 @@ class Audibility:
 
     __slots__ = ("_hears", "_instead", "_rooms", "at")
 
-    def __init__(self, at: float, calls: Sequence[str], view: Sequence[MemberView]) -> None:
+    def __init__(self, at: float, calls: Sequence[str], rooms: Iterable[tuple[Bridge, Mapping[str, Seat]]]) -> None:
         self.at = at
-        by_room: dict[str, list[MemberView]] = {}
-        for member in view:
-            by_room.setdefault(member.conference_uuid, []).append(member)
         self._hears: dict[str, frozenset[str]] = dict.fromkeys(sorted(calls), frozenset())
         self._instead: dict[str, str] = {}
         self._rooms: dict[str, str] = {}
-        for members in by_room.values():
-            speakers = frozenset(m.call for m in members if not m.muted)
-            for member in members:
-                self._rooms[member.call] = member.room
-                if member.hearing:
-                    self._hears[member.call] = speakers - {member.call}
-                else:
-                    self._instead[member.call] = member.instead
+        for bridge, seats in rooms:
+            members = seats.values()
+            for seat in members:
+                self._rooms[seat.call] = bridge.name
+                self._hears[seat.call] = audible(seat, members, bridge.rules)
+                if seat.instead is not None:
+                    self._instead[seat.call] = seat.instead
 
     @property
     def calls(self) -> tuple[str, ...]:

@@ -1,0 +1,201 @@
+"""The reference core's scaling: many concurrent calls over 50 rooms for 2 simulated hours.
+
+Run from the repository root:
+
+    .venv/bin/python bench/bench_concurrent.py
+    .venv/bin/python bench/bench_concurrent.py --sizes 500,1000
+
+N calls (500, 1000, 2000, 4000 and 8000 by default) arrive uniformly over 2
+simulated hours, each into one of 50 rooms ("room-00".."room-49") picked at
+random; each stays 2-20 minutes, talks in spurts (2-8 s, with gaps of 5-40 s)
+and presses digits now and then. Every member joins with a callbackUrl and
+floorEvent (one in four with digitsMatch too), all with the default
+startConferenceOnEnter, so the run records many HTTP requests. The scenario is
+built from a fixed random seed, so every run of a size simulates the same
+events. (At 8000 calls a room holds about 15 members on average, so at its
+busiest moments a room may reach the 20-member limit and turn a caller away.)
+
+Each size runs in a fresh interpreter (``--one N``, the internal mode: build
+once, run once, print one JSON line), so the peak memory is that of one
+simulation: the process's peak resident set size (``ru_maxrss``), beside the
+resident set size right after the imports, the difference being the
+simulation's own share. Times are of one run: building the scenario and
+``Simulation.run`` are timed separately.
+
+Linearity: the cost per event should stay flat as the calls (and the number of
+calls talking at once) grow; the 2x size should take about 2x as long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from plivoxml_plus import Conference, Response, Speak
+from plivoxml_plus.core import Simulation
+
+SIZES = (500, 1000, 2000, 4000, 8000)
+ROOMS = 50
+HOURS = 2
+CB = "https://example.com/conference-events"
+ACTION = "https://example.com/after-conference"
+DIGITS = ("1", "5", "11", "22", "#9", "123")
+TARGET_CALLS = 4000
+TARGET_SECONDS = 2.0  # Simulation.run, on one core
+TARGET_MB = 300  # peak resident set size of the whole process
+
+
+def build(calls: int, seed: int = 20240101) -> Simulation:
+    rng = random.Random(seed)
+    end = HOURS * 3600
+    sim = Simulation(urls={ACTION: "<Response><Speak>Thanks, goodbye.</Speak></Response>"})
+    # one document per room and kind, shared by its calls: the build stays cheap
+    plain = [
+        Response().add(Conference(f"room-{room:02d}", callback_url=CB, floor_event=True, action=ACTION))
+        for room in range(ROOMS)
+    ]
+    matching = [
+        Response()
+        .add(
+            Conference(
+                f"room-{room:02d}",
+                callback_url=CB,
+                floor_event=True,
+                digits_match="11,22,#9",
+                action=ACTION,
+                redirect=False,
+            )
+        )
+        .add(Speak("goodbye"))
+        for room in range(ROOMS)
+    ]
+    for index, at in enumerate(sorted(rng.uniform(0, end) for _ in range(calls))):
+        name = f"c{index:05d}"
+        room = rng.randrange(ROOMS)
+        document = matching[room] if rng.random() < 0.25 else plain[room]
+        hangup = at + rng.uniform(120, 1200)
+        sim.call(name, document, at=round(at, 3), hangup=round(hangup, 3))
+        t = at + rng.uniform(1, 10)
+        while t < hangup - 10:  # talk spurts
+            length = rng.uniform(2, 8)
+            sim.talk(name, start=round(t, 3), end=round(t + length, 3))
+            t += length + rng.uniform(5, 40)
+        t = at + rng.uniform(30, 120)
+        while t < hangup - 5:  # digits
+            sim.press(name, rng.choice(DIGITS), at=round(t, 3))
+            t += rng.uniform(60, 240)
+    return sim
+
+
+def _rss_kib() -> int:
+    """The process's peak resident set size so far, in KiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux
+
+
+def one(calls: int) -> int:
+    """The internal mode: build and run one size, print one JSON line."""
+    imports_kib = _rss_kib()  # the imports are done: the peak so far is the RSS now
+    started = time.perf_counter()
+    sim = build(calls)
+    built = time.perf_counter()
+    sim.run()
+    done = time.perf_counter()
+    figures = {
+        "calls": calls,
+        "events": sim.events_processed,
+        "requests": len(sim.requests),
+        "build_s": built - started,
+        "run_s": done - built,
+        "imports_kib": imports_kib,
+        "peak_kib": _rss_kib(),
+    }
+    print(json.dumps(figures), flush=True)
+    return 0
+
+
+def measure(calls: int) -> dict[str, float]:
+    """The figures of one size, from a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--one", str(calls)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"the {calls}-call run failed (exit status {done.returncode})")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def sizes(text: str) -> tuple[int, ...]:
+    try:
+        values = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of call counts: {text!r}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"call counts must be positive integers: {text!r}")
+    return values
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes", type=sizes, default=SIZES, help="call counts, comma-separated (default: 500,...,8000)"
+    )
+    parser.add_argument("--one", type=int, metavar="N", help=argparse.SUPPRESS)  # internal: one size, JSON out
+    args = parser.parse_args(argv)
+    if args.one is not None:
+        return one(args.one)
+
+    rows = [measure(calls) for calls in sorted(set(args.sizes))]
+    print(
+        f"Simulating N calls over {ROOMS} rooms for {HOURS} simulated hours "
+        f"(one run per size, each in a fresh interpreter; Python {sys.version.split()[0]})\n"
+    )
+    print(
+        "| calls | events | HTTP requests | build (s) | run (s) | events/s | µs/event "
+        "| RSS after imports (MB) | peak RSS (MB) | simulation's share (MB) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        events, run_s = row["events"], row["run_s"]
+        imports_mb, peak_mb = row["imports_kib"] / 1024, row["peak_kib"] / 1024
+        print(
+            f"| {row['calls']:,} | {events:,} | {row['requests']:,} | {row['build_s']:.3f} | {run_s:.3f} | "
+            f"{events / run_s:,.0f} | {run_s / events * 1e6:.2f} | "
+            f"{imports_mb:.1f} | {peak_mb:.1f} | {peak_mb - imports_mb:.1f} |"
+        )
+    base = rows[0]  # the smallest size: 500 calls by default
+    base_calls, base_events, base_run = base["calls"], base["events"], base["run_s"]
+    if len(rows) > 1:
+        print(f"\n| linearity | calls ratio | events ratio | time ratio | cost per event vs {base_calls:,} |")
+        print("|---|---:|---:|---:|---:|")
+    for row in rows[1:]:
+        per_event = (row["run_s"] / row["events"]) / (base_run / base_events)
+        print(
+            f"| {row['calls']:,} vs {base_calls:,} | {row['calls'] / base_calls:.2f} | "
+            f"{row['events'] / base_events:.2f} | {row['run_s'] / base_run:.2f} | {per_event:.2f}x |"
+        )
+    target = f"Target at {TARGET_CALLS:,} calls: run < {TARGET_SECONDS:g} s and peak RSS < {TARGET_MB} MB"
+    measured = [row for row in rows if row["calls"] == TARGET_CALLS]
+    if not measured:
+        print(f"\n{target}: not measured (include {TARGET_CALLS} in --sizes).")
+        return 0
+    run_s, peak_mb = measured[0]["run_s"], measured[0]["peak_kib"] / 1024
+    verdict = "met" if run_s < TARGET_SECONDS and peak_mb < TARGET_MB else "NOT met"
+    print(f"\n{target}: {verdict} ({run_s:.2f} s, {peak_mb:.0f} MB).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
