@@ -317,13 +317,15 @@ def test_events_in_the_past_are_refused():
             action()
 
 
-def _test_multi_party_call_is_refused_clearly_PENDING():
-    with pytest.raises(SimulationError, match="MultiPartyCall"):
-        Simulation().call("a", '<Response><MultiPartyCall role="Agent">m</MultiPartyCall></Response>')
-    sim = Simulation(urls={NEXT: '<Response><MultiPartyCall role="Agent">m</MultiPartyCall></Response>'})
-    sim.call("a", Response().add(Redirect(NEXT)), at=0)
-    with pytest.raises(SimulationError, match="MultiPartyCall"):
-        sim.run()
+def test_multi_party_call_runs_directly_and_after_a_redirect():
+    mpc = '<Response><MultiPartyCall role="Agent">m</MultiPartyCall></Response>'
+    sim = Simulation(urls={NEXT: mpc})
+    sim.call("a", mpc, at=0, hangup=30)
+    sim.call("b", Response().add(Redirect(NEXT)), at=5, hangup=20)
+    sim.run()
+    assert [m.kind for m in sim.calls["a"].memberships] == ["MultiPartyCall"]
+    assert sim.calls["b"].executed == ["Redirect", "MultiPartyCall"]
+    assert sim.calls["a"].memberships[0].uuid == sim.calls["b"].memberships[0].uuid
 
 
 def test_hangup_before_answer_is_refused_and_a_later_hangup_is_taken():

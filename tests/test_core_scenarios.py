@@ -260,9 +260,9 @@ GOOD_CALL = "[[call]]\nname = 'a'\nanswer = '<Response><Conference>r</Conference
         (GOOD_CALL + "[durations]\nplay = { 'https://example.com/a.mp3' = 0 }\n", 6, "play_seconds"),
         ("until = [1, 2\n", 1, "invalid TOML"),
         (
-            GOOD_CALL.replace("Conference>r</Conference", 'MultiPartyCall role="Agent">m</MultiPartyCall'),
+            GOOD_CALL.replace("Conference>r</Conference", 'MultiPartyCall>m</MultiPartyCall'),
             3,
-            "MultiPartyCall",
+            "role",
         ),
     ],
     ids=lambda value: value if isinstance(value, int) else None,

@@ -35,6 +35,10 @@ class Ids:
         """ConferenceUUID of the ``instance``-th conference (1-based) held in ``room``."""
         return self._make(f"conference/{instance}/{room}")
 
+    def mpc(self, name: str, instance: int) -> str:
+        """MPCUUID of the ``instance``-th MPC (1-based) held under ``name``."""
+        return self._make(f"mpc/{instance}/{name}")
+
     def recording(self, conference_uuid: str) -> str:
         """RecordingID of a conference's recording (one per conference)."""
         return self._make("recording/" + conference_uuid)

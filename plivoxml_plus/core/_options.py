@@ -119,9 +119,6 @@ class MpcOptions:
     Each attribute's comment names its rule; docs/simulation.md explains them.
     """
 
-    # M5 [inf]: maxDuration counts from the MPC's first join ("init": MPCInitialized)
-    # or from its start ("start": MPCStart).
-    max_duration_from: Literal["init", "start"] = attrs.field(default="init", validator=_one_of("init", "start"))
     # M5 [inf]: stayAlone=false ends the MPC once it has held two participants and
     # drops to one; a first participant alone is not put out. False: at once.
     stay_alone_applies_after_two: bool = attrs.field(default=True, validator=_BOOL)
@@ -135,6 +132,12 @@ class MpcOptions:
     recording_url_prefix: str = attrs.field(
         default="https://media.plivo.com/v1/Account/SIMULATION/Recording/", validator=_TEXT
     )
+    # M7 [inf]: RecordingResourceURL is this + RecordingUUID + "/" (the REST resource).
+    recording_resource_prefix: str = attrs.field(
+        default="https://api.plivo.com/v1/Account/SIMULATION/Recording/", validator=_TEXT
+    )
+    # M3 [inf]: seconds an added participant's call rings before it answers (add_participant's default).
+    add_participant_ring: float = attrs.field(default=5.0, validator=checked(AT_LEAST_ZERO))
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

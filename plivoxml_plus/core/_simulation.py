@@ -8,10 +8,11 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from heapq import heappop
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .._errors import ParseError, SimulationError
 from .._files import FileRefused
+from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
 from ..elements._checks import Pattern
 from ._call import HANGUP, PRESS, TALK, Call, CallRecord, Venue
@@ -19,13 +20,14 @@ from ._clock import SKIP, seconds, to_ms
 from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
 from ._ids import Ids
-from ._options import ConferenceOptions
+from ._options import ConferenceOptions, MpcOptions
 from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
 from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, admit, shown
 from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
+from .mpc import Mpc, MultiPartyCalls, Participant
 
 __all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
 
@@ -91,9 +93,12 @@ class Simulation:
         durations: DurationModel | None = None,
         seed: str = "",
         epoch_ms: int = DEFAULT_EPOCH_MS,
+        mpc_options: MpcOptions | None = None,
     ) -> None:
         if options is not None and not isinstance(options, ConferenceOptions):
             raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
+        if mpc_options is not None and not isinstance(mpc_options, MpcOptions):
+            raise SimulationError(f"mpc_options must be an MpcOptions, not {type(mpc_options).__name__}")
         if durations is not None and not isinstance(durations, DurationModel):
             raise SimulationError(f"durations must be a DurationModel, not {type(durations).__name__}")
         admit(_SEED, seed, "seed")
@@ -102,11 +107,19 @@ class Simulation:
             documents = Documents(urls)
         except TypeError as error:
             raise SimulationError(str(error)) from None
-        world = World(documents, options or ConferenceOptions(), durations or DurationModel(), Ids(seed), epoch_ms)
+        world = World(
+            documents,
+            options or ConferenceOptions(),
+            durations or DurationModel(),
+            Ids(seed),
+            epoch_ms,
+            mpc_options=mpc_options,
+        )
         self._world = world
         self._calls: dict[str, Call] = {}
         self._conferences = Conferences(world)
-        self._venues: dict[str, Venue] = {"Conference": self._conferences}
+        self._mpcs = MultiPartyCalls(world)
+        self._venues: dict[str, Venue] = {"Conference": self._conferences, "MultiPartyCall": self._mpcs}
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []
         self._talk: dict[str, list[tuple[int, int]]] = {}
@@ -121,6 +134,10 @@ class Simulation:
     @property
     def options(self) -> ConferenceOptions:
         return self._world.options
+
+    @property
+    def mpc_options(self) -> MpcOptions:
+        return self._world.mpc_options
 
     @property
     def calls(self) -> Mapping[str, CallRecord]:
@@ -165,6 +182,24 @@ class Simulation:
             for r in self._world.requests
             if r.kind == "callback"
             and (action is None or r.params.get("ConferenceAction") == action)
+            and (call is None or r.call == call)
+        ]
+
+    def status_callbacks(self, event: str | None = None, *, call: str | None = None) -> list[HttpRequest]:
+        """The MultiPartyCall statusCallbackUrl events (EventName ``event`` if
+        given; for ``call`` if given), in order."""
+        return self._events("status-callback", event, call)
+
+    def recording_callbacks(self, event: str | None = None, *, call: str | None = None) -> list[HttpRequest]:
+        """The MultiPartyCall recordingCallbackUrl events, in order."""
+        return self._events("recording-callback", event, call)
+
+    def _events(self, kind: str, event: str | None, call: str | None) -> list[HttpRequest]:
+        return [
+            r
+            for r in self._world.requests
+            if r.kind == kind
+            and (event is None or r.params.get("EventName") == event)
             and (call is None or r.call == call)
         ]
 
@@ -296,6 +331,138 @@ class Simulation:
         spurts.insert(index, (start_ms, end_ms))
         call.schedule(start_ms, TALK, True)
         call.schedule(end_ms, TALK, False)
+
+    # -- the MultiPartyCall REST API (M4) --------------------------------------------
+
+    def update_participant(
+        self,
+        call: str,
+        *,
+        at: float,
+        hold: bool | None = None,
+        mute: bool | None = None,
+        coach_mode: bool | None = None,
+        mpc: str | None = None,
+    ) -> None:
+        """At ``at`` seconds, update the participant that ``call`` is (or, with
+        ``call="all"``, every participant of the MPC ``mpc``) as Plivo's Update
+        Participant API does: any of ``hold``, ``mute``, ``coach_mode``.
+
+        Refused at once, as the API refuses them: no field given; coach_mode for
+        "all". At run time, a call that is not in an MPC then gets a note and
+        nothing changes."""
+        fields = {"hold": hold, "mute": mute, "coach_mode": coach_mode}
+        for key, value in fields.items():
+            if value is not None and not isinstance(value, bool):
+                raise SimulationError(f"update_participant: {key} must be True or False, not {shown(value)}")
+        if all(value is None for value in fields.values()):
+            raise SimulationError("update_participant: update at least one of coach_mode, mute or hold")
+        if call == "all" and coach_mode is not None:
+            raise SimulationError(
+                "update_participant: cannot specify coach_mode when updating all participants "
+                "(the API answers 400: name one Supervisor)"
+            )
+        what = "update " + ", ".join(f"{k}={v}" for k, v in fields.items() if v is not None)
+        self._api(call, at, mpc, what, lambda room, p: room.update(p, hold, mute, coach_mode))
+
+    def kick(self, call: str, *, at: float, mpc: str | None = None) -> None:
+        """At ``at`` seconds, kick the participant that ``call`` is out of its MPC
+        (exit cause "Kicked Out of Multiparty Call"); its call goes on. ``call="all"``
+        with ``mpc`` kicks every participant."""
+        self._api(call, at, mpc, "kick", lambda room, p: room.kick(p))
+
+    def recording(self, mpc: str, action: Literal["start", "stop", "pause", "resume"], *, at: float) -> None:
+        """At ``at`` seconds, start, stop, pause or resume the recording of the MPC ``mpc``."""
+        if action not in ("start", "stop", "pause", "resume"):
+            raise SimulationError(
+                f"recording: action must be 'start', 'stop', 'pause' or 'resume', not {shown(action)}"
+            )
+        admit(_NAME, mpc, "recording: the MPC's name")
+        when = _ms(at, f"recording {action}: at")
+        self._not_past(when, f"recording {action} on MPC {mpc!r}")
+        self._world.clock.at(when, self._on_mpc, (mpc, f"recording {action}", lambda room: room.record(action)))
+
+    def end_mpc(self, mpc: str, *, at: float) -> None:
+        """At ``at`` seconds, end the MPC ``mpc`` (MPCTerminationCause "Hangup API Triggered")."""
+        admit(_NAME, mpc, "end_mpc: the MPC's name")
+        when = _ms(at, "end_mpc: at")
+        self._not_past(when, f"end_mpc {mpc!r}")
+        self._world.clock.at(when, self._on_mpc, (mpc, "end", lambda room: room.end("api", "ended by the API")))
+
+    def add_participant(
+        self,
+        mpc: str,
+        name: str,
+        *,
+        at: float,
+        role: str,
+        ring: float | None = None,
+        from_: str | None = None,
+        to: str | None = None,
+        **attributes: Any,
+    ) -> CallRecord:
+        """At ``at`` seconds, Plivo's Add Participant API: a new outbound call
+        ``name`` is placed; it answers ``ring`` seconds later (default: the
+        MpcOptions' ``add_participant_ring``) and joins the MPC ``mpc`` with
+        ``role`` and ``attributes`` (MultiPartyCall attributes, Python names).
+        Events: AddParticipantByAPIActionInitiated at ``at``, ...Completed at
+        the join (group add-participant-api-events). Returns the call's record."""
+        admit(_NAME, mpc, "add_participant: the MPC's name")
+        when = _ms(at, f"add_participant {name!r}: at")
+        self._not_past(when, f"add_participant {name!r}")
+        delay = self._world.mpc_options.add_participant_ring if ring is None else ring
+        answer_ms = when + _ms(delay, f"add_participant {name!r}: ring")
+        if answer_ms > MAX_MS:
+            raise SimulationError(f"add_participant {name!r}: it would answer after the clock ends")
+        element = MultiPartyCallElement(mpc, role, **attributes)  # (refuses a bad value at once)
+        record = self.call(
+            name, Response().add(element), at=seconds(answer_ms), from_=from_, to=to, direction="outbound"
+        )
+        self._mpcs.api_added.add(name)
+        initiated = (mpc, f"add participant {name!r}", lambda room: room.status("AddParticipantByAPIActionInitiated"))
+        self._world.clock.at(when, self._on_mpc, initiated)
+        return record
+
+    def _api(self, call: str, at: float, mpc: str | None, what: str, action: Any) -> None:
+        if call != "all":
+            self._call(call)
+        elif mpc is None:
+            raise SimulationError(f"{what} for call='all' needs mpc= (the MPC's name)")
+        if mpc is not None:
+            admit(_NAME, mpc, f"{what}: the MPC's name")
+        when = _ms(at, f"{what}: at")
+        self._not_past(when, f"{what} of call {call!r}")
+        self._world.clock.at(when, self._on_participant, (call, mpc, what, action))
+
+    def _on_participant(self, request: tuple[str, str | None, str, Any]) -> None:
+        name, mpc_name, what, action = request
+        world = self._world
+        if name == "all":
+            room = self._mpcs.rooms.get(mpc_name or "")
+            if room is None:
+                world.note(None, f"API {what} (all): no MPC named {mpc_name!r} is live; nothing changes")
+                return
+            world.event(None, "api", f"API {what} on every participant of MPC {room.name!r}")
+            for participant in list(room.participants.values()):
+                if room.participants.get(participant.member_id) is participant:  # (still there)
+                    action(room, participant)
+            return
+        member = self._calls[name].member
+        if not isinstance(member, Participant) or (mpc_name is not None and member.mpc.name != mpc_name):
+            where = "an MPC" if mpc_name is None else f"MPC {mpc_name!r}"
+            world.note(name, f"API {what}: the call is not in {where} now; nothing changes")
+            return
+        world.event(name, "api", f"API {what}")
+        action(self._mpcs.rooms[member.mpc.name], member)
+
+    def _on_mpc(self, request: tuple[str, str, Any]) -> None:
+        name, what, action = request
+        room: Mpc | None = self._mpcs.rooms.get(name)
+        if room is None:
+            self._world.note(None, f"API {what}: no MPC named {name!r} is live; nothing changes")
+            return
+        self._world.event(None, "api", f"API {what} on MPC {name!r}")
+        action(room)
 
     def probe(self, at: float) -> None:
         """Record who hears whom at ``at`` seconds (kept in :attr:`probes` once
@@ -430,9 +597,4 @@ def _answer_document(answer: object, name: str) -> Response:
         raise SimulationError(
             f"call {name!r}: the answer document must be a Response, XML text or a path, not {type(answer).__name__}"
         )
-    for child in document.children:
-        if child.tag == "MultiPartyCall":
-            raise SimulationError(
-                f"call {name!r}: <MultiPartyCall> is not simulated in this version (only <Conference> is)"
-            )
     return document

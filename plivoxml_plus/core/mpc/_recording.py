@@ -1,0 +1,37 @@
+"""An MPC recording (M7): started, paused, resumed, completed; its figures.
+
+RecordingDuration counts the seconds actually recorded (pauses excluded),
+rounded half up; the URLs are deterministic (the RecordingUUID and the options'
+prefix)."""
+
+from __future__ import annotations
+
+__all__ = ["Recording"]
+
+
+class Recording:
+    __slots__ = ("file_format", "paused_at", "paused_ms", "started_ms", "url", "uuid")
+
+    def __init__(self, uuid: str, url_prefix: str, file_format: str, started_ms: int) -> None:
+        self.uuid = uuid
+        self.file_format = file_format
+        self.url = f"{url_prefix}{uuid}.{file_format}"
+        self.started_ms = started_ms
+        self.paused_ms = 0  # time spent paused, so far
+        self.paused_at: int | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    def pause(self, now: int) -> None:
+        self.paused_at = now
+
+    def resume(self, now: int) -> None:
+        assert self.paused_at is not None
+        self.paused_ms += now - self.paused_at
+        self.paused_at = None
+
+    def duration_s(self, now: int) -> int:
+        paused = self.paused_ms + (now - self.paused_at if self.paused_at is not None else 0)
+        return (now - self.started_ms - paused + 500) // 1000
