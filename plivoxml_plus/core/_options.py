@@ -136,7 +136,7 @@ class MpcOptions:
     recording_resource_prefix: str = attrs.field(
         default="https://api.plivo.com/v1/Account/SIMULATION/Recording/", validator=_TEXT
     )
-    # M3 [inf]: seconds an added participant's call rings before it answers (add_participant's default).
+    # M4 [inf]: seconds an added participant's call rings before it answers (add_participant's default).
     add_participant_ring: float = attrs.field(default=5.0, validator=checked(AT_LEAST_ZERO))
 
     @classmethod

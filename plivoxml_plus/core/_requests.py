@@ -104,7 +104,7 @@ _MEMBER = ("ConferenceName", "ConferenceUUID", "ConferenceMemberID")
 _RECORDING = ("RecordUrl", "RecordingID")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
 MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
-MPC_END = ("MPCDuration", "MPCBilledDuration", "MPCBilledAmount", "MPCTerminationCause")
+MPC_END = ("MPCDuration", "MPCBilledDuration", "MPCBilledAmount", "MPCTerminationCause", "MPCTerminationCauseCode")
 PARTICIPANT_EVENT = (
     "MemberID",
     "ParticipantRole",
@@ -113,9 +113,6 @@ PARTICIPANT_EVENT = (
     "ParticipantCallFrom",
     "ParticipantCallTo",
     "ParticipantCallDirection",
-    "ParticipantJoinTime",
-    "ParticipantExitTime",
-    "ParticipantExitCause",
     "DigitInput",
 )
 RECORDING_EVENT = (
@@ -135,7 +132,6 @@ EXIT_ACTION = (
     "ParticipantJoinTime",
     "ParticipantEndTime",
     "ParticipantRole",
-    "ParticipantExitCause",
 )
 
 

@@ -201,7 +201,7 @@ class Mpc:
         if self.state is INITIALIZED and not p.held:
             self.fetch_wait(p)
         self.sync(p)
-        if self.recording is not None and self.config["record_participant_track"]:
+        if self.recording is not None and self.config["record_participant_track"] and p.member_id not in self.tracks:
             self.start_track(p)
         if call.talking:
             self.talk(p, start=True)
@@ -402,7 +402,7 @@ class Mpc:
             self.status("ParticipantHold" if hold else "ParticipantUnhold", p)
         if coach_mode is not None:
             if p.role != "Supervisor":
-                world.note(p.call.name, f"coach_mode has no effect on a {p.role} (M2): only a Supervisor coaches")
+                world.note(p.call.name, f"coach_mode has no effect on role {p.role} (M2): only a Supervisor coaches")
             elif coach_mode != p.coach_mode:
                 p.coach_mode = coach_mode
                 world.event(p.call.name, "sound", f"beep:1 played to MPC {self.name!r} (coach mode changed)")
