@@ -1,7 +1,8 @@
-"""Layer 3, the reference core: a Conference simulator on a virtual clock.
+"""Layer 3, the reference core: a Conference and MultiPartyCall simulator on a virtual clock.
 
-Each call executes its Plivo XML element by element; rooms apply rules C1-C10 of
-BEHAVIOUR.md; every HTTP request the platform would make is recorded with its
+Each call executes its Plivo XML element by element; rooms apply rules C1-C10
+and M1-M8 of docs/rules.md, each room a state machine over one bridge (who
+hears whom, ``bridge``); every HTTP request the platform would make is recorded with its
 exact parameters; who hears whom can be asked at any moment. Deterministic: the
 same input gives the same output, byte for byte. See docs/simulation.md.
 """

@@ -21,10 +21,10 @@ __all__ = ["register"]
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "simulate",
-        help="run a conference scenario file on a virtual clock",
+        help="run a Conference or MultiPartyCall scenario file on a virtual clock",
         description=(
             "Run a scenario (TOML: calls with their answer XML, times, digits, talk; the documents URLs "
-            "return; probes) and print every HTTP request the platform would make, who hears whom at each "
+            "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the platform would make, who hears whom at each "
             "probe, and where each call went. See docs/simulation.md."
         ),
     )

@@ -1,8 +1,8 @@
 """The choices the simulator makes where Plivo's documentation is silent.
 
-BEHAVIOUR.md grades each rule [doc], [oss] or [inf]. Every rule graded [oss] or
+docs/rules.md grades each rule [doc], [oss] or [inf]. Every rule graded [oss] or
 [inf], and every point where sources disagree, is a named option here whose
-default is what BEHAVIOUR.md gives, so a user can match what they see on the live
+default is what docs/rules.md gives, so a user can match what they see on the live
 platform. MultiPartyCall has its own class, MpcOptions, below.
 """
 
@@ -31,7 +31,7 @@ def _one_of(*choices: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 
 @attrs.frozen(kw_only=True)
 class ConferenceOptions:
-    """Named choices for the rules of BEHAVIOUR.md that are [oss] or [inf].
+    """Named choices for the rules of docs/rules.md that are [oss] or [inf].
 
     Each attribute's comment names its rule; docs/simulation.md explains them.
     """
@@ -114,7 +114,7 @@ class ConferenceOptions:
 
 @attrs.frozen(kw_only=True)
 class MpcOptions:
-    """Named choices for the MultiPartyCall rules of BEHAVIOUR.md that are [oss] or [inf].
+    """Named choices for the MultiPartyCall rules of docs/rules.md that are [oss] or [inf].
 
     Each attribute's comment names its rule; docs/simulation.md explains them.
     """

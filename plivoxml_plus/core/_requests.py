@@ -282,7 +282,9 @@ class TimelineEvent(NamedTuple):
     """Something that happened that is not an HTTP request.
 
     ``kind`` is one of: answer, element, join, overflow, start, floor, leave, end,
-    record, relay, sound, digits, ended, note. ``note`` events report input the
+    record, relay, sound, digits, ended, note; and for a MultiPartyCall, mpc (an
+    MPC event, sent or not: its text starts with the EventName) and api (a REST
+    API action taking effect). ``note`` events report input the
     platform ignored or handled in its own way (a missing document, digits from a
     caller outside any conference...).
     """

@@ -1,4 +1,4 @@
-"""Scenario files: a conference test written as TOML, run by ``plivoxml-plus simulate``.
+"""Scenario files: a conference or MultiPartyCall test written as TOML, run by ``plivoxml-plus simulate``.
 
 ::
 
@@ -17,10 +17,40 @@
     "https://example.com/hold.xml" = "<Response><Play>https://example.com/m.mp3</Play></Response>"
     [[probe]]
     at = 25                          # report who hears whom at this time
+    [[api]]                          # a REST API request at a time (MultiPartyCall)
+    at = 40                          # seconds (required)
+    call = "alice"                   # the participant, by call name ("all" with mpc = "...")
+    hold = true                      # any of hold, mute, coach_mode (true or false)
+    [[api]]
+    at = 45
+    call = "alice"
+    kick = true                      # the participant leaves the MPC
+    [[api]]
+    at = 50
+    mpc = "support"                  # the MultiPartyCall's name
+    recording = "pause"              # start, stop, pause or resume
+    [[api]]
+    at = 20
+    mpc = "support"
+    add = { name = "agent2", role = "Agent", ring = 3 }   # also from, to and any
+                                     # MultiPartyCall attribute (Python names: end_mpc_on_exit)
+    [[api]]
+    at = 60
+    mpc = "support"
+    end = true                       # end the MPC
+    [mpc_options]                    # the fields of MpcOptions
+    billed_rate = "0.00500"
 
 Also accepted: top-level ``[[digits]]`` and ``[[talk]]`` tables naming their call
 (``call = "alice"``), ``[options]`` (the fields of ConferenceOptions) and
 ``[durations]`` (the fields of DurationModel; ``play`` maps audio URLs to seconds).
+
+Each ``[[api]]`` entry has one action: hold, mute and coach_mode (together or
+alone) or kick, with ``call``; recording, add or end, with ``mpc``. They run
+through Simulation.update_participant, kick, recording, add_participant and
+end_mpc, scheduled in file order. A call an ``add`` places may be named by a
+later ``[[api]]`` entry (hold it, kick it...), not by ``[[digits]]`` or
+``[[talk]]``: inputs are for the ``[[call]]`` calls of the file.
 
 Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
@@ -50,11 +80,12 @@ from .._errors import ParseError, ScenarioError, SimulationError
 from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
 from ..elements._checks import Check
+from ..elements.multiparty import MultiPartyCall
 from ._clock import to_ms
 from ._documents import read_xml_file
 from ._durations import DurationModel
-from ._options import ConferenceOptions
-from ._settings import DIRECTION, PHONE_NUMBER, admit
+from ._options import ConferenceOptions, MpcOptions
+from ._settings import DIRECTION, PHONE_NUMBER, admit, shown
 from ._simulation import Simulation, _answer_document
 
 if sys.version_info >= (3, 11):
@@ -68,11 +99,18 @@ __all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 # calls, and bounds the memory and time a file can take.
 SCENARIO_MAX_BYTES = 8 << 20
 
-TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "options", "durations")
+TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "api", "options", "mpc_options", "durations")
 CALL_KEYS = ("name", "answer", "at", "hangup", "from", "to", "direction", "digits", "talk")
 DIGITS_KEYS = ("at", "press")
 TALK_KEYS = ("from", "to")
 DURATION_KEYS = ("speak_words_per_second", "speak_min_seconds", "play_default_seconds", "play")
+API_KEYS = ("at", "call", "mpc", "hold", "mute", "coach_mode", "kick", "recording", "add", "end")
+API_ACTIONS = ("hold", "mute", "coach_mode", "kick", "recording", "add", "end")
+UPDATE_KEYS = ("hold", "mute", "coach_mode")  # the actions that go together (one update)
+RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
+ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
+# the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
+ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
 
 
 # -- where things are in the file ------------------------------------------------------
@@ -142,6 +180,19 @@ class _Locator:
         if key is not None and key in section.keys:
             return section.keys[key]
         return section.line
+
+    def subtable(self, table: str, index: int, key: str) -> _Section | None:
+        """The ``[table.key]`` header under table ``table`` #``index``, if written so."""
+        section = self.section(table, index)
+        if section is None:
+            return None
+        following = self._by_index.get((table, index + 1))
+        end = following.line if following is not None else len(self.lines) + 1
+        lines = self._lines.get(f"{table}.{key}", [])
+        first = bisect_right(lines, section.line)
+        if first < bisect_left(lines, end):
+            return self._by_name[f"{table}.{key}"][first]
+        return None
 
     def item(self, table: str, index: int, key: str, item: int) -> int:
         """The line of item ``item`` of the array ``key`` in table ``table`` #``index``:
@@ -222,6 +273,22 @@ class _Input:
 
 
 @attrs.frozen
+class _Api:
+    """One ``[[api]]`` entry. ``kind``: "update", "kick" (``target`` is the call),
+    "recording", "end" or "add" (``target`` is the MPC). ``keywords``: the given
+    hold/mute/coach_mode and mpc (update, kick); ring, from_, to and attributes (add)."""
+
+    kind: str
+    at: float
+    line: int
+    target: str
+    keywords: Mapping[str, Any] = attrs.field(factory=dict)
+    action: str = ""  # recording: start, stop, pause or resume
+    name: str = ""  # add: the new call
+    role: str = ""  # add: its role
+
+
+@attrs.frozen
 class Scenario:
     """A loaded scenario file. :meth:`run` gives the finished :class:`Simulation`."""
 
@@ -233,10 +300,14 @@ class Scenario:
     probes: tuple[tuple[float, int], ...]
     options: ConferenceOptions
     durations: DurationModel
+    api: tuple[_Api, ...] = ()  # in file order
+    mpc_options: MpcOptions | None = None  # None: no [mpc_options] table (the defaults)
 
     def simulation(self) -> Simulation:
-        """A Simulation with every call, input and probe scheduled, not yet run."""
-        simulation = Simulation(urls=dict(self.urls), options=self.options, durations=self.durations)
+        """A Simulation with every call, input, API request and probe scheduled, not yet run."""
+        # (mpc_options is passed only when the file has the table: None is Simulation's default)
+        extra: dict[str, Any] = {} if self.mpc_options is None else {"mpc_options": self.mpc_options}
+        simulation = Simulation(urls=dict(self.urls), options=self.options, durations=self.durations, **extra)
         for spec in self.calls:
             self._apply(spec.line, lambda s=spec: self._call(simulation, s))
         for item in self.inputs:
@@ -244,6 +315,8 @@ class Scenario:
                 self._apply(item.line, lambda i=item: simulation.press(i.call, i.digits, at=i.at))
             else:
                 self._apply(item.line, lambda i=item: simulation.talk(i.call, start=i.at, end=i.end))
+        for entry in self.api:
+            self._apply(entry.line, lambda e=entry: self._api(simulation, e))
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
         return simulation
@@ -269,6 +342,20 @@ class Scenario:
             to=spec.to,
             direction=direction,
         )
+
+    @staticmethod
+    def _api(simulation: Simulation, entry: _Api) -> None:
+        if entry.kind == "update":
+            simulation.update_participant(entry.target, at=entry.at, **entry.keywords)
+        elif entry.kind == "kick":
+            simulation.kick(entry.target, at=entry.at, **entry.keywords)
+        elif entry.kind == "recording":
+            action: Any = entry.action  # (checked when loaded: start, stop, pause or resume)
+            simulation.recording(entry.target, action, at=entry.at)
+        elif entry.kind == "end":
+            simulation.end_mpc(entry.target, at=entry.at)
+        else:
+            simulation.add_participant(entry.target, entry.name, at=entry.at, role=entry.role, **entry.keywords)
 
     def _apply(self, line: int, action: Any) -> None:
         try:
@@ -359,6 +446,11 @@ class _Loader:
         names: dict[str, int] = {}
         for index, table in enumerate(self.tables(data.get("call", []), "call", where.line("", 0, "call"))):
             calls.append(self.call(index, table, names, inputs))
+        added: dict[str, int] = {}  # calls placed by [[api]] add: their line
+        api = [
+            self.api(index, table, names, added)
+            for index, table in enumerate(self.tables(data.get("api", []), "api", where.line("", 0, "api")))
+        ]
         for kind in ("digits", "talk"):
             line = where.line("", 0, kind)
             for index, table in enumerate(self.tables(data.get(kind, []), kind, line)):
@@ -366,6 +458,12 @@ class _Loader:
                 self.keys(table, allowed, f"[[{kind}]]", kind, index)
                 here = where.line(kind, index)
                 name = self.text(table.get("call"), f"[[{kind}]] call", where.line(kind, index, "call"))
+                if name in added:
+                    message = (
+                        f"[[{kind}]] names {name!r}, a call placed by [[api]] add (line {added[name]}): "
+                        f"only a [[call]] of the file takes {kind}"
+                    )
+                    raise self.fail(message, where.line(kind, index, "call"))
                 if name not in names:
                     known = ", ".join(names) or "none"
                     message = f"[[{kind}]] names an unknown call {name!r} (calls: {known})"
@@ -394,6 +492,8 @@ class _Loader:
             probes=tuple(probes),
             options=self.options(data.get("options", {})),
             durations=self.durations(data.get("durations", {})),
+            api=tuple(api),
+            mpc_options=self.mpc_options(data.get("mpc_options")),
         )
 
     def call(self, index: int, table: dict[str, Any], names: dict[str, int], inputs: list[_Input]) -> CallSpec:
@@ -460,6 +560,131 @@ class _Loader:
             raise self.fail(f"talk of call {name!r} must end after it starts (from {start} to {end})", line("to"))
         return _Input(name, kind, start, here, end=end)
 
+    def api(self, index: int, table: dict[str, Any], names: dict[str, int], added: dict[str, int]) -> _Api:
+        """[[api]] #``index + 1``, checked. ``names``: the [[call]] calls and their lines;
+        ``added``: the calls earlier entries add (an add here joins them)."""
+        where = self.where
+        what = f"[[api]] #{index + 1}"
+
+        def line(key: str | None = None) -> int:
+            if where.section("api", index) is None:  # an inline array: api = [{ ... }, ...]
+                return where.item("", 0, "api", index)
+            return where.line("api", index, key)
+
+        for key in table:
+            if key not in API_KEYS:
+                raise self.fail(f"unknown key {key!r} in {what} (allowed: {', '.join(API_KEYS)})", line(key))
+        if "at" not in table:
+            raise self.fail(f"{what} needs at = SECONDS", line())
+        at = self.seconds(table["at"], f"{what}: at", line("at"))
+        actions = [key for key in table if key in API_ACTIONS]  # (in file order)
+        if not actions:
+            raise self.fail(f"{what} needs one of {', '.join(API_ACTIONS)}", line())
+        kinds = ["update" if key in UPDATE_KEYS else key for key in actions]
+        for key, kind in zip(actions, kinds, strict=True):
+            if kind != kinds[0]:
+                message = (
+                    f"{what} mixes {actions[0]} and {key}: one action per [[api]] entry "
+                    "(only hold, mute and coach_mode go together)"
+                )
+                raise self.fail(message, line(key))
+        kind = kinds[0]
+        keywords: dict[str, Any] = {}
+        for key in actions:
+            value = table[key]
+            if key in UPDATE_KEYS and not isinstance(value, bool):
+                raise self.fail(f"{what}: {key} must be true or false, not {shown(value)}", line(key))
+            if key in ("kick", "end") and value is not True:
+                message = f"{what}: {key} must be true, not {shown(value)} (for no {key}, leave {key} out)"
+                raise self.fail(message, line(key))
+            if key == "recording" and (not isinstance(value, str) or value not in RECORDING_ACTIONS):
+                message = f"{what}: recording must be one of {', '.join(RECORDING_ACTIONS)}, not {shown(value)}"
+                raise self.fail(message, line(key))
+            if key in UPDATE_KEYS:
+                keywords[key] = value
+        mpc = self.text(table["mpc"], f"{what}: mpc", line("mpc")) if "mpc" in table else None
+        if kind in ("update", "kick"):
+            if "call" not in table:
+                message = f'{what}: {actions[0]} needs call = "NAME" (a call of the file, or "all" with mpc = "NAME")'
+                raise self.fail(message, line())
+            call = self.text(table["call"], f"{what}: call", line("call"))
+            if call == "all":
+                if mpc is None:
+                    message = f'{what}: call = "all" needs mpc = "NAME" (all the participants of which MultiPartyCall)'
+                    raise self.fail(message, line("call"))
+            elif call not in names and call not in added:
+                known = ", ".join([*names, *added]) or "none"
+                message = f'{what} names an unknown call {call!r} (calls: {known}; or "all" with mpc = "NAME")'
+                raise self.fail(message, line("call"))
+            if mpc is not None:
+                keywords["mpc"] = mpc
+            return _Api(kind, at, line(), call, keywords)
+        if "call" in table:
+            message = f'{what}: {kind} acts on a MultiPartyCall: name it with mpc = "NAME", not call'
+            raise self.fail(message, line("call"))
+        if mpc is None:
+            raise self.fail(f'{what}: {kind} needs mpc = "NAME" (the MultiPartyCall\'s name)', line())
+        if kind == "recording":
+            return _Api(kind, at, line(), mpc, action=table["recording"])
+        if kind == "end":
+            return _Api(kind, at, line(), mpc)
+        sub = where.subtable("api", index, "add")  # written as [api.add] under this [[api]]
+
+        def add_line(key: str | None = None) -> int:
+            if sub is None:
+                return line("add")
+            return sub.keys.get(key, sub.line) if key is not None else sub.line
+
+        name, role, keywords = self.add(table["add"], f"{what}: add", names, added, add_line)
+        added[name] = add_line("name")
+        return _Api(kind, at, line(), mpc, keywords, name=name, role=role)
+
+    def add(
+        self, value: object, what: str, names: dict[str, int], added: dict[str, int], line: Any
+    ) -> tuple[str, str, dict[str, Any]]:
+        """An [[api]] add table: (the new call's name, its role, the other keywords)."""
+        if not isinstance(value, dict):
+            message = (
+                f'{what} must be a table: add = {{ name = "CALL", role = "ROLE" }} '
+                "(and optionally ring, from, to and MultiPartyCall attributes)"
+            )
+            raise self.fail(message, line())
+        for key in value:
+            if key in ADD_KEYS or key in ADD_ATTRIBUTES:
+                continue
+            python = {spec.xml: name for name, spec in MultiPartyCall.specs.items()}.get(key)
+            if python in ADD_ATTRIBUTES:
+                message = f"unknown key {key!r} in {what}: write {python} (MultiPartyCall attributes by Python name)"
+            else:
+                message = (
+                    f"unknown key {key!r} in {what} (allowed: {', '.join(ADD_KEYS)} and the MultiPartyCall "
+                    f"attributes by Python name: {', '.join(ADD_ATTRIBUTES)})"
+                )
+            raise self.fail(message, line(key))
+        if "name" not in value or "role" not in value:
+            message = f'{what} needs name = "CALL" and role = "ROLE" (Agent, Supervisor, Customer or ai-agent)'
+            raise self.fail(message, line())
+        name = self.text(value["name"], f"{what} name", line("name"))
+        for calls in (names, added):
+            if name in calls:
+                message = f"{what} name: there is already a call named {name!r} (line {calls[name]}); names are unique"
+                raise self.fail(message, line("name"))
+        role = self.checked(MultiPartyCall.specs["role"].check, value["role"], f"{what} role", line("role"))
+        keywords: dict[str, Any] = {}
+        if "ring" in value:
+            keywords["ring"] = self.seconds(value["ring"], f"{what} ring", line("ring"))
+        for key, keyword in (("from", "from_"), ("to", "to")):
+            if key in value:
+                keywords[keyword] = self.checked(PHONE_NUMBER, value[key], f"{what} {key}", line(key))
+        for key, item in value.items():
+            if key in ADD_ATTRIBUTES:
+                try:
+                    admit(MultiPartyCall.specs[key].check, item, f"{what} {key}")
+                except SimulationError as error:
+                    raise self.fail(str(error), line(key)) from None
+                keywords[key] = item
+        return name, role, keywords
+
     def options(self, table: object) -> ConferenceOptions:
         line = self.where.line("", 0, "options")
         if not isinstance(table, dict):
@@ -469,6 +694,18 @@ class _Loader:
             return ConferenceOptions(**table)
         except (ValueError, TypeError) as error:
             raise self.fail(str(error), self._field_line("options", str(error))) from None
+
+    def mpc_options(self, table: object) -> MpcOptions | None:
+        if table is None:
+            return None
+        line = self.where.line("", 0, "mpc_options")
+        if not isinstance(table, dict):
+            raise self.fail("mpc_options must be a table: [mpc_options]", line)
+        self.keys(table, MpcOptions.names(), "[mpc_options]", "mpc_options", 0)
+        try:
+            return MpcOptions(**table)
+        except (ValueError, TypeError) as error:
+            raise self.fail(str(error), self._field_line("mpc_options", str(error))) from None
 
     def durations(self, table: object) -> DurationModel:
         line = self.where.line("", 0, "durations")
