@@ -34,7 +34,7 @@ def hears(data: dict[str, Any], at: float) -> dict[str, list[str]]:
 
 
 def test_every_seed_conference_example_has_a_scenario():
-    names = {p.stem for p in SCENARIOS.glob("*.toml")}
+    names = {p.stem for p in SCENARIOS.glob("*.toml") if not p.stem.startswith("mpc-")}
     assert names == {
         "basic",
         "join-muted",

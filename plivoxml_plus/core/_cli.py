@@ -24,8 +24,9 @@ def register(commands: Any) -> None:
         help="run a Conference or MultiPartyCall scenario file on a virtual clock",
         description=(
             "Run a scenario (TOML: calls with their answer XML, times, digits, talk; the documents URLs "
-            "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the platform would make, who hears whom at each "
-            "probe, and where each call went. See docs/simulation.md."
+            "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the "
+            "platform would make, who hears whom at each probe, and where each call went. "
+            "See docs/simulation.md."
         ),
     )
     parser.add_argument("scenario", metavar="SCENARIO.toml", help="the scenario file")
