@@ -399,6 +399,8 @@ class Mpc:
             p.held = hold
             if hold:
                 self.fetch_hold(p)
+            elif self.state is INITIALIZED:  # off hold, still waiting: the wait music (M1)
+                self.fetch_wait(p)
             self.status("ParticipantHold" if hold else "ParticipantUnhold", p)
         if coach_mode is not None:
             if p.role != "Supervisor":
