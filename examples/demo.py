@@ -1,6 +1,7 @@
 """The demo (`make demo`): every example of Plivo's conferencing page, built with the
 typed classes, validated against schemas/plivoxml.xsd and printed; then a moderated
-meeting simulated on a virtual clock, with every request the platform would make.
+meeting simulated on a virtual clock, with every request the platform would make;
+then a MultiPartyCall with a coaching supervisor: its status events and who hears whom.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from plivoxml_plus import validate
 from plivoxml_plus.cli import main as cli
+from plivoxml_plus.core import load_scenario
 
 EXAMPLES = Path(__file__).resolve().parent
 
@@ -38,12 +40,33 @@ def show_seed_examples() -> bool:
     return all_valid
 
 
+def show_coaching() -> None:
+    """The MPC's status events, then who hears whom at each probe."""
+    sim = load_scenario(EXAMPLES / "scenarios" / "mpc-supervisor-coaching.toml").run()
+    print("Status events (statusCallbackUrl):")
+    for request in sim.requests:
+        if request.kind != "status-callback":
+            continue
+        params = request.params
+        who = f"  {request.call} (member {params['MemberID']}, {params['ParticipantRole']})" if request.call else ""
+        if params["EventName"] == "MPCEnd":
+            who = f"  ({params['MPCTerminationCause']})"
+        print(f"  t={request.at:>5g}  {params['SequenceNumber']:>2}. {params['EventName']}{who}")
+    print("\nWho hears whom (the supervisor coaches until the API turns coach mode off at t=90):")
+    for probe in sim.probes:
+        print(f"  at t={probe.at:g}:")
+        for listener, heard in sorted(probe.hears.items()):
+            print(f"    {listener:<10} hears {', '.join(sorted(heard)) or 'no one'}")
+
+
 def main() -> int:
     print("# 1. The seed's documents, built with plivoxml_plus and checked against the XSD\n")
     all_valid = show_seed_examples()
     print("# 2. A moderated meeting, simulated (examples/scenarios/moderated-meeting.toml)\n")
     sys.stdout.flush()
     simulated = cli(["simulate", str(EXAMPLES / "scenarios" / "moderated-meeting.toml")])
+    print("\n# 3. A supervisor coaching an agent (examples/scenarios/mpc-supervisor-coaching.toml)\n")
+    show_coaching()
     return 0 if all_valid and simulated == 0 else 1
 
 
