@@ -3,7 +3,7 @@ causes it gives for an end or an exit, and the time format of its callbacks."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from functools import lru_cache
 
 from ...elements._values import EVENT_GROUPS
 
@@ -33,5 +33,22 @@ EXIT = {
 
 def timestamp(epoch_ms: int, now_ms: int) -> str:
     """An MPC callback's time: ``YYYY-MM-DD HH:MM:SS+00:00`` (Plivo's format, in UTC)."""
-    moment = datetime.fromtimestamp((epoch_ms + now_ms) // 1000, tz=timezone.utc)
-    return moment.strftime("%Y-%m-%d %H:%M:%S+00:00")
+    day, second = divmod((epoch_ms + now_ms) // 1000, 86400)
+    hours, rest = divmod(second, 3600)
+    return f"{_date(day)} {hours:02d}:{rest // 60:02d}:{rest % 60:02d}+00:00"
+
+
+@lru_cache(maxsize=64)
+def _date(day: int) -> str:
+    """The proleptic Gregorian date of the ``day``-th day since 1970-01-01, for
+    any day the clock can reach (``datetime`` stops at the year 9999): Howard
+    Hinnant's civil-from-days. Cached: a run's callbacks fall on few days."""
+    day += 719468
+    era, day_of_era = divmod(day, 146097)
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153
+    day_of_month = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = shifted_month + 3 if shifted_month < 10 else shifted_month - 9
+    year = year_of_era + era * 400 + (month <= 2)
+    return f"{year:04d}-{month:02d}-{day_of_month:02d}"
