@@ -1,4 +1,4 @@
-"""Rules M1-M8 (MultiPartyCall) of /tmp/work/mpc_design.md, one or more tests each
+"""Rules M1-M8 (MultiPartyCall) of docs/rules.md, one or more tests each
 (the rule id is in the name), and the seed's Conference-vs-MPC comparison table."""
 
 from __future__ import annotations
@@ -139,6 +139,23 @@ def test_M1_wait_music_default_without_url_and_silence_for_a_bad_document():
     assert probe.instead("a") == "waitMusic:default"
     assert probe.instead("b") == "silence"
     assert len(sim.requests_to(WAIT, kind="wait-music")) == 1
+
+
+def test_M3_hold_music_that_is_not_a_sound_document_is_silence_with_a_note():
+    bad = "<Response><Speak>please hold</Speak><Redirect>https://example.com/next</Redirect></Response>"
+    sim = Simulation(urls={CUSTOMER_HOLD: bad})
+    sim.call("agent", mpc("Agent", customer_hold_music_url=CUSTOMER_HOLD), at=0, hangup=60)
+    sim.call("cust", mpc("Customer"), at=1, hangup=60)
+    sim.update_participant("cust", at=10, hold=True)
+    sim.run(until=20)
+    probe = sim.audibility(at=15)
+    assert probe.instead("cust") == "silence"
+    assert probe.hears("cust") == frozenset() and probe.heard_by("cust") == frozenset()
+    (fetch,) = sim.requests_to(CUSTOMER_HOLD)
+    assert (fetch.kind, fetch.method, fetch.call) == ("hold-music", "GET", "cust")
+    (note,) = [n for n in sim.notes if n.call == "cust"]
+    assert note.text.startswith(f"customerHoldMusicUrl {CUSTOMER_HOLD}: invalid document")
+    assert "Redirect" in note.text
 
 
 def test_M1_a_participant_taken_off_hold_while_the_mpc_waits_hears_the_wait_music():
