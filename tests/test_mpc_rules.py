@@ -367,6 +367,27 @@ def test_M4_add_participant_places_a_call_that_joins_with_its_role():
     assert sim.hears(at=20) == {"cust": {"agent"}, "agent": {"cust"}}
 
 
+def test_M4_add_participant_to_no_live_mpc_notes_it_and_the_call_opens_a_new_one():
+    sim = Simulation()
+    sim.add_participant("later", "agent", at=5, role="Agent", ring=2, status_callback_url=STATUS)
+    sim.run(until=10)
+    (note,) = sim.notes
+    assert (note.at, note.call) == (5, None)
+    assert note.text.startswith("API add participant 'agent': no MPC named 'later' is live; no ")
+    # answered at 7, the call opens the MPC itself; the Completed event still follows its join
+    assert names(sim.status_callbacks()) == [
+        (7, "MPCInitialized", None),
+        (7, "ParticipantJoin", "agent"),
+        (7, "MPCStart", None),
+    ]
+    assert [m.room for m in sim.calls["agent"].memberships] == ["later"]
+
+
+def test_M4_no_call_may_be_named_all():
+    with pytest.raises(SimulationError, match="cannot be named 'all'"):
+        Simulation().call("all", mpc("Agent"))
+
+
 # -- M5: the end of an MPC; maxParticipants; kick -------------------------------------------
 
 

@@ -251,6 +251,10 @@ class Simulation:
         number (``APP_NUMBER``); an outbound call the other way round."""
         world = self._world
         admit(_NAME, name, "a call's name")
+        if name == "all":
+            raise SimulationError(
+                "a call cannot be named 'all': the MultiPartyCall API's methods take 'all' for every participant"
+            )
         if name in self._calls:
             raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
         admit(DIRECTION, direction, f"call {name!r}: direction")
@@ -381,14 +385,16 @@ class Simulation:
         admit(_NAME, mpc, "recording: the MPC's name")
         when = _ms(at, f"recording {action}: at")
         self._not_past(when, f"recording {action} on MPC {mpc!r}")
-        self._world.clock.at(when, self._on_mpc, (mpc, f"recording {action}", lambda room: room.record(action)))
+        recording = (mpc, f"recording {action}", lambda room: room.record(action), "nothing changes")
+        self._world.clock.at(when, self._on_mpc, recording)
 
     def end_mpc(self, mpc: str, *, at: float) -> None:
         """At ``at`` seconds, end the MPC ``mpc`` (MPCTerminationCause "Hangup API Triggered")."""
         admit(_NAME, mpc, "end_mpc: the MPC's name")
         when = _ms(at, "end_mpc: at")
         self._not_past(when, f"end_mpc {mpc!r}")
-        self._world.clock.at(when, self._on_mpc, (mpc, "end", lambda room: room.end("api", "ended by the API")))
+        end = (mpc, "end", lambda room: room.end("api", "ended by the API"), "nothing changes")
+        self._world.clock.at(when, self._on_mpc, end)
 
     def add_participant(
         self,
@@ -420,7 +426,13 @@ class Simulation:
             name, Response().add(element), at=seconds(answer_ms), from_=from_, to=to, direction="outbound"
         )
         self._mpcs.api_added.add(name)
-        initiated = (mpc, f"add participant {name!r}", lambda room: room.status("AddParticipantByAPIActionInitiated"))
+        initiated = (
+            mpc,
+            f"add participant {name!r}",
+            lambda room: room.status("AddParticipantByAPIActionInitiated"),
+            "no AddParticipantByAPIActionInitiated event; the call still rings and, answered, "
+            "joins the MPC (a new one if none is live then)",
+        )
         self._world.clock.at(when, self._on_mpc, initiated)
         return record
 
@@ -456,11 +468,11 @@ class Simulation:
         world.event(name, "api", f"API {what}")
         action(self._mpcs.rooms[member.mpc.name], member)
 
-    def _on_mpc(self, request: tuple[str, str, Any]) -> None:
-        name, what, action = request
+    def _on_mpc(self, request: tuple[str, str, Any, str]) -> None:
+        name, what, action, otherwise = request
         room: Mpc | None = self._mpcs.rooms.get(name)
         if room is None:
-            self._world.note(None, f"API {what}: no MPC named {name!r} is live; nothing changes")
+            self._world.note(None, f"API {what}: no MPC named {name!r} is live; {otherwise}")
             return
         self._world.event(None, "api", f"API {what} on MPC {name!r}")
         action(room)
