@@ -34,12 +34,13 @@ _LAZY: dict[str, str] = {
     "ConferenceOptions": "plivoxml_plus.core",
     "DurationModel": "plivoxml_plus.core",
     "HttpRequest": "plivoxml_plus.core",
+    "MpcOptions": "plivoxml_plus.core",
     "Simulation": "plivoxml_plus.core",
     "load_scenario": "plivoxml_plus.core",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .core import ConferenceOptions, DurationModel, HttpRequest, Simulation, load_scenario
+    from .core import ConferenceOptions, DurationModel, HttpRequest, MpcOptions, Simulation, load_scenario
     from .schema import Problem, ValidationResult, parse, schema_path, validate
 
 
@@ -66,6 +67,7 @@ __all__ = [
     "Element",
     "Hangup",
     "HttpRequest",
+    "MpcOptions",
     "MultiPartyCall",
     "ParseError",
     "Play",

@@ -270,12 +270,12 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> Recorded:
 
 @pytest.fixture
 def given_mpc_options(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Simulation() without mpc_options (whether or not it takes it yet): what it was given."""
+    """What Simulation() was given as mpc_options ("not given" if it was not)."""
     original = Simulation.__init__
     seen: list[object] = []
 
     def init(self: Simulation, *args: Any, **keywords: Any) -> None:
-        seen.append(keywords.pop("mpc_options", "not given"))
+        seen.append(keywords.get("mpc_options", "not given"))
         original(self, *args, **keywords)
 
     monkeypatch.setattr(Simulation, "__init__", init)
@@ -414,8 +414,8 @@ def test_mpc_options_reach_the_simulation(tmp_path: Path, recorded: Recorded, gi
     assert scenario.mpc_options == expected
     assert given_mpc_options == [expected]
     given_mpc_options.clear()
-    load_scenario(write(tmp_path, CALLS))  # no table: Simulation's own default
-    assert given_mpc_options == ["not given"]
+    load_scenario(write(tmp_path, CALLS))  # no table: None, Simulation's own default
+    assert given_mpc_options == [None]
 
 
 def test_a_refused_api_request_is_reported_at_its_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

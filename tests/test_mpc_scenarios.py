@@ -353,3 +353,21 @@ def test_simulate_prints_a_timeline_with_mpc_events(name: str, shown: list[str],
     assert "Who hears whom" in out and "Calls" in out
     for text in shown:
         assert text in out, text
+
+
+@pytest.mark.parametrize("path", MPC_SCENARIOS, ids=lambda p: p.stem)
+def test_every_mpc_request_carries_only_what_its_route_states(path: Path):
+    """Each request's parameters are among those ``ROUTES`` (and docs/rules.md,
+    "Requests") state for its kind; a route that adds no call parameters adds none."""
+    from plivoxml_plus.core._requests import CALL_PARAMS, ROUTES
+
+    sim = load_scenario(path).run()
+    assert sim.requests
+    for request in sim.requests:
+        routes = [route for route in ROUTES.values() if route.kind == request.kind]
+        own = set().union(*(route.own for route in routes))
+        adds_call = any(route.adds_call_params(sim.options) for route in routes)
+        allowed = own | (set(CALL_PARAMS) if adds_call else set())
+        assert set(request.params) <= allowed, (request.kind, set(request.params) - allowed)
+        if not adds_call:
+            assert not set(request.params) & (set(CALL_PARAMS) - own), request.kind

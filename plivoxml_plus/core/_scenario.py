@@ -305,9 +305,9 @@ class Scenario:
 
     def simulation(self) -> Simulation:
         """A Simulation with every call, input, API request and probe scheduled, not yet run."""
-        # (mpc_options is passed only when the file has the table: None is Simulation's default)
-        extra: dict[str, Any] = {} if self.mpc_options is None else {"mpc_options": self.mpc_options}
-        simulation = Simulation(urls=dict(self.urls), options=self.options, durations=self.durations, **extra)
+        simulation = Simulation(
+            urls=dict(self.urls), options=self.options, durations=self.durations, mpc_options=self.mpc_options
+        )
         for spec in self.calls:
             self._apply(spec.line, lambda s=spec: self._call(simulation, s))
         for item in self.inputs:
