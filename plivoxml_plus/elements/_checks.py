@@ -211,6 +211,31 @@ class Choice(Check[str]):
         return self._by_key[value.lower() if self.case_insensitive else value]
 
 
+def non_capturing(pattern: str) -> str:
+    """``pattern`` with every group made non-capturing: the same language. A ``(``
+    that is escaped or inside a character class is a literal and stays one (the
+    URL pattern's user information allows ``(`` and ``)``)."""
+    out: list[str] = []
+    in_class = escaped = False
+    class_start = -1  # where the current class's members begin (a "]" there is a member)
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            if char == "]" and index != class_start:
+                in_class = False
+        elif char == "[":
+            in_class = True
+            class_start = index + 2 if pattern.startswith("^", index + 1) else index + 1
+        elif char == "(":
+            out.append("(?:")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
 class Pattern(Check[str]):
     """A string matching a regular expression written in the common subset of
     Python's and XSD's dialects (the schema uses the same ``pattern``)."""
@@ -221,7 +246,7 @@ class Pattern(Check[str]):
         self.pattern = pattern
         self.allowed = allowed
         # Same language as ``pattern``; non-capturing groups only make matching faster.
-        self._fullmatch = re.compile(pattern.replace("(", "(?:")).fullmatch
+        self._fullmatch = re.compile(non_capturing(pattern)).fullmatch
 
     def clean(self, value: object) -> str:
         if isinstance(value, str) and self._fullmatch(value) is not None:
