@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _runs import report  # (bench/ is on the path: the script's folder)
 
 from plivoxml_plus import Conference, Response, Speak
 from plivoxml_plus.core import Simulation
@@ -78,45 +79,8 @@ def build(hours: float, seed: int = 20240101) -> Simulation:
     return sim
 
 
-def measure(hours: float) -> tuple[int, int, float, float]:
-    """(events, requests, best build seconds, best run seconds)."""
-    best_build = best_run = float("inf")
-    events = requests = 0
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        sim = build(hours)
-        built = time.perf_counter()
-        sim.run()
-        done = time.perf_counter()
-        best_build = min(best_build, built - started)
-        best_run = min(best_run, done - built)
-        events, requests = sim.events_processed, len(sim.requests)
-    return events, requests, best_build, best_run
-
-
 def main() -> int:
-    rows = []
-    for hours in (1, 4, 16):
-        events, requests, build_s, run_s = measure(hours)
-        rows.append((hours, events, requests, build_s, run_s))
-    print(f"Simulating a {MEMBERS}-member conference (best of {REPEATS}; Python {sys.version.split()[0]})\n")
-    print("| simulated | events | HTTP requests | build (s) | run (s) | events/s | µs/event |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for hours, events, requests, build_s, run_s in rows:
-        print(
-            f"| {hours} h | {events:,} | {requests:,} | {build_s:.4f} | {run_s:.4f} | "
-            f"{events / run_s:,.0f} | {run_s / events * 1e6:.2f} |"
-        )
-    base_events, base_run = rows[0][1], rows[0][4]
-    print("\n| linearity | events ratio | time ratio | cost per event vs 1 h |")
-    print("|---|---:|---:|---:|")
-    for hours, events, _, _, run_s in rows[1:]:
-        per_event = (run_s / events) / (base_run / base_events)
-        print(f"| {hours} h vs 1 h | {events / base_events:.2f} | {run_s / base_run:.2f} | {per_event:.2f}x |")
-    rate = rows[0][1] / rows[0][4]
-    verdict = "met" if rate >= TARGET else "NOT met"
-    print(f"\nTarget >= {TARGET:,} simulated events/s on one core (1 h run): {verdict} ({rate:,.0f}/s).")
-    return 0
+    return report(f"Simulating a {MEMBERS}-member conference", build, repeats=REPEATS, target=TARGET)
 
 
 if __name__ == "__main__":
