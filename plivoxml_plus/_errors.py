@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 __all__ = [
+    "AudioError",
+    "MissingExtra",
     "ParseError",
     "PlivoXMLPlusError",
     "ScenarioError",
@@ -83,3 +85,13 @@ class ScenarioError(PlivoXMLPlusError, ValueError):
 class SimulationError(PlivoXMLPlusError, ValueError):
     """A request to the simulator that no real call could make (for example a
     call that is asked to act before it was answered or after it ended)."""
+
+
+class AudioError(SimulationError):
+    """Audio that cannot be used as given: a wrong sample rate, width or channel
+    count, float or NaN samples, frames of the wrong length, a missing file."""
+
+
+class MissingExtra(PlivoXMLPlusError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says
+    which, and the ``pip install`` line that adds it."""

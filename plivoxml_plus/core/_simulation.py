@@ -9,9 +9,9 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from heapq import heappop
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .._errors import ParseError, SimulationError
+from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
@@ -29,6 +29,13 @@ from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
 from .mpc import Mpc, MultiPartyCalls, Participant
+
+if TYPE_CHECKING:
+    from .audio import AudioResult
+
+# the rates audio is mixed at (A1); stated here too so that a Simulation can be
+# made without NumPy (the audio package checks the same list)
+AUDIO_RATES = (8000, 16000, 48000)
 
 __all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
 
@@ -95,6 +102,7 @@ class Simulation:
         seed: str = "",
         epoch_ms: int = DEFAULT_EPOCH_MS,
         mpc_options: MpcOptions | None = None,
+        sample_rate: int = 8000,
     ) -> None:
         if options is not None and not isinstance(options, ConferenceOptions):
             raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
@@ -124,6 +132,13 @@ class Simulation:
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []
         self._talk: dict[str, list[tuple[int, int]]] = {}
+        if isinstance(sample_rate, bool) or sample_rate not in AUDIO_RATES:
+            raise SimulationError(
+                f"sample_rate = {shown(sample_rate)} is not allowed; allowed: 8000, 16000 or 48000 (Hz)"
+            )
+        self._rate = sample_rate
+        self._voices: dict[str, Any] = {}  # call name -> audio Voice (audio only)
+        self._url_audio: dict[str, Any] = {}  # Play URL -> samples (audio only)
 
     # -- reading -------------------------------------------------------------------
 
@@ -557,6 +572,108 @@ class Simulation:
                 f"the clock ends at t={MAX_SECONDS} (milliseconds in a signed 64-bit integer)"
             )
         return self._run(target)
+
+    # -- audio (rules A1-A3; needs the audio extra) ----------------------------------
+
+    @property
+    def sample_rate(self) -> int:
+        """The rate audio is mixed at (8000, 16000 or 48000 Hz)."""
+        return self._rate
+
+    def voice(
+        self,
+        name: str,
+        *,
+        tone: float | None = None,
+        samples: Any = None,
+        wav: str | os.PathLike[str] | None = None,
+        talk: Literal["declared", "energy"] = "declared",
+        detector: Any = None,
+    ) -> None:
+        """What the caller ``name`` says, from its answer: a sine ``tone`` (Hz, at
+        -12 dBFS), ``samples`` (a NumPy int16 array at ``sample_rate``) or a ``wav``
+        file (mono, 16-bit, at ``sample_rate``). It sounds while the call is up,
+        only inside its talk spurts if it has any. ``talk="energy"`` derives the
+        talk spurts from the audio itself (``detector``: a ``TalkDetector``), which
+        then drive floor and speak events. Needs the audio extra (NumPy)."""
+        from .audio import TalkDetector, Voice, check_samples, read_wav
+
+        call = self._call(name)
+        given = [key for key, value in (("tone", tone), ("samples", samples), ("wav", wav)) if value is not None]
+        if len(given) != 1:
+            raise SimulationError(f"voice of {name!r}: give one of tone, samples or wav (given: {given or 'none'})")
+        if name in self._voices:
+            raise SimulationError(f"call {name!r} already has a voice")
+        if tone is not None:
+            if isinstance(tone, bool) or not isinstance(tone, (int, float)) or not 0 < tone < self._rate / 2:
+                raise AudioError(
+                    f"voice of {name!r}: tone = {shown(tone)} is not allowed; allowed: a frequency in Hz "
+                    f"above 0 and below half the sample rate ({self._rate // 2})"
+                )
+            voice = Voice(hz=float(tone))
+        elif samples is not None:
+            voice = Voice(samples=check_samples(samples, f"voice of {name!r}"))
+        else:
+            assert wav is not None
+            voice = Voice(samples=read_wav(wav, self._rate, f"voice of {name!r}"))
+        if talk == "energy":
+            if voice.samples is None:
+                raise AudioError(
+                    f"voice of {name!r}: talk='energy' needs recorded audio (samples or wav): a tone never pauses"
+                )
+            if self._talk.get(name):
+                raise SimulationError(f"call {name!r} has declared talk spurts already: use one or the other")
+            chosen = detector if detector is not None else TalkDetector()
+            if not isinstance(chosen, TalkDetector):
+                raise SimulationError(f"detector must be a TalkDetector, not {type(chosen).__name__}")
+            end = call.hangup_ms
+            for start_ms, end_ms in chosen.spurts(voice.samples, self._rate):
+                start_at, end_at = call.answer_ms + start_ms, call.answer_ms + end_ms
+                if end is not None:
+                    end_at = min(end_at, end)
+                if end_at > start_at:
+                    self.talk(name, start=seconds(start_at), end=seconds(end_at))
+        elif talk != "declared":
+            raise SimulationError(f"voice of {name!r}: talk must be 'declared' or 'energy', not {shown(talk)}")
+        self._voices[name] = voice
+
+    def register_audio(self, url: str, *, samples: Any = None, wav: str | os.PathLike[str] | None = None) -> None:
+        """The audio a ``<Play>`` of ``url`` plays in wait or hold music and sounds
+        (else a placeholder tone of its modelled length). Needs the audio extra."""
+        from .audio import check_samples, read_wav
+
+        if not isinstance(url, str) or (samples is None) == (wav is None):
+            raise SimulationError("register_audio(url, samples=... or wav=...): a URL and one of the two")
+        what = f"audio for {url!r}"
+        if wav is not None:
+            self._url_audio[url] = read_wav(wav, self._rate, what)
+        else:
+            self._url_audio[url] = check_samples(samples, what)
+
+    def audio(self) -> AudioResult:
+        """What every call heard and every recording holds, from the run so far
+        (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`. Needs
+        the audio extra (NumPy)."""
+        from .audio import CallAudio, render
+
+        now = self._world.clock.now
+        calls = {}
+        for name, call in self._calls.items():
+            if not call.started or call.answer_ms > now:
+                continue
+            end = now if call.ended_ms is None else min(call.ended_ms, now)
+            spurts = self._talk.get(name)
+            calls[name] = CallAudio(call.answer_ms, end, self._voices.get(name), list(spurts) if spurts else None)
+        world = self._world
+        return render(
+            self._rate,
+            calls,
+            world.history.bridges,
+            end_ms=now,
+            durations=world.durations,
+            sound_documents=world.sound_documents,
+            url_audio=self._url_audio,
+        )
 
     def report(self, format: Literal["text", "json"] = "text") -> str:
         """The run so far as a readable timeline (``text``) or one JSON object

@@ -44,6 +44,7 @@ class World:
         "options",
         "requests",
         "seq",
+        "sound_documents",
     )
 
     def __init__(
@@ -70,6 +71,9 @@ class World:
         # once: the options are frozen)
         self.call_params = {route.key: route.adds_call_params(options) for route in ROUTES.values()}
         self.history = History()
+        # the last valid sound document each URL gave (what wait and hold music,
+        # and URL enter/exit sounds, sound like: the mixer plays them)
+        self.sound_documents: dict[str, Response] = {}
 
     def send(
         self,
@@ -130,4 +134,6 @@ class World:
         response, problem = self.documents.fetch(request, document)
         if response is None:
             self.note(call, f"{route.label} {url}: {problem}")
+        elif document == "sound":
+            self.sound_documents[url] = response
         return response

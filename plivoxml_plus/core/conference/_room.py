@@ -326,6 +326,7 @@ class Room:
                     world.clock.now,
                 )
                 self.recording_owner = member
+                self.bridge.record(self.recording.id, world.clock.now, member.record_file_format)
                 world.event(member.call.name, "record", f"recording of {self.name!r} started")
                 return
 
@@ -466,9 +467,12 @@ class Room:
             return
         world = self.world
         # a built-in word of the Sound kind (beep:1, beep:2) plays as is; a URL is fetched
-        is_url = sound not in CONFERENCE_SOUND.words
-        if is_url and world.send(route, method, sound, {}, call) is None:
-            return
+        played: object = sound
+        if sound not in CONFERENCE_SOUND.words:
+            played = world.send(route, method, sound, {}, call)
+            if played is None:
+                return
+        self.bridge.play(played, world.clock.now)
         world.event(call.name, "sound", f"{route.label} {sound} played to the room")
 
     # -- talk and digits -----------------------------------------------------------

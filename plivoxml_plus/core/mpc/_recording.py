@@ -6,11 +6,13 @@ prefix)."""
 
 from __future__ import annotations
 
+from ..bridge import Tape
+
 __all__ = ["Recording"]
 
 
 class Recording:
-    __slots__ = ("file_format", "paused_at", "paused_ms", "started_ms", "url", "uuid")
+    __slots__ = ("file_format", "paused_at", "paused_ms", "started_ms", "tape", "url", "uuid")
 
     def __init__(self, uuid: str, url_prefix: str, file_format: str, started_ms: int) -> None:
         self.uuid = uuid
@@ -19,6 +21,7 @@ class Recording:
         self.started_ms = started_ms
         self.paused_ms = 0  # time spent paused, so far
         self.paused_at: int | None = None
+        self.tape: Tape | None = None  # what the mixer records (the MPC's own recording only)
 
     @property
     def paused(self) -> bool:

@@ -384,8 +384,12 @@ class Mpc:
         """An enter or exit sound for the whole MPC: beep:1, beep:2, none, or a URL fetched."""
         if sound == "none":
             return
-        if sound not in MPC_SOUND.words and self.world.send(route, method, sound, {}, call) is None:
-            return
+        played: object = sound
+        if sound not in MPC_SOUND.words:
+            played = self.world.send(route, method, sound, {}, call)
+            if played is None:
+                return
+        self.bridge.play(played, self.world.clock.now)
         self.world.event(call.name, "sound", f"{route.label} {sound} played to MPC {self.name!r}")
 
     # -- the REST API (M4) ---------------------------------------------------------
@@ -407,6 +411,7 @@ class Mpc:
                 world.note(p.call.name, f"coach_mode has no effect on role {p.role} (M2): only a Supervisor coaches")
             elif coach_mode != p.coach_mode:
                 p.coach_mode = coach_mode
+                self.bridge.play("beep:1", world.clock.now)
                 world.event(p.call.name, "sound", f"beep:1 played to MPC {self.name!r} (coach mode changed)")
                 self.status("ParticipantCoachModeStart" if coach_mode else "ParticipantCoachModeStop", p)
         self.sync(p)
@@ -436,9 +441,13 @@ class Mpc:
             self.stop_recording()
         elif action == "pause" and not recording.paused:
             recording.pause(world.clock.now)
+            if recording.tape is not None:
+                recording.tape.pause(world.clock.now)
             self._recording_events("Paused")
         elif action == "resume" and recording.paused:
             recording.resume(world.clock.now)
+            if recording.tape is not None:
+                recording.tape.resume(world.clock.now)
             self._recording_events("Resumed")
         else:
             problem = f"the recording is {'already' if recording.paused == (action == 'pause') else 'not'} paused"
@@ -460,6 +469,9 @@ class Mpc:
         self.recordings += 1
         uuid = world.ids.recording(f"{self.uuid}/{self.recordings}")
         self.recording = self._recording(uuid)
+        # recordCoachVoice=false leaves the coaching supervisor out; unset or true, in
+        excluded = frozenset({"coach"}) if self.config["record_coach_voice"] is False else frozenset()
+        self.recording.tape = self.bridge.record(uuid, world.clock.now, self.config["record_file_format"], excluded)
         world.event(None, "record", f"recording of MPC {self.name!r} started")
         self.record_event("MPCRecordingInitiated", self.recording)
         if self.config["record_participant_track"]:
@@ -495,6 +507,8 @@ class Mpc:
             self.record_event("ParticipantRecordingCompleted", track, self.participants.get(member_id), done=True)
         self.tracks.clear()
         self.record_event("MPCRecordingCompleted", recording, done=True)
+        if recording.tape is not None:
+            recording.tape.stop(self.world.clock.now)
         self.recording = None
 
     def record_event(

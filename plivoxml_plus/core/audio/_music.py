@@ -1,0 +1,92 @@
+"""What a sound document sounds like (wait and hold music, URL enter/exit
+sounds): each ``<Play>`` the audio the user registered for its URL (else a
+placeholder tone of its modelled length), each ``<Speak>`` a placeholder tone
+of its modelled length, each ``<Wait>`` silence. Wait and hold music repeat; a
+``loop="0"`` element repeats forever from where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from ...elements import Element, Response
+from .._durations import DurationModel
+from ._signals import PLACEHOLDER_DBFS, Samples, tone
+
+__all__ = ["DEFAULT_MUSIC", "Looped", "document_sound", "placeholder_music"]
+
+PLAY_HZ = 330.0  # a Play whose URL has no registered audio
+SPEAK_HZ = 220.0  # a Speak (the simulator has no voice)
+DEFAULT_MUSIC = "default"  # Plivo's own wait or hold music (waitMusic:default, holdMusic:default)
+
+
+class Looped:
+    """``head`` once, then ``cycle`` over and over (no cycle: silence after the head)."""
+
+    __slots__ = ("cycle", "head")
+
+    def __init__(self, head: Samples, cycle: Samples) -> None:
+        self.head = head
+        self.cycle = cycle
+
+    def piece(self, start: int, count: int) -> Samples:
+        """Samples ``start`` to ``start + count`` of the sound."""
+        out = np.zeros(count, dtype=np.int16)
+        head, cycle = self.head, self.cycle
+        if start < len(head):
+            take = min(count, len(head) - start)
+            out[:take] = head[start : start + take]
+        if len(cycle):
+            begin = max(start, len(head))
+            if begin < start + count:
+                offsets = (np.arange(begin, start + count) - len(head)) % len(cycle)
+                out[begin - start :] = cycle[offsets]
+        return out
+
+    @property
+    def once(self) -> Samples:
+        """The sound played once (a ``loop="0"`` part, once)."""
+        return np.concatenate([self.head, self.cycle])
+
+
+def placeholder_music(rate: int) -> Looped:
+    """Plivo's default music, which the simulator does not have: 440 and 660 Hz, half a second each."""
+    half = rate // 2
+    return Looped(np.zeros(0, dtype=np.int16), np.concatenate([
+        tone(440.0, 0, half, rate, PLACEHOLDER_DBFS),
+        tone(660.0, 0, half, rate, PLACEHOLDER_DBFS),
+    ]))
+
+
+def document_sound(
+    document: Response,
+    rate: int,
+    durations: DurationModel,
+    audio_for: Mapping[str, Samples],
+) -> Looped:
+    """The sound of ``document``, repeating (wait and hold music loop)."""
+    pieces: list[Samples] = []
+    for element in document.children:
+        if element.tag == "Wait":
+            once = np.zeros(element.effective("length") * rate, dtype=np.int16)
+            loop = 1
+        else:
+            once = _element_once(element, rate, durations, audio_for.get)
+            loop = element.effective("loop")
+        if loop == 0:  # forever from here: the rest of the document never plays
+            return Looped(np.concatenate([np.zeros(0, dtype=np.int16), *pieces]), once)
+        pieces.extend([once] * loop)
+    whole = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
+    return Looped(np.zeros(0, dtype=np.int16), whole)
+
+
+def _element_once(
+    element: Element, rate: int, durations: DurationModel, audio: Callable[[str], Samples | None]
+) -> Samples:
+    if element.tag == "Play":
+        registered = audio(str(element.effective("content")))
+        if registered is not None:
+            return registered
+        return tone(PLAY_HZ, 0, durations.once_ms(element) * rate // 1000, rate, PLACEHOLDER_DBFS)
+    return tone(SPEAK_HZ, 0, durations.once_ms(element) * rate // 1000, rate, PLACEHOLDER_DBFS)
