@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ParseError, PlivoXMLPlusError, ScenarioError, SimulationError, ValidationError
+from ._errors import (
+    AudioError,
+    MissingExtra,
+    ParseError,
+    PlivoXMLPlusError,
+    ScenarioError,
+    SimulationError,
+    ValidationError,
+)
 from .elements import (
     Conference,
     Element,
@@ -61,12 +69,14 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AudioError",
     "Conference",
     "ConferenceOptions",
     "DurationModel",
     "Element",
     "Hangup",
     "HttpRequest",
+    "MissingExtra",
     "MpcOptions",
     "MultiPartyCall",
     "ParseError",

@@ -132,7 +132,7 @@ class Simulation:
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []
         self._talk: dict[str, list[tuple[int, int]]] = {}
-        if isinstance(sample_rate, bool) or sample_rate not in AUDIO_RATES:
+        if type(sample_rate) is not int or sample_rate not in AUDIO_RATES:
             raise SimulationError(
                 f"sample_rate = {shown(sample_rate)} is not allowed; allowed: 8000, 16000 or 48000 (Hz)"
             )
