@@ -1,9 +1,17 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json]``.
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--audio-out DIR [--mp3]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 2 the scenario cannot
-be run (a bad or unreadable file, invalid XML, a timeline out of order):
-``FILE:LINE: message`` on stderr, never a traceback. (Characters the output's
-encoding cannot show are escaped by ``plivoxml_plus.cli``, for every command.)
+be run (a bad or unreadable file, invalid XML, a timeline out of order, audio
+that cannot be used, the audio extra not installed): ``FILE:LINE: message`` on
+stderr, never a traceback. (Characters the output's encoding cannot show are
+escaped by ``plivoxml_plus.cli``, for every command.)
+
+``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
+recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
+for mp3-format recordings) into DIR, made if missing; one line on stderr says
+how many files were written. Audio needs the audio extra (NumPy; ``--mp3`` the
+mp3 extra); a folder that cannot be written is exit 2 too, and then nothing is
+printed on stdout.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ import argparse
 import sys
 from typing import Any
 
-from .._errors import ParseError, ScenarioError, SimulationError
+from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused
 
 __all__ = ["register"]
@@ -36,19 +44,49 @@ def register(commands: Any) -> None:
         default="text",
         help="text: a readable timeline (default); json: one deterministic object",
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--audio-out",
+        metavar="DIR",
+        default=None,
+        help=(
+            "also write what each call heard (<call>.wav) and each recording (recording-<id>.wav) "
+            "into DIR (needs the audio extra: pip install 'plivoxml-plus[audio]')"
+        ),
+    )
+    parser.add_argument(
+        "--mp3",
+        action="store_true",
+        help="with --audio-out: also recording-<id>.mp3 for mp3-format recordings (needs plivoxml-plus[mp3])",
+    )
+    parser.set_defaults(run=run, simulate_parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from ._scenario import load_scenario
 
+    if args.mp3 and args.audio_out is None:
+        args.simulate_parser.error("--mp3 needs --audio-out DIR (where the recordings are written)")
     try:
         simulation = load_scenario(args.scenario).run()
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 2
-    except (SimulationError, ParseError, FileRefused) as error:  # defensive: the loader maps these to ScenarioError
+    except (SimulationError, ParseError, FileRefused, MissingExtra) as error:  # defensive: the loader maps these
         print(f"{args.scenario}: {error}", file=sys.stderr)
         return 2
+    written = 0
+    if args.audio_out is not None:
+        try:
+            written = len(simulation.audio().write(args.audio_out, mp3=args.mp3))
+        except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
+            print(f"{args.scenario}: {error}", file=sys.stderr)
+            return 2
+        except OSError as error:
+            where = error.filename if error.filename is not None else args.audio_out
+            print(f"{args.scenario}: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+            return 2
     sys.stdout.write(simulation.report(args.format))
+    if args.audio_out is not None:
+        noun = "file" if written == 1 else "files"
+        print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@
 ::
 
     until = 600                      # optional; default: until every call has ended
+    sample_rate = 8000               # optional: audio is mixed at 8000 (default), 16000 or 48000 Hz
     [[call]]
     name = "alice"                   # unique label
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
@@ -13,8 +14,15 @@
     direction = "inbound"            # or "outbound"
     digits = [{ at = 30, press = "99" }]   # optional
     talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
+    tone = 500                       # optional: what it says, a sine (Hz, -12 dBFS) ...
+    # audio = "alice.wav"            # ... or a mono 16-bit WAV at sample_rate (relative to
+                                     # this file); at most one of tone and audio
+    # talk_from = "energy"           # optional, with audio and no talk: derive its talk
+                                     # spurts from the audio itself
     [urls]                           # what the app returns for each URL the platform fetches
     "https://example.com/hold.xml" = "<Response><Play>https://example.com/m.mp3</Play></Response>"
+    [audio]                          # optional: the audio a <Play> URL plays (a WAV, relative
+    "https://example.com/m.mp3" = "music.wav"   # to this file; else a placeholder tone)
     [[probe]]
     at = 25                          # report who hears whom at this time
     [[api]]                          # a REST API request at a time (MultiPartyCall)
@@ -44,6 +52,13 @@
 Also accepted: top-level ``[[digits]]`` and ``[[talk]]`` tables naming their call
 (``call = "alice"``), ``[options]`` (the fields of ConferenceOptions) and
 ``[durations]`` (the fields of DurationModel; ``play`` maps audio URLs to seconds).
+
+Audio (``sample_rate``, ``tone``, ``audio``, ``talk_from``, ``[audio]``) goes
+through Simulation.voice and register_audio, scheduled after the calls; what
+every call heard is written by ``simulate --audio-out DIR``. It needs the audio
+extra (NumPy), imported only when a scenario uses audio: without it such a
+scenario is a ScenarioError naming ``pip install 'plivoxml-plus[audio]'``; a
+scenario without audio keys never imports NumPy.
 
 Each ``[[api]]`` entry has one action: hold, mute and coach_mode (together or
 alone) or kick, with ``call``; recording, add or end, with ``mpc``. They run
@@ -76,7 +91,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import ParseError, ScenarioError, SimulationError
+from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
 from ..elements._checks import Check
@@ -86,7 +101,7 @@ from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
 from ._settings import DIRECTION, PHONE_NUMBER, admit, shown
-from ._simulation import Simulation, _answer_document
+from ._simulation import AUDIO_RATES, Simulation, _answer_document
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -99,8 +114,35 @@ __all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 # calls, and bounds the memory and time a file can take.
 SCENARIO_MAX_BYTES = 8 << 20
 
-TOP_KEYS = ("until", "call", "urls", "probe", "digits", "talk", "api", "options", "mpc_options", "durations")
-CALL_KEYS = ("name", "answer", "at", "hangup", "from", "to", "direction", "digits", "talk")
+TOP_KEYS = (
+    "until",
+    "sample_rate",
+    "call",
+    "urls",
+    "audio",
+    "probe",
+    "digits",
+    "talk",
+    "api",
+    "options",
+    "mpc_options",
+    "durations",
+)
+CALL_KEYS = (
+    "name",
+    "answer",
+    "at",
+    "hangup",
+    "from",
+    "to",
+    "direction",
+    "digits",
+    "talk",
+    "tone",
+    "audio",
+    "talk_from",
+)
+TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
 DIGITS_KEYS = ("at", "press")
 TALK_KEYS = ("from", "to")
 DURATION_KEYS = ("speak_words_per_second", "speak_min_seconds", "play_default_seconds", "play")
@@ -273,6 +315,18 @@ class _Input:
 
 
 @attrs.frozen
+class _Voice:
+    """What a ``[[call]]`` says: a ``tone`` (Hz) or a ``wav`` file; ``talk`` is
+    "energy" (talk_from) or "declared". ``line``: the tone or audio key's line."""
+
+    call: str
+    line: int
+    tone: float | None = None
+    wav: str | None = None
+    talk: str = "declared"
+
+
+@attrs.frozen
 class _Api:
     """One ``[[api]]`` entry. ``kind``: "update", "kick" (``target`` is the call),
     "recording", "end" or "add" (``target`` is the MPC). ``keywords``: the given
@@ -302,14 +356,26 @@ class Scenario:
     durations: DurationModel
     api: tuple[_Api, ...] = ()  # in file order
     mpc_options: MpcOptions | None = None  # None: no [mpc_options] table (the defaults)
+    sample_rate: int = 8000
+    voices: tuple[_Voice, ...] = ()  # in file order
+    audio: tuple[tuple[str, str, int], ...] = ()  # [audio]: (URL, WAV path, line)
 
     def simulation(self) -> Simulation:
-        """A Simulation with every call, input, API request and probe scheduled, not yet run."""
+        """A Simulation with every call, voice, input, API request and probe scheduled, not yet run."""
         simulation = Simulation(
-            urls=dict(self.urls), options=self.options, durations=self.durations, mpc_options=self.mpc_options
+            urls=dict(self.urls),
+            options=self.options,
+            durations=self.durations,
+            mpc_options=self.mpc_options,
+            sample_rate=self.sample_rate,
         )
         for spec in self.calls:
             self._apply(spec.line, lambda s=spec: self._call(simulation, s))
+        # (audio: NumPy is imported by voice and register_audio, so only when used)
+        for voice in self.voices:
+            self._apply(voice.line, lambda v=voice: self._voice(simulation, v))
+        for url, wav, line in self.audio:
+            self._apply(line, lambda u=url, w=wav: simulation.register_audio(u, wav=w))
         for item in self.inputs:
             if item.kind == "digits":
                 self._apply(item.line, lambda i=item: simulation.press(i.call, i.digits, at=i.at))
@@ -344,6 +410,14 @@ class Scenario:
         )
 
     @staticmethod
+    def _voice(simulation: Simulation, voice: _Voice) -> None:
+        talk: Any = voice.talk  # (checked when loaded: "declared" or "energy")
+        if voice.tone is not None:
+            simulation.voice(voice.call, tone=voice.tone, talk=talk)
+        else:
+            simulation.voice(voice.call, wav=voice.wav, talk=talk)
+
+    @staticmethod
     def _api(simulation: Simulation, entry: _Api) -> None:
         if entry.kind == "update":
             simulation.update_participant(entry.target, at=entry.at, **entry.keywords)
@@ -360,7 +434,7 @@ class Scenario:
     def _apply(self, line: int, action: Any) -> None:
         try:
             action()
-        except SimulationError as error:
+        except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
             raise ScenarioError(str(error), path=self.path, line=line) from None
 
 
@@ -373,6 +447,7 @@ class _Loader:
         self.shown = shown
         self.base = path.parent
         self.where = _Locator(text)
+        self._talk_from_lines: dict[str, int] = {}  # calls with talk_from: its line
 
     def fail(self, message: str, line: int) -> ScenarioError:
         return ScenarioError(message, path=self.shown, line=line)
@@ -441,11 +516,13 @@ class _Loader:
         until = None
         if "until" in data:
             until = self.seconds(data["until"], "until", where.line("", 0, "until"))
+        sample_rate = self.sample_rate(data.get("sample_rate", 8000))
         calls: list[CallSpec] = []
         inputs: list[_Input] = []
+        voices: list[_Voice] = []
         names: dict[str, int] = {}
         for index, table in enumerate(self.tables(data.get("call", []), "call", where.line("", 0, "call"))):
-            calls.append(self.call(index, table, names, inputs))
+            calls.append(self.call(index, table, names, inputs, voices))
         added: dict[str, int] = {}  # calls placed by [[api]] add: their line
         api = [
             self.api(index, table, names, added)
@@ -469,6 +546,7 @@ class _Loader:
                     message = f"[[{kind}]] names an unknown call {name!r} (calls: {known})"
                     raise self.fail(message, where.line(kind, index, "call"))
                 inputs.append(self.input(kind, name, table, here, lambda key, k=kind, i=index: where.line(k, i, key)))
+        self.energy_without_talk(inputs)
         urls: dict[str, str | bytes] = {}
         table = data.get("urls", {})
         if not isinstance(table, dict):
@@ -483,6 +561,7 @@ class _Loader:
             if "at" not in probe:
                 raise self.fail("[[probe]] needs at = SECONDS", where.line("probe", index))
             probes.append((self.seconds(probe["at"], "probe at", line), line))
+        audio = self.audio(data.get("audio", {}))
         return Scenario(
             path=self.shown,
             until=until,
@@ -494,9 +573,80 @@ class _Loader:
             durations=self.durations(data.get("durations", {})),
             api=tuple(api),
             mpc_options=self.mpc_options(data.get("mpc_options")),
+            sample_rate=sample_rate,
+            voices=tuple(voices),
+            audio=audio,
         )
 
-    def call(self, index: int, table: dict[str, Any], names: dict[str, int], inputs: list[_Input]) -> CallSpec:
+    def sample_rate(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value not in AUDIO_RATES:
+            message = f"sample_rate = {shown(value)} is not allowed; allowed: 8000, 16000 or 48000 (Hz)"
+            raise self.fail(message, self.where.line("", 0, "sample_rate"))
+        return value
+
+    def audio(self, table: object) -> tuple[tuple[str, str, int], ...]:
+        """The [audio] table: (Play URL, WAV path relative to the scenario, line)."""
+        if not isinstance(table, dict):
+            message = 'audio must be a table: [audio] then "URL" = "FILE.wav" (a path relative to the scenario)'
+            raise self.fail(message, self.where.line("", 0, "audio"))
+        found = []
+        for url, value in table.items():
+            line = self.where.line("audio", 0, url)
+            if self.where.section("audio") is None:  # a dotted or inline table
+                line = self.where.line("", 0, "audio")
+            path = self.text(value, f"[audio] {url!r}", line)
+            found.append((url, str(self.base / path), line))
+        return tuple(found)
+
+    def voice(self, name: str, table: dict[str, Any], line: Any) -> _Voice | None:
+        """The tone, audio and talk_from keys of call ``name`` (``line(key)``: a key's line)."""
+        what = f"call {name!r}"
+        if "tone" in table and "audio" in table:
+            second = max(("tone", "audio"), key=line)
+            message = f'{what}: give tone = HZ or audio = "FILE.wav", not both (what the caller says)'
+            raise self.fail(message, line(second))
+        talk = "declared"
+        if "talk_from" in table:
+            value = table["talk_from"]
+            if not isinstance(value, str) or value not in TALK_FROM:
+                message = (
+                    f'{what}: talk_from must be "energy" (talk spurts derived from its audio), not {shown(value)} '
+                    "(for declared talk spurts, give talk = [...] and leave talk_from out)"
+                )
+                raise self.fail(message, line("talk_from"))
+            if "tone" in table:
+                message = (
+                    f'{what}: talk_from = "energy" needs recorded audio (audio = "FILE.wav"), not a tone: '
+                    "a tone never pauses"
+                )
+                raise self.fail(message, line("talk_from"))
+            if "audio" not in table:
+                message = f'{what}: talk_from = "energy" derives talk spurts from audio = "FILE.wav": give one'
+                raise self.fail(message, line("talk_from"))
+            talk = value
+        if "tone" in table:
+            tone = table["tone"]
+            if isinstance(tone, bool) or not isinstance(tone, (int, float)):
+                raise self.fail(f"{what}: tone must be a frequency in Hz (a number), not {shown(tone)}", line("tone"))
+            return _Voice(name, line("tone"), tone=tone, talk=talk)
+        if "audio" in table:
+            path = self.text(table["audio"], f"{what}: audio", line("audio"))
+            return _Voice(name, line("audio"), wav=str(self.base / path), talk=talk)
+        return None
+
+    def energy_without_talk(self, inputs: list[_Input]) -> None:
+        """A call whose talk spurts come from its audio (talk_from) takes no declared ones."""
+        for item in inputs:
+            if item.kind == "talk" and item.call in self._talk_from_lines:
+                message = (
+                    f'call {item.call!r}: talk_from = "energy" derives its talk spurts from its audio, '
+                    f"but talk spurts are given too (line {item.line}): use one or the other"
+                )
+                raise self.fail(message, self._talk_from_lines[item.call])
+
+    def call(
+        self, index: int, table: dict[str, Any], names: dict[str, int], inputs: list[_Input], voices: list[_Voice]
+    ) -> CallSpec:
         where = self.where
 
         def line(key: str | None = None) -> int:
@@ -538,6 +688,11 @@ class _Loader:
                     if key not in allowed:
                         raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
                 inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
+        voice = self.voice(name, table, line)
+        if voice is not None:
+            voices.append(voice)
+            if voice.talk == "energy":
+                self._talk_from_lines[name] = line("talk_from")
         return CallSpec(name, answer, at, hangup, line(), numbers.get("from"), numbers.get("to"), direction)
 
     def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
