@@ -1,7 +1,8 @@
 """The demo (`make demo`): every example of Plivo's conferencing page, built with the
 typed classes, validated against schemas/plivoxml.xsd and printed; then a moderated
 meeting simulated on a virtual clock, with every request the platform would make;
-then a MultiPartyCall with a coaching supervisor: its status events and who hears whom.
+then a MultiPartyCall with a coaching supervisor: its status events and who hears whom;
+then the same coaching with a tone per caller, mixed: what each participant heard.
 """
 
 from __future__ import annotations
@@ -59,6 +60,29 @@ def show_coaching() -> None:
             print(f"    {listener:<10} hears {', '.join(sorted(heard)) or 'no one'}")
 
 
+def show_coaching_heard() -> None:
+    """The same coaching with a tone per caller: how loud each caller's tone is in
+    what each participant heard, before and after coach mode goes off at t=30."""
+    import numpy as np
+
+    sim = load_scenario(EXAMPLES / "scenarios" / "audio" / "mpc-audio-coaching.toml").run()
+    audio = sim.audio()
+    tones = {"agent": 500, "customer": 700, "supervisor": 1100}
+    print(f"Level of each caller's tone in what each heard (dBFS; {audio.rate} Hz mix):")
+    print(f"  {'listener':<10} {'while':<22} " + " ".join(f"{name:>10}" for name in tones))
+    for listener, heard in audio.heard.items():
+        answer = sim.calls[listener].answer_at
+        for label, start, end in (("coaching (t=21-29)", 21, 29), ("coach mode off (31-39)", 31, 39)):
+            piece = heard[int((start - answer) * audio.rate) : int((end - answer) * audio.rate)].astype(float)
+            t = np.arange(len(piece))
+            cells = []
+            for hz in tones.values():
+                level = 2 * abs(np.dot(piece, np.exp(-2j * np.pi * hz * t / audio.rate))) / max(len(piece), 1) / 32768
+                cells.append(f"{20 * np.log10(level):>10.0f}" if level > 1e-4 else f"{'-':>10}")
+            print(f"  {listener:<10} {label:<22} " + " ".join(cells))
+    print("  (-12 dBFS: heard; -: not heard. The customer hears the supervisor only once coaching ends.)")
+
+
 def main() -> int:
     print("# 1. The seed's documents, built with plivoxml_plus and checked against the XSD\n")
     all_valid = show_seed_examples()
@@ -67,6 +91,8 @@ def main() -> int:
     simulated = cli(["simulate", str(EXAMPLES / "scenarios" / "moderated-meeting.toml")])
     print("\n# 3. A supervisor coaching an agent (examples/scenarios/mpc-supervisor-coaching.toml)\n")
     show_coaching()
+    print("\n# 4. The same coaching, heard: a tone per caller through the mixer (examples/scenarios/audio/)\n")
+    show_coaching_heard()
     return 0 if all_valid and simulated == 0 else 1
 
 
