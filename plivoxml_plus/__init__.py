@@ -44,11 +44,20 @@ _LAZY: dict[str, str] = {
     "HttpRequest": "plivoxml_plus.core",
     "MpcOptions": "plivoxml_plus.core",
     "Simulation": "plivoxml_plus.core",
+    "StrictModeError": "plivoxml_plus.core",
     "load_scenario": "plivoxml_plus.core",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .core import ConferenceOptions, DurationModel, HttpRequest, MpcOptions, Simulation, load_scenario
+    from .core import (
+        ConferenceOptions,
+        DurationModel,
+        HttpRequest,
+        MpcOptions,
+        Simulation,
+        StrictModeError,
+        load_scenario,
+    )
     from .schema import Problem, ValidationResult, parse, schema_path, validate
 
 
@@ -89,6 +98,7 @@ __all__ = [
     "Simulation",
     "SimulationError",
     "Speak",
+    "StrictModeError",
     "ValidationError",
     "ValidationResult",
     "Wait",

@@ -4,6 +4,7 @@ docs/rules.md ("Requests") gives for its kind."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 from typing import Literal
@@ -352,6 +353,10 @@ def test_the_requests_table_of_rules_md_states_the_dispatch_table():
     for key, (_, kind, url, method, default, parameters, grade, source) in table.items():
         route = ROUTES[key]
         assert kind == f"`{route.kind}`", key
+        if route.element == "Call":  # the answer URL: an argument of Simulation.call, not an attribute
+            assert (url, method, default) == ("`answer_url` (of `sim.call`)", "`answer_method` (of `sim.call`)", "`POST`")
+            assert inspect.signature(Simulation.call).parameters["answer_method"].default == "POST"
+            continue
         cls = classes[route.element]
         spec = cls.specs[route.url]
         assert url == (f"`<{cls.tag}>` text" if spec.xml is None else f"`{spec.xml}`"), key
@@ -404,13 +409,16 @@ def fetching_scenarios(draw: st.DrawFn) -> Simulation:
             document = Response().add(Redirect(url, method=draw(st.sampled_from(["GET", "POST"]))))
         at = draw(st.integers(0, 60))
         hangup = draw(st.one_of(st.none(), st.integers(at, 200)))
-        numbers = draw(st.one_of(st.just({}), st.just({"from_": f"4420{index}", "to": "sip:app@example.com"})))
+        numbers: dict[str, str | None] = draw(
+            st.one_of(st.just({}), st.just({"from_": f"4420{index}", "to": "sip:app@example.com"}))
+        )
         direction: Literal["inbound", "outbound"] = draw(st.sampled_from(["inbound", "outbound"]))
         star = draw(st.one_of(st.none(), st.integers(at, at + 100)))
         calls.append((f"c{index}", document, at, hangup, numbers, direction, star))
     sim = Simulation(urls=urls, options=sim_options)
     for name, document, at, hangup, numbers, direction, star in calls:
-        sim.call(name, document, at=at, hangup=hangup, direction=direction, **numbers)
+        from_, to = numbers.get("from_"), numbers.get("to")
+        sim.call(name, document, at=at, hangup=hangup, direction=direction, from_=from_, to=to)
         if star is not None and (hangup is None or star <= hangup):
             sim.press(name, "*", at=star)
     return sim.run()

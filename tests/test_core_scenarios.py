@@ -80,6 +80,7 @@ def test_scenario_entry_exit_sounds(capsys):
             "params": jingle,
             "kind": "enter-sound",
             "call": "jingle",
+            "status": None,
         }
     ]
     assert [e.text.split()[1] for e in sim.timeline if e.kind == "sound"] == [
@@ -186,7 +187,7 @@ def test_json_output_is_byte_identical_across_runs(path: Path):
     data = json.loads(first)
     assert set(data) == {"requests", "probes", "calls", "notes"}
     for request in data["requests"]:
-        assert set(request) == {"at", "method", "url", "params", "kind", "call"}
+        assert set(request) == {"at", "method", "url", "params", "kind", "call", "status"}
         assert all(isinstance(v, str) for v in request["params"].values())
     for probe in data["probes"]:
         assert all(heard == sorted(heard) for heard in probe["hears"].values())
@@ -199,11 +200,13 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_conference_json_is_as_it_was_before_the_bridge_but_for_the_added_fields(path: Path):
     """The golden files are the JSON reports of the Conference scenarios as the
     simulator wrote them before the bridge (issue 9); since then a request only
-    gained ``kind`` and ``call``, and nothing else may change."""
+    gained ``kind`` and ``call`` (issue 9) and ``status`` (issue 11: null, no app answered), and nothing
+    else may change."""
     data = json.loads(load_scenario(SCENARIOS / f"{path.stem}.toml").run().report("json"))
     sim = load_scenario(SCENARIOS / f"{path.stem}.toml").run()
     assert [(r["kind"], r["call"]) for r in data["requests"]] == [(r.kind, r.call) for r in sim.requests]
     for request in data["requests"]:
+        assert request.pop("status") is None
         del request["kind"], request["call"]
     assert data == json.loads(path.read_text(encoding="utf-8"))
 

@@ -322,7 +322,7 @@ def test_mpc_json_is_byte_identical_across_runs(path: Path):
     assert set(data) == {"requests", "probes", "calls", "notes"}
     assert data["requests"]
     for request in data["requests"]:
-        assert set(request) == {"at", "method", "url", "params", "kind", "call"}
+        assert set(request) == {"at", "method", "url", "params", "kind", "call", "status"}
         assert all(isinstance(v, str) for v in request["params"].values())
 
 

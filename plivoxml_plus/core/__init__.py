@@ -7,6 +7,7 @@ exact parameters; who hears whom can be asked at any moment. Deterministic: the
 same input gives the same output, byte for byte. See docs/simulation.md.
 """
 
+from ._app import DEFAULT_AUTH_TOKEN
 from ._call import CallRecord, Membership
 from ._documents import DocumentValue, UrlSource
 from ._durations import DurationModel
@@ -14,9 +15,11 @@ from ._options import ConferenceOptions, MpcOptions
 from ._requests import HttpRequest, TimelineEvent
 from ._scenario import Scenario, load_scenario
 from ._simulation import DEFAULT_EPOCH_MS, Probe, Simulation
+from ._world import StrictModeError
 from .bridge import Audibility
 
 __all__ = [
+    "DEFAULT_AUTH_TOKEN",
     "DEFAULT_EPOCH_MS",
     "Audibility",
     "CallRecord",
@@ -29,6 +32,7 @@ __all__ = [
     "Probe",
     "Scenario",
     "Simulation",
+    "StrictModeError",
     "TimelineEvent",
     "UrlSource",
     "load_scenario",

@@ -25,6 +25,7 @@ from ._world import World
 __all__ = ["HANGUP", "PRESS", "TALK", "Call", "CallRecord", "Membership", "Place", "Venue"]
 
 _REDIRECT = ROUTES["Redirect"]
+_ANSWER = ROUTES["Call.answerUrl"]
 
 
 class Place(Protocol):
@@ -152,6 +153,7 @@ class Call:
     (<Hangup schedule>) cancelled when the call ends."""
 
     __slots__ = (
+        "answer",
         "answer_ms",
         "doc",
         "ended_ms",
@@ -191,8 +193,10 @@ class Call:
         from_: str,
         to: str,
         direction: str,
+        answer: tuple[str, str] | None = None,
     ) -> None:
         self.world = world
+        self.answer = answer  # (answer URL, method): the document is the app's, asked at the answer
         self.venues = venues
         self.name = name
         self.uuid = world.ids.call(name)
@@ -282,6 +286,19 @@ class Call:
         self.started = True
         self.live = True
         self.world.event(self.name, "answer", "answered")
+        if self.answer is not None:
+            url, method = self.answer
+            # what the answer URL is sent: the call's parameters; an inbound call is
+            # still ringing [doc: the XML request page], and Event says why [inf]
+            params = self.call_params()
+            if self.record.direction == "inbound":
+                params["CallStatus"] = "ringing"
+            params["Event"] = "StartApp"
+            document = self.world.deliver(_ANSWER, method, url, params, self.name, document="answer")
+            if document is None:
+                self.end("the answer URL gave no valid document")
+                return
+            self.doc = list(document.children)
         self.step()
 
     def on_hangup(self, reason: object) -> None:

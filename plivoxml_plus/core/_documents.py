@@ -90,6 +90,11 @@ class Documents:
         return cached
 
     @staticmethod
+    def read(value: DocumentValue, kind: Kind) -> tuple[Response | None, str | None]:
+        """(the document ``value`` holds, None) or (None, why it holds none)."""
+        return Documents._read(value, kind)
+
+    @staticmethod
     def _read(value: DocumentValue, kind: Kind) -> tuple[Response | None, str | None]:
         if value is None:
             return None, "no document for this URL (the app returned nothing)"

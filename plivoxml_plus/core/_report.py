@@ -45,6 +45,7 @@ def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Pro
                 "params": dict(r.params),
                 "kind": r.kind,
                 "call": r.call,
+                "status": r.status,
             }
             for r in world.requests
         ],

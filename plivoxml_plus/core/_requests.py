@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 RequestKind = Literal[
+    "answer",  # a call's answer URL, when the call is answered
     "callback",  # a Conference callbackUrl event (enter, exit, digits, floor, record)
     "action",  # a Conference action URL, when the member leaves
     "transcription",  # a transcriptionUrl request, after a recording
@@ -35,6 +36,7 @@ RequestKind = Literal[
     "hold-music",  # a document fetch: what an MPC participant on hold hears
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
+    "answer",
     "callback",
     "action",
     "transcription",
@@ -157,6 +159,8 @@ def _route(
 # a sound fetched as a member joins or leaves).
 ROUTES: dict[str, Route] = dict(
     (
+        # (the answer URL is the call's own, set when the call is placed: Simulation.call)
+        _route("Call.answerUrl", "answer", "answer_url", method="answer_method", document="answer", own=("Event",)),
         _route(
             "Conference.callbackUrl",
             "callback",
@@ -276,6 +280,7 @@ class HttpRequest(NamedTuple):
     kind: RequestKind
     call: str | None
     seq: int  # position among everything recorded (requests and timeline events)
+    status: int | None = None  # the HTTP status the app returned; None: no app answered it
 
 
 class TimelineEvent(NamedTuple):

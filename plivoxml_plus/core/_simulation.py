@@ -15,7 +15,9 @@ from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
-from ..elements._checks import Pattern
+from ..elements._checks import Pattern, Url
+from ..elements._values import METHOD
+from ._app import DEFAULT_AUTH_TOKEN, AppTransport
 from ._call import HANGUP, PRESS, TALK, Call, CallRecord, Venue
 from ._clock import SKIP, seconds, to_ms
 from ._documents import Documents, UrlSource, read_document, read_xml_file
@@ -24,7 +26,7 @@ from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
 from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
-from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, admit, shown
+from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, POSITIVE, admit, shown
 from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
@@ -59,6 +61,7 @@ AnswerDocument = Response | str | bytes | os.PathLike[str]
 _DIGITS = re.compile(r"[0-9*#]+")
 # Names and the seed become UUID names, encoded as UTF-8: a lone surrogate cannot be.
 _NAME = Pattern(r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates")
+URL = Url()
 _SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates")
 
 
@@ -103,6 +106,11 @@ class Simulation:
         epoch_ms: int = DEFAULT_EPOCH_MS,
         mpc_options: MpcOptions | None = None,
         sample_rate: int = 8000,
+        app: Any = None,
+        base_url: str | None = None,
+        auth_token: str = DEFAULT_AUTH_TOKEN,
+        strict: bool = False,
+        timeout: float = 5.0,
     ) -> None:
         if options is not None and not isinstance(options, ConferenceOptions):
             raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
@@ -124,6 +132,19 @@ class Simulation:
             epoch_ms,
             mpc_options=mpc_options,
         )
+        if not isinstance(strict, bool):
+            raise SimulationError(f"strict must be True or False, not {shown(strict)}")
+        world.strict = strict
+        if app is not None and base_url is None:
+            raise SimulationError("app needs base_url: the URL your app's routes are under (e.g. 'https://app.example')")
+        if base_url is not None:
+            admit(URL, base_url, "base_url")
+            if app is not None and not callable(app):
+                raise SimulationError(f"app must be a WSGI or ASGI app (a callable), not {type(app).__name__}")
+            if not isinstance(auth_token, str) or not auth_token:
+                raise SimulationError(f"auth_token must be a non-empty str, not {shown(auth_token)}")
+            admit(POSITIVE, timeout, "timeout (seconds)")
+            world.transport = AppTransport(app, base_url, auth_token, timeout, seed)
         self._world = world
         self._calls: dict[str, Call] = {}
         self._conferences = Conferences(world)
@@ -201,6 +222,23 @@ class Simulation:
             and (call is None or r.call == call)
         ]
 
+    def requests_for(self, call: str, kind: RequestKind | None = None) -> list[HttpRequest]:
+        """The requests made for the call ``call`` (of one ``kind`` if given), in order."""
+        self._call(call)
+        return [r for r in self._world.requests if r.call == call and (kind is None or r.kind == kind)]
+
+    def close(self) -> None:
+        """Release the connection to the app or server, if any (a ``with`` block does it)."""
+        transport = self._world.transport
+        if transport is not None:
+            transport.close()
+
+    def __enter__(self) -> Simulation:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def status_callbacks(self, event: str | None = None, *, call: str | None = None) -> list[HttpRequest]:
         """The MultiPartyCall statusCallbackUrl events (EventName ``event`` if
         given; for ``call`` if given), in order."""
@@ -248,8 +286,10 @@ class Simulation:
     def call(
         self,
         name: str,
-        answer: AnswerDocument,
+        answer: AnswerDocument | None = None,
         *,
+        answer_url: str | None = None,
+        answer_method: Literal["GET", "POST"] = "POST",
         at: float = 0,
         hangup: float | None = None,
         from_: str | None = None,
@@ -289,9 +329,27 @@ class Simulation:
                 raise SimulationError(
                     f"call {name!r} hangs up at t={seconds(hangup_ms)}, before it is answered at t={seconds(answer_ms)}"
                 )
-        document = _answer_document(answer, name)
+        if (answer is None) == (answer_url is None):
+            raise SimulationError(f"call {name!r}: give its answer document or its answer_url, one of the two")
+        asked = None
+        if answer_url is not None:
+            admit(URL, answer_url, f"call {name!r}: answer_url")
+            admit(METHOD, answer_method, f"call {name!r}: answer_method")
+            asked = (answer_url, answer_method)
+            document = Response()
+        else:
+            document = _answer_document(answer, name)
         call = Call(
-            world, name, document, answer_ms, hangup_ms, venues=self._venues, from_=from_, to=to, direction=direction
+            world,
+            name,
+            document,
+            answer_ms,
+            hangup_ms,
+            venues=self._venues,
+            from_=from_,
+            to=to,
+            direction=direction,
+            answer=asked,
         )
         self._calls[name] = call
         world.clock.at(answer_ms, call.on_answer)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
+from .._errors import SimulationError
 from ..elements import Response
-from ._clock import Clock
+from ._app import AppTransport
+from ._clock import Clock, seconds
 from ._documents import Documents
 from ._durations import DurationModel
 from ._ids import Ids
@@ -18,7 +20,12 @@ from ._options import ConferenceOptions, MpcOptions
 from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
 
-__all__ = ["Requester", "World"]
+__all__ = ["Requester", "StrictModeError", "World"]
+
+
+class StrictModeError(SimulationError):
+    """Strict mode: a request went wrong (a non-2xx reply, an unknown URL, an invalid
+    document, no reply); the message names the URL, the call and the time."""
 
 
 class Requester(Protocol):
@@ -45,6 +52,8 @@ class World:
         "requests",
         "seq",
         "sound_documents",
+        "strict",
+        "transport",
     )
 
     def __init__(
@@ -74,6 +83,8 @@ class World:
         # the last valid sound document each URL gave (what wait and hold music,
         # and URL enter/exit sounds, sound like: the mixer plays them)
         self.sound_documents: dict[str, Response] = {}
+        self.transport: AppTransport | None = None  # the user's app, for URLs under its base URL
+        self.strict = False  # a failed request fails the run
 
     def send(
         self,
@@ -96,17 +107,20 @@ class World:
             name = call.name
             if self.call_params[route.key]:
                 params = {**own, **call.call_params()}
-        document = route.document
-        if document is None or not read:
-            self.request(route.kind, method, url, params, name)
-            return None
-        return self.fetch(route, method, url, params, name, document=document)
+        return self.deliver(route, method, url, params, name, document=route.document if read else None)
 
     def request(
-        self, kind: RequestKind, method: str, url: str, params: dict[str, str], call: str | None
+        self,
+        kind: RequestKind,
+        method: str,
+        url: str,
+        params: dict[str, str],
+        call: str | None,
+        *,
+        status: int | None = None,
     ) -> HttpRequest:
         self.seq += 1
-        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq)
+        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status)
         self.requests.append(record)
         self.log.append(record)
         return record
@@ -118,7 +132,7 @@ class World:
     def note(self, call: str | None, text: str) -> None:
         self.event(call, "note", text)
 
-    def fetch(
+    def deliver(
         self,
         route: Route,
         method: str,
@@ -126,14 +140,39 @@ class World:
         params: dict[str, str],
         call: str | None,
         *,
-        document: Literal["answer", "sound"],
+        document: Literal["answer", "sound"] | None,
     ) -> Response | None:
-        """Request ``url`` and read the document it returns; report a missing or
-        invalid one in the notes and return None."""
-        request = self.request(route.kind, method, url, params, call)
-        response, problem = self.documents.fetch(request, document)
-        if response is None:
-            self.note(call, f"{route.label} {url}: {problem}")
-        elif document == "sound":
+        """Make the request, to the app when ``url`` is its, and read the document
+        it returns if ``document`` says which kind is wanted (None: the reply is not
+        used). A failure (non-2xx, no reply, no or an invalid document) is noted,
+        or, in strict mode, raised; the document is None then."""
+        transport = self.transport
+        response: Response | None = None
+        if transport is not None and transport.handles(url):
+            from ..schema import MAX_BYTES
+
+            reply = transport.send(method, url, params, MAX_BYTES)
+            self.request(route.kind, method, url, params, call, status=reply.status)
+            problem = reply.problem
+            if problem is None and reply.status is not None and not 200 <= reply.status < 300:
+                problem = f"the app answered HTTP {reply.status}"
+            if problem is None and document is not None:
+                response, problem = Documents.read(reply.body, document)
+        else:
+            request = self.request(route.kind, method, url, params, call)
+            if document is None:
+                return None
+            response, problem = self.documents.fetch(request, document)
+        if problem is not None:
+            self.failed(route, url, call, problem)
+            return None
+        if document == "sound" and response is not None:
             self.sound_documents[url] = response
         return response
+
+    def failed(self, route: Route, url: str, call: str | None, problem: str) -> None:
+        text = f"{route.label} {url}: {problem}"
+        if self.strict:
+            who = "no call" if call is None else f"call {call!r}"
+            raise StrictModeError(f"strict mode: at t={seconds(self.clock.now)}, for {who}: {text}")
+        self.note(call, text)

@@ -3,7 +3,7 @@ through the simulated bridges. Needs NumPy (``pip install 'plivoxml-plus[audio]'
 importing this package without it raises :class:`~plivoxml_plus.MissingExtra`
 saying so. ``import plivoxml_plus`` never imports it."""
 
-from ._extra import require
+from ..._extras import require
 
 require("numpy", "audio", "mixing audio")
 

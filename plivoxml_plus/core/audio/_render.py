@@ -21,9 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..._errors import AudioError
+from ..._extras import require
 from .._durations import DurationModel
 from ..bridge import Bridge, Seat, Tape
-from ._extra import require
 from ._mixer import Wide, clamp, mix
 from ._music import Looped, document_sound, placeholder_music
 from ._signals import Samples, beep, tone, write_wav

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from ..._errors import MissingExtra
+from ._errors import MissingExtra
 
 __all__ = ["require"]
 
