@@ -1,9 +1,13 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--audio-out DIR [--mp3]]``.
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--audio-out DIR [--mp3]]``.
 
-Exit codes: 0 the scenario ran (its report is on stdout); 2 the scenario cannot
-be run (a bad or unreadable file, invalid XML, a timeline out of order, audio
-that cannot be used, the audio extra not installed): ``FILE:LINE: message`` on
-stderr, never a traceback. (Characters the output's encoding cannot show are
+Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
+file's ``strict = true`` or ``--strict``) stopped the run at the app's first
+failed request (a non-2xx reply, an unknown URL, an invalid document, a timeout,
+no connection): ``FILE: strict mode: at t=..., for call '...': URL: problem`` on
+stderr, nothing on stdout; 2 the scenario cannot be run (a bad or unreadable
+file, invalid XML, a timeline out of order, audio that cannot be used, an app
+module that does not import, an extra not installed: audio, or httpx for an
+app): ``FILE:LINE: message`` on stderr, never a traceback. (Characters the output's encoding cannot show are
 escaped by ``plivoxml_plus.cli``, for every command.)
 
 ``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
@@ -18,10 +22,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused
+from ._world import StrictModeError
+
+if TYPE_CHECKING:
+    from ._simulation import Simulation
 
 __all__ = ["register"]
 
@@ -45,6 +53,14 @@ def register(commands: Any) -> None:
         help="text: a readable timeline (default); json: one deterministic object",
     )
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=(
+            "stop at the first request your app fails (non-2xx, unknown URL, invalid XML, timeout) "
+            "and exit 1; overrides the file's strict = false"
+        ),
+    )
+    parser.add_argument(
         "--audio-out",
         metavar="DIR",
         default=None,
@@ -62,18 +78,31 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import attrs
+
     from ._scenario import load_scenario
 
     if args.mp3 and args.audio_out is None:
         args.simulate_parser.error("--mp3 needs --audio-out DIR (where the recordings are written)")
     try:
-        simulation = load_scenario(args.scenario).run()
+        scenario = load_scenario(args.scenario)
+        if getattr(args, "strict", False):
+            scenario = attrs.evolve(scenario, strict=True)
+        simulation = scenario.run()
+    except StrictModeError as error:  # the scenario is fine: the app is not
+        print(f"{args.scenario}: {error}", file=sys.stderr)
+        return 1
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 2
     except (SimulationError, ParseError, FileRefused, MissingExtra) as error:  # defensive: the loader maps these
         print(f"{args.scenario}: {error}", file=sys.stderr)
         return 2
+    with simulation:  # (closes the client to the app, if any)
+        return _finish(args, simulation)
+
+
+def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
     if args.audio_out is not None:
         try:

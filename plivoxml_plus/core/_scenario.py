@@ -4,9 +4,17 @@
 
     until = 600                      # optional; default: until every call has ended
     sample_rate = 8000               # optional: audio is mixed at 8000 (default), 16000 or 48000 Hz
+    app = "answer_app:app"           # optional: your WSGI or ASGI app, "module:attribute"
+    base_url = "https://app.example" # the URL its routes are under (needed with app; without
+                                     # app: real HTTP to a server running there)
+    auth_token = "..."               # optional: what requests are signed with (with base_url)
+    timeout = 5                      # optional: seconds to wait for a reply (with base_url)
+    strict = true                    # optional: the first failed request stops the run
     [[call]]
     name = "alice"                   # unique label
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
+    # answer_url = "https://app.example/answer"   # ... or the URL the platform asks (one of the two)
+    # answer_method = "POST"         # GET or POST (default), with answer_url
     at = 0                           # when the call is answered, seconds (default 0)
     hangup = 300                     # optional
     from = "14155550100"             # optional: the From, To and Direction its requests carry
@@ -67,6 +75,16 @@ end_mpc, scheduled in file order. A call an ``add`` places may be named by a
 later ``[[api]]`` entry (hold it, kick it...), not by ``[[digits]]`` or
 ``[[talk]]``: inputs are for the ``[[call]]`` calls of the file.
 
+``app = "module:attribute"`` is imported when the scenario is loaded, with the
+scenario's own folder first on ``sys.path`` (so ``answer_app.py`` next to the
+scenario is found whatever the working directory); the attribute may be dotted,
+and ``"module:create_app()"`` calls a factory (no arguments) for the app. A
+module that does not import, raises while importing, or lacks the attribute,
+and an app that is not callable, are ScenarioErrors at the ``app`` line. In
+strict mode a failed request during the run raises
+:class:`~plivoxml_plus.StrictModeError` (not a ScenarioError: the scenario is
+fine, the app is not); ``simulate`` exits 1 for it.
+
 Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
 for everything else the line is found by scanning the file for the table header
@@ -81,6 +99,9 @@ its XML declaration or byte-order mark, exactly as ``validate`` reads it.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import importlib.machinery
 import os
 import re
 import sys
@@ -88,6 +109,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -95,13 +117,16 @@ from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
 from ..elements._checks import Check
+from ..elements._values import METHOD, URL
 from ..elements.multiparty import MultiPartyCall
+from ._app import DEFAULT_AUTH_TOKEN
 from ._clock import to_ms
 from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
-from ._settings import DIRECTION, PHONE_NUMBER, admit, shown
+from ._settings import DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
 from ._simulation import AUDIO_RATES, Simulation, _answer_document
+from ._world import StrictModeError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -117,6 +142,11 @@ SCENARIO_MAX_BYTES = 8 << 20
 TOP_KEYS = (
     "until",
     "sample_rate",
+    "app",
+    "base_url",
+    "auth_token",
+    "timeout",
+    "strict",
     "call",
     "urls",
     "audio",
@@ -131,6 +161,8 @@ TOP_KEYS = (
 CALL_KEYS = (
     "name",
     "answer",
+    "answer_url",
+    "answer_method",
     "at",
     "hangup",
     "from",
@@ -293,13 +325,15 @@ class CallSpec:
     """One ``[[call]]`` of a scenario (times in seconds; ``line`` locates it)."""
 
     name: str
-    answer: Response
+    answer: Response | None  # None: answer_url gives the document
     at: float
     hangup: float | None
     line: int
     from_: str | None = None  # None: Simulation.call's default
     to: str | None = None
     direction: str = "inbound"
+    answer_url: str | None = None
+    answer_method: str = "POST"
 
 
 @attrs.frozen
@@ -359,16 +393,39 @@ class Scenario:
     sample_rate: int = 8000
     voices: tuple[_Voice, ...] = ()  # in file order
     audio: tuple[tuple[str, str, int], ...] = ()  # [audio]: (URL, WAV path, line)
+    app: Any = None  # the imported WSGI or ASGI app (app = "module:attribute")
+    base_url: str | None = None
+    auth_token: str = DEFAULT_AUTH_TOKEN
+    timeout: float = 5.0
+    strict: bool = False
+    app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
 
     def simulation(self) -> Simulation:
-        """A Simulation with every call, voice, input, API request and probe scheduled, not yet run."""
-        simulation = Simulation(
-            urls=dict(self.urls),
-            options=self.options,
-            durations=self.durations,
-            mpc_options=self.mpc_options,
-            sample_rate=self.sample_rate,
-        )
+        """A Simulation with every call, voice, input, API request and probe scheduled, not yet run.
+        With an app or base URL it holds a client: close it (``with``) when done."""
+        try:
+            simulation = Simulation(
+                urls=dict(self.urls),
+                options=self.options,
+                durations=self.durations,
+                mpc_options=self.mpc_options,
+                sample_rate=self.sample_rate,
+                app=self.app,
+                base_url=self.base_url,
+                auth_token=self.auth_token,
+                strict=self.strict,
+                timeout=self.timeout,
+            )
+        except (SimulationError, MissingExtra) as error:  # MissingExtra: httpx, for an app or base_url
+            raise ScenarioError(str(error), path=self.path, line=self.app_line) from None
+        try:
+            self._schedule(simulation)
+        except BaseException:
+            simulation.close()
+            raise
+        return simulation
+
+    def _schedule(self, simulation: Simulation) -> None:
         for spec in self.calls:
             self._apply(spec.line, lambda s=spec: self._call(simulation, s))
         # (audio: NumPy is imported by voice and register_audio, so only when used)
@@ -385,23 +442,33 @@ class Scenario:
             self._apply(entry.line, lambda e=entry: self._api(simulation, e))
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
-        return simulation
 
     def run(self) -> Simulation:
-        """Build the simulation and run it until ``until`` (or until every call ended)."""
+        """Build the simulation and run it until ``until`` (or until every call ended).
+
+        In strict mode the first failed request raises :class:`StrictModeError`
+        (the app's fault, not the scenario's); other problems are ScenarioErrors.
+        The simulation returned may hold a client to the app: close it when done."""
         simulation = self.simulation()
         try:
             simulation.run(until=self.until)
+        except StrictModeError:
+            simulation.close()
+            raise
         except SimulationError as error:
+            simulation.close()
             raise ScenarioError(str(error), path=self.path) from None
         return simulation
 
     @staticmethod
     def _call(simulation: Simulation, spec: CallSpec) -> None:
         direction: Any = spec.direction  # (checked when loaded: "inbound" or "outbound")
+        method: Any = spec.answer_method  # (checked when loaded: GET or POST)
         simulation.call(
             spec.name,
             spec.answer,
+            answer_url=spec.answer_url,
+            answer_method=method,
             at=spec.at,
             hangup=spec.hangup,
             from_=spec.from_,
@@ -517,6 +584,7 @@ class _Loader:
         if "until" in data:
             until = self.seconds(data["until"], "until", where.line("", 0, "until"))
         sample_rate = self.sample_rate(data.get("sample_rate", 8000))
+        connection = self.connection(data)  # (imports the app: its problems are found now)
         calls: list[CallSpec] = []
         inputs: list[_Input] = []
         voices: list[_Voice] = []
@@ -576,7 +644,136 @@ class _Loader:
             sample_rate=sample_rate,
             voices=tuple(voices),
             audio=audio,
+            **connection,
         )
+
+    def connection(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The top-level app, base_url, auth_token, timeout and strict keys, checked
+        (and the app imported): Scenario's keyword arguments."""
+
+        def line(key: str) -> int:
+            return self.where.line("", 0, key)
+
+        found: dict[str, Any] = {}
+        if "strict" in data:
+            if not isinstance(data["strict"], bool):
+                raise self.fail(f"strict must be true or false, not {shown(data['strict'])}", line("strict"))
+            found["strict"] = data["strict"]
+        base_url = data.get("base_url")
+        for key in ("app", "auth_token", "timeout"):
+            if key in data and base_url is None:
+                needs = {
+                    "app": "the URL your app's routes are under",
+                    "auth_token": "only requests to your app or server are signed",
+                    "timeout": "the time a request to your app or server may take",
+                }[key]
+                message = f'{key} needs base_url = "..." ({needs}, e.g. base_url = "https://app.example")'
+                raise self.fail(message, line(key))
+        if base_url is None:
+            return found
+        url = self.checked(URL, base_url, "base_url", line("base_url"))
+        parts = urlsplit(url)
+        if parts.query or parts.fragment or not parts.netloc:
+            message = (
+                f"base_url = {shown(url)} is not allowed; allowed: the scheme and host your app's routes "
+                'are under, and optionally a path (e.g. "https://app.example"), with no ?query or #fragment'
+            )
+            raise self.fail(message, line("base_url"))
+        found["base_url"] = url
+        found["app_line"] = line("base_url")
+        if "auth_token" in data:
+            found["auth_token"] = self.text(data["auth_token"], "auth_token", line("auth_token"))
+        if "timeout" in data:
+            try:
+                found["timeout"] = admit(POSITIVE, data["timeout"], "timeout (seconds)")
+            except SimulationError as error:
+                raise self.fail(str(error), line("timeout")) from None
+        if "app" in data:
+            found["app"] = self.app(data["app"], line("app"))
+            found["app_line"] = line("app")
+        return found
+
+    def app(self, value: object, line: int) -> Any:
+        """The app ``"module:attribute"`` names, imported from the scenario's folder."""
+        usage = (
+            'app must be "module:attribute", e.g. "answer_app:app" (answer_app.py next to the scenario), '
+            'or "answer_app:create_app()" to call a factory'
+        )
+        if not isinstance(value, str):
+            raise self.fail(f"{usage}; not {shown(value)}", line)
+        module_name, colon, attribute = value.strip().partition(":")
+        factory = attribute.endswith("()")
+        if factory:
+            attribute = attribute[:-2]
+        if not colon or not all(part.isidentifier() for part in (*module_name.split("."), *attribute.split("."))):
+            raise self.fail(f"{usage}; not {shown(value)}", line)
+        module = self.import_app_module(module_name, value, line)
+        target: Any = module
+        where = getattr(module, "__file__", None) or module_name
+        for depth, part in enumerate(attribute.split(".")):
+            owner = ".".join([module_name, *attribute.split(".")[:depth]])
+            try:
+                target = getattr(target, part)
+            except AttributeError:
+                message = f"app = {value!r}: {owner} ({where}) has no attribute {part!r}"
+                raise self.fail(message, line) from None
+            except Exception as error:  # a property or __getattr__ that raises
+                message = f"app = {value!r}: reading {owner}.{part} raised {_first_line(error)}"
+                raise self.fail(message, line) from None
+        if factory:
+            if not callable(target):
+                message = f"app = {value!r}: {attribute} is a {type(target).__name__}, not a function to call"
+                raise self.fail(message, line)
+            try:
+                target = target()
+            except (Exception, SystemExit) as error:
+                raise self.fail(f"app = {value!r}: calling {attribute}() raised {_first_line(error)}", line) from None
+        if not callable(target):
+            got = f"{attribute}() returned" if factory else f"{attribute} is"
+            message = (
+                f"app = {value!r}: {got} a {type(target).__name__}, not a WSGI or ASGI app (a callable: "
+                "a Flask, Django, Starlette or FastAPI app object)"
+            )
+            raise self.fail(message, line)
+        return target
+
+    def import_app_module(self, name: str, value: str, line: int) -> Any:
+        """Module ``name``, imported with the scenario's folder first on sys.path
+        (sys.path is restored after). A module of that name already imported from
+        elsewhere does not shadow the folder's own; it is put back after."""
+        folder = os.path.abspath(self.base)
+        top = name.partition(".")[0]
+        cached = sys.modules.get(top)
+        shadowed: dict[str, Any] = {}
+        if cached is not None and not _module_within(cached, folder) and _folder_provides(folder, top):
+            shadowed = {key: module for key, module in sys.modules.items() if key == top or key.startswith(top + ".")}
+            for key in shadowed:
+                del sys.modules[key]
+        sys.path.insert(0, folder)
+        importlib.invalidate_caches()
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            missing = error.name or ""
+            if missing and (name == missing or name.startswith(missing + ".")):
+                message = (
+                    f"app = {value!r}: no module {missing!r} in {folder} (the scenario's folder) "
+                    f"or on sys.path: {_first_line(error, named=False)}"
+                )
+            else:
+                message = f"app = {value!r}: cannot import module {name!r} (from {folder}): {_first_line(error)}"
+            raise self.fail(message, line) from None
+        except SyntaxError as error:
+            message = f"app = {value!r}: cannot import module {name!r} (from {folder}): {_first_line(error)}"
+            raise self.fail(message, line) from None
+        except (Exception, SystemExit) as error:
+            message = f"app = {value!r}: importing module {name!r} (from {folder}) raised {_first_line(error)}"
+            raise self.fail(message, line) from None
+        finally:
+            with contextlib.suppress(ValueError):  # (ValueError: the module took it out itself)
+                sys.path.remove(folder)
+            for key, module in shadowed.items():  # (the app keeps its own module objects)
+                sys.modules[key] = module
 
     def sample_rate(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value not in AUDIO_RATES:
@@ -653,21 +850,15 @@ class _Loader:
             return where.line("call", index, key)
 
         self.keys(table, CALL_KEYS, "[[call]]", "call", index)
-        for required in ("name", "answer"):
-            if required not in table:
-                raise self.fail(f"[[call]] #{index + 1} needs {required} = ...", line())
+        if "name" not in table:
+            raise self.fail(f"[[call]] #{index + 1} needs name = ...", line())
         name = self.text(table["name"], "call name", line("name"))
         if name in names:
             message = f"there is already a call named {name!r} (line {names[name]}); names must be unique"
             raise self.fail(message, line("name"))
         names[name] = line("name")
         what = f"call {name!r}"
-        source = self.text(table["answer"], f"{what}: answer", line("answer"))
-        answer = self.answer(source, f"{what}: answer", line("answer"))
-        try:
-            _answer_document(answer, name)
-        except SimulationError as error:
-            raise self.fail(str(error), line("answer")) from None
+        answer, answer_url, answer_method = self.answer_of(name, table, line)
         at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
         hangup = None
         if "hangup" in table:
@@ -693,7 +884,52 @@ class _Loader:
             voices.append(voice)
             if voice.talk == "energy":
                 self._talk_from_lines[name] = line("talk_from")
-        return CallSpec(name, answer, at, hangup, line(), numbers.get("from"), numbers.get("to"), direction)
+        return CallSpec(
+            name,
+            answer,
+            at,
+            hangup,
+            line(),
+            numbers.get("from"),
+            numbers.get("to"),
+            direction,
+            answer_url,
+            answer_method,
+        )
+
+    def answer_of(self, name: str, table: dict[str, Any], line: Any) -> tuple[Response | None, str | None, str]:
+        """Call ``name``'s answer document, or its answer URL and method: (document, URL, method)."""
+        what = f"call {name!r}"
+        if "answer" in table and "answer_url" in table:
+            second = max(("answer", "answer_url"), key=line)
+            message = (
+                f"{what}: give answer = (its XML) or answer_url = (the URL your app answers at), "
+                "not both: one of the two"
+            )
+            raise self.fail(message, line(second))
+        if "answer_url" in table:
+            url = self.checked(URL, table["answer_url"], f"{what}: answer_url", line("answer_url"))
+            method = table.get("answer_method", "POST")
+            if not isinstance(method, str) or method not in METHOD.choices:
+                message = f'{what}: answer_method must be "GET" or "POST", not {shown(method)}'
+                raise self.fail(message, line("answer_method"))
+            return None, url, method
+        if "answer_method" in table:
+            message = f"{what}: answer_method goes with answer_url (how the answer URL is requested), which is missing"
+            raise self.fail(message, line("answer_method"))
+        if "answer" not in table:
+            message = (
+                f'{what} needs answer = ... (its XML: a file or inline) or answer_url = "..." '
+                "(the URL your app answers at)"
+            )
+            raise self.fail(message, line())
+        source = self.text(table["answer"], f"{what}: answer", line("answer"))
+        answer = self.answer(source, f"{what}: answer", line("answer"))
+        try:
+            _answer_document(answer, name)
+        except SimulationError as error:
+            raise self.fail(str(error), line("answer")) from None
+        return answer, None, "POST"
 
     def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
         if kind == "digits":
@@ -886,6 +1122,32 @@ class _Loader:
         return self.where.line(table, 0, key)
 
 
+def _first_line(error: BaseException, *, named: bool = True) -> str:
+    """``Type: first line of the message`` (or just the line), for a one-line report."""
+    lines = str(error).strip().splitlines()
+    text = lines[0] if lines else ""
+    if not named:
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _module_within(module: Any, folder: str) -> bool:
+    """Whether ``module`` (a module or a package) was loaded from ``folder``."""
+    package = os.path.join(folder, str(getattr(module, "__name__", "")).partition(".")[0])
+    file = getattr(module, "__file__", None)
+    if isinstance(file, str) and os.path.dirname(os.path.abspath(file)) in (folder, package):
+        return True
+    paths = getattr(module, "__path__", None) or []
+    return any(isinstance(place, str) and os.path.abspath(place) == package for place in paths)
+
+
+def _folder_provides(folder: str, top: str) -> bool:
+    """Whether ``folder`` holds a module or package named ``top``."""
+    if os.path.isdir(os.path.join(folder, top)):
+        return True
+    return any(os.path.isfile(os.path.join(folder, top + suffix)) for suffix in importlib.machinery.all_suffixes())
+
+
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """Read and check a scenario file; every problem is a ScenarioError at ``FILE:LINE``."""
     try:
@@ -926,5 +1188,6 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise ScenarioError(f"invalid TOML: a number too long to read ({error})", path=shown, line=line) from None
     loader = _Loader(file, shown, text)
     scenario = loader.load(data)
-    scenario.simulation()  # schedule once: every timing problem is reported now, with its line
+    # schedule once: every timing problem is reported now, with its line
+    scenario.simulation().close()
     return scenario
