@@ -354,7 +354,8 @@ def test_the_requests_table_of_rules_md_states_the_dispatch_table():
         route = ROUTES[key]
         assert kind == f"`{route.kind}`", key
         if route.element == "Call":  # the answer URL: an argument of Simulation.call, not an attribute
-            assert (url, method, default) == ("`answer_url` (of `sim.call`)", "`answer_method` (of `sim.call`)", "`POST`")
+            stated = ("`answer_url` (of `sim.call`)", "`answer_method` (of `sim.call`)", "`POST`")
+            assert (url, method, default) == stated
             assert inspect.signature(Simulation.call).parameters["answer_method"].default == "POST"
             continue
         cls = classes[route.element]
