@@ -1,0 +1,14 @@
+"""The app under test, for plivoxml_plus's pytest plugin: a fresh one for each test."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from .app import create_app
+
+
+@pytest.fixture
+def plivo_app(plivo_auth_token: str) -> Flask:
+    # the app checks signatures with the token the simulator signs with
+    return create_app(auth_token=plivo_auth_token)

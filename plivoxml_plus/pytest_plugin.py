@@ -1,0 +1,83 @@
+"""A pytest plugin for testing the app that answers Plivo's requests (docs/testing-apps.md).
+
+Installed with plivoxml_plus, it is loaded by pytest on its own (entry point
+``pytest11``, name ``plivoxml_plus``; ``-p no:plivoxml_plus`` turns it off).
+Fixtures:
+
+- ``plivo_app``: the app under test, a WSGI (Flask...) or ASGI (Starlette,
+  FastAPI...) app. None here: override it in your ``conftest.py``.
+- ``plivo_base_url``: the URL the app's routes are under (``"https://app.example"``);
+  every request to a URL under it goes to the app, in-process.
+- ``plivo_auth_token``: the token the simulator signs its requests with
+  (``X-Plivo-Signature-V3``); give the app the same one.
+- ``plivo_sim``: a fresh :class:`~plivoxml_plus.core.Simulation` for each test,
+  closed after it. With an app it sends the platform's requests to the app and is
+  strict (the first non-2xx reply, unknown URL, invalid document or failure raises
+  ``StrictModeError``); with no app it is a plain, lenient simulation.
+
+Helpers, for the assertions a test makes: :func:`events` and :func:`callback_actions`.
+
+This module imports nothing but pytest when pytest loads it: the simulator is
+imported when a fixture or helper is used, and httpx (the ``app`` extra) only by a
+``plivo_sim`` given an app. Without httpx, such a test fails with a MissingExtra
+naming ``plivoxml-plus[app]``; every other test runs as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from .core import Simulation
+
+__all__ = ["callback_actions", "events", "plivo_app", "plivo_auth_token", "plivo_base_url", "plivo_sim"]
+
+BASE_URL = "https://app.example"
+
+
+@pytest.fixture
+def plivo_app() -> Any:
+    """The app under test (WSGI or ASGI). None: override this fixture in your conftest.py."""
+    return None
+
+
+@pytest.fixture
+def plivo_base_url() -> str:
+    """The URL the app's routes are under: requests to URLs below it go to ``plivo_app``."""
+    return BASE_URL
+
+
+@pytest.fixture
+def plivo_auth_token() -> str:
+    """The auth token the simulator signs its requests with (give the app the same one)."""
+    from .core import DEFAULT_AUTH_TOKEN
+
+    return DEFAULT_AUTH_TOKEN
+
+
+@pytest.fixture
+def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Iterator[Simulation]:
+    """A fresh Simulation: sending to ``plivo_app`` in strict mode if there is one, else plain."""
+    from .core import Simulation
+
+    if plivo_app is None:
+        sim = Simulation()
+    else:
+        sim = Simulation(app=plivo_app, base_url=plivo_base_url, auth_token=plivo_auth_token, strict=True)
+    try:
+        yield sim
+    finally:
+        sim.close()
+
+
+def events(sim: Simulation, call: str | None = None) -> list[str]:
+    """The EventName of every MultiPartyCall status callback (of ``call`` if given), in order."""
+    return [request.params.get("EventName", "") for request in sim.status_callbacks(call=call)]
+
+
+def callback_actions(sim: Simulation, call: str | None = None) -> list[str]:
+    """The ConferenceAction of every Conference callbackUrl event (of ``call`` if given), in order."""
+    return [request.params.get("ConferenceAction", "") for request in sim.callbacks(call=call)]
