@@ -807,3 +807,32 @@ def test_an_http_redirect_is_followed_and_each_hop_is_signed_for_its_own_url(
     # a 307 keeps the form; a 302 after a POST, or a 303, becomes a GET without it
     assert (seen[1].form == seen[0].form) is (method_after == "POST")
     assert [(r.url, r.status) for r in sim.requests] == [(f"{BASE}/old", 200)]
+
+
+def test_an_in_process_app_that_hangs_times_out_and_the_run_goes_on() -> None:
+    import threading
+    import time
+
+    release = threading.Event()
+
+    def slow_wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        release.wait(5)  # hangs until the test lets it go
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        return [b"<Response><Speak>late</Speak></Response>"]
+
+    async def slow_asgi(scope: dict[str, Any], receive: Callable[..., Any], send: Callable[..., Any]) -> None:
+        import asyncio
+
+        await asyncio.sleep(5)
+
+    try:
+        for app in (slow_wsgi, slow_asgi):
+            started = time.perf_counter()
+            with Simulation(app=app, base_url=BASE, timeout=0.3) as sim:
+                record = sim.call("a", answer_url=f"{BASE}/answer")
+                sim.run()
+            assert time.perf_counter() - started < 3
+            assert note_texts(sim) == [f"answerUrl {BASE}/answer: no reply in time (timeout)"]
+            assert (record.end_reason, sim.requests[0].status) == ("the answer URL gave no valid document", None)
+    finally:
+        release.set()

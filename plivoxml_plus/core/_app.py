@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import threading
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -52,6 +53,8 @@ class AppTransport:
         self.seed = seed
         self.sent = 0
         self.asgi = app is not None and is_asgi(app)
+        self.in_process = app is not None
+        self.timeout = timeout
         self.loop: asyncio.AbstractEventLoop | None = None
         options: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}  # (followed here, re-signed)
         httpx = self.httpx
@@ -115,9 +118,32 @@ class AppTransport:
         arguments: dict[str, Any] = {"headers": headers}
         if form is not None:
             arguments["data"] = dict(form)
-        if self.loop is not None:
-            return self.loop.run_until_complete(self.client.request(method, url, **arguments))
-        return self.client.request(method, url, **arguments)
+        if self.loop is not None:  # an ASGI app: given ``timeout`` to answer
+            waiting = asyncio.wait_for(self.client.request(method, url, **arguments), self.timeout)
+            try:
+                return self.loop.run_until_complete(waiting)
+            except asyncio.TimeoutError:
+                raise self.httpx.TimeoutException("the app did not answer in time") from None
+        if not self.in_process:  # a server: httpx's own timeouts
+            return self.client.request(method, url, **arguments)
+        # a WSGI app runs in a thread of its own, so that one that hangs costs
+        # ``timeout`` and not the whole run (the thread is left to finish, a daemon)
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["reply"] = self.client.request(method, url, **arguments)
+            except BaseException as error:  # (handed back to the caller below)
+                outcome["error"] = error
+
+        worker = threading.Thread(target=run, name="plivoxml-plus-app", daemon=True)
+        worker.start()
+        worker.join(self.timeout)
+        if worker.is_alive():
+            raise self.httpx.TimeoutException("the app did not answer in time")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["reply"]
 
     def close(self) -> None:
         if self.loop is not None:
