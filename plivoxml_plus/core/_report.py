@@ -75,7 +75,8 @@ def render_json(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
 
 def _request_line(request: HttpRequest) -> str:
     params = " ".join(f"{k}={v}" for k, v in request.params.items())
-    return f"-> {request.method} {request.url} [{request.kind}]" + (f"  {params}" if params else "")
+    answered = "" if request.status is None else f" {request.status}"  # (the app's HTTP status)
+    return f"-> {request.method} {request.url} [{request.kind}]{answered}" + (f"  {params}" if params else "")
 
 
 def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
