@@ -79,3 +79,24 @@ def test_the_mypy_plugin_declares_exactly_the_setters_the_classes_make(tmp_path:
         expected_errors.add(len(lines))
     out, errors = _mypy(tmp_path, "\n".join(lines) + "\n", plugin=True)
     assert errors == expected_errors, out
+
+
+HELPERS = """
+from plivoxml_plus import Response
+from plivoxml_plus import plivoxml
+
+response: Response = Response().add_conference("room", muted=True).add_speak("hi", loop=2).add_hangup()
+plivoxml.ResponseElement().add_multi_party_call("mpc", "Agent", coach_mode=False).add_wait(length=3)
+Response().add_conference("room", mutd=True)
+Response().add_conference("room", max_members="5")
+Response().add_multi_party_call("mpc", "Agent", coach_mode="false")
+Response().add_hangup(reason="later")
+Response().add_redirect("https://example.com/next", methd="GET")
+"""
+
+
+def test_the_add_helpers_take_exactly_what_their_classes_take(tmp_path: Path):
+    # (issue 12, item 3) a helper's signature is its class's: a typo or a wrong type is caught
+    out, lines = _mypy(tmp_path, HELPERS, plugin=False)
+    assert lines == {7, 8, 9, 10, 11}, out
+    assert 'Unexpected keyword argument "mutd"; did you mean "muted"?' in out

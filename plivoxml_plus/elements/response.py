@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Concatenate
 
 import attrs
 from lxml import etree
-from typing_extensions import Never, Self
+from typing_extensions import Never, ParamSpec, Self
 
 from .._errors import ValidationError
 from ._base import Element, xml_element
@@ -20,6 +20,21 @@ __all__ = ["ANSWER_CHILDREN", "SOUND_CHILDREN", "Response"]
 ANSWER_CHILDREN = ("Conference", "MultiPartyCall", "Play", "Speak", "Wait", "Hangup", "Redirect")
 # What a waitSound, enter/exitSound, wait-music or hold-music URL may return.
 SOUND_CHILDREN = ("Play", "Speak", "Wait")
+
+
+P = ParamSpec("P")
+
+
+def _adder(cls: Callable[P, Element], name: str) -> Callable[Concatenate[Response, P], Response]:
+    """The method ``name`` of Response: build a ``cls`` from the arguments, add it,
+    return the response (so calls chain)."""
+
+    def add(self: Response, /, *args: P.args, **kwargs: P.kwargs) -> Response:
+        return self.add(cls(*args, **kwargs))
+
+    add.__name__ = add.__qualname__ = name
+    add.__doc__ = f"Add a {cls.__name__} built from these arguments (those of {cls.__name__}); returns the response."
+    return add
 
 
 _copy_empty_root: Callable[[], etree._Element] = etree.Element("Response").__copy__  # type: ignore[attr-defined]
@@ -128,26 +143,16 @@ class Response(Element):
             return super().to_string(pretty, xml_declaration=True)
         return _tostring(self.to_element(), encoding=str, pretty_print=pretty)
 
-    def add_conference(self, content: str, **attributes: Any) -> Self:
-        return self.add(Conference(content, **attributes))
-
-    def add_multi_party_call(self, content: str, role: str, **attributes: Any) -> Self:
-        return self.add(MultiPartyCall(content, role, **attributes))
-
-    def add_play(self, content: str, **attributes: Any) -> Self:
-        return self.add(Play(content, **attributes))
-
-    def add_speak(self, content: str, **attributes: Any) -> Self:
-        return self.add(Speak(content, **attributes))
-
-    def add_wait(self, **attributes: Any) -> Self:
-        return self.add(Wait(**attributes))
-
-    def add_hangup(self, **attributes: Any) -> Self:
-        return self.add(Hangup(**attributes))
-
-    def add_redirect(self, content: str, **attributes: Any) -> Self:
-        return self.add(Redirect(content, **attributes))
+    # The add_* helpers take exactly what their class takes: their signatures are
+    # the classes' own (``_adder``), so mypy checks a helper's keywords and types as
+    # it checks the class, and no attribute is listed a second time.
+    add_conference = _adder(Conference, "add_conference")
+    add_multi_party_call = _adder(MultiPartyCall, "add_multi_party_call")
+    add_play = _adder(Play, "add_play")
+    add_speak = _adder(Speak, "add_speak")
+    add_wait = _adder(Wait, "add_wait")
+    add_hangup = _adder(Hangup, "add_hangup")
+    add_redirect = _adder(Redirect, "add_redirect")
 
     @property
     def is_sound_document(self) -> bool:
