@@ -530,3 +530,26 @@ def test_energy_talk_moves_the_conference_floor_c7():
     assert [call for _, call in floors] == ["a", "b"]
     assert floors[0][0] == pytest.approx(1.0, abs=FRAME)  # a starts talking: it takes the floor
     assert floors[1][0] == pytest.approx(2.0 + HANGOVER, abs=FRAME)  # a stops (after hangover): b, still talking
+
+
+def test_A2_a_call_hears_its_own_prompts_outside_the_room() -> None:
+    """Speak and Play of the call's own document, before it joins: a Speak is the
+    220 Hz placeholder for its modelled length, a registered Play its audio; the
+    room comes after, and a loop="0" Play repeats until the call moves on."""
+    rate = 8000
+    music = np.asarray(8000 * np.sin(2 * np.pi * 300 * np.arange(rate) / rate), dtype=np.int16)  # 1 s
+    sim = Simulation(sample_rate=rate)
+    sim.register_audio("https://example.com/intro.mp3", samples=music)
+    doc = (
+        '<Response><Speak>one two three four five</Speak>'  # 2 s at 2.5 words per second
+        "<Play>https://example.com/intro.mp3</Play>"  # 10 s by the duration model; its audio is 1 s
+        '<Play loop="0">https://example.com/intro.mp3</Play></Response>'
+    )
+    sim.call("a", doc, at=0, hangup=20)
+    sim.run()
+    heard = sim.audio().heard["a"]
+    assert len(heard) == 20 * rate
+    assert level(heard[: 2 * rate], 220, rate) > 0.3 * LEVEL  # (placeholders are at -20 dBFS)
+    assert np.array_equal(heard[2 * rate : 3 * rate], music)  # the registered audio, once
+    assert not heard[3 * rate : 12 * rate].any()  # the rest of that Play's modelled 10 s: nothing more
+    assert np.array_equal(heard[12 * rate : 13 * rate], music) and np.array_equal(heard[19 * rate :], music)

@@ -165,6 +165,7 @@ class Call:
         "name",
         "pc",
         "pending",
+        "prompts",
         "pushed",
         "record",
         "request_params",
@@ -222,6 +223,7 @@ class Call:
             self.request_params["ALegRequestUUID"] = world.ids.request(name)
         self.doc: list[Element] = list(document.children)
         self.pc = 0
+        self.prompts: list[tuple[int, Element]] = []  # (start ms, Speak or Play): what the caller heard
         self.pending: Entry | None = None
         self.timers: list[Entry] = []
         self.script: list[tuple[int, int, int, Any]] = []
@@ -435,6 +437,7 @@ class Call:
 
     def _timed(self, element: Element) -> bool:
         world = self.world
+        self.prompts.append((world.clock.now, element))
         ms = world.durations.ms(element)
         if ms is None:
             world.event(self.name, "element", f"<{element.tag}> (loop=0: until the call ends)")

@@ -721,7 +721,8 @@ class Simulation:
                 continue
             end = now if call.ended_ms is None else min(call.ended_ms, now)
             spurts = self._talk.get(name)
-            calls[name] = CallAudio(call.answer_ms, end, self._voices.get(name), list(spurts) if spurts else None)
+            voice = self._voices.get(name)
+            calls[name] = CallAudio(call.answer_ms, end, voice, list(spurts) if spurts else None, list(call.prompts))
         world = self._world
         return render(
             self._rate,

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from ..._errors import AudioError
 from ..._extras import require
+from ...elements import Element, Response
 from .._durations import DurationModel
 from ..bridge import Bridge, Seat, Tape
 from ._mixer import Wide, clamp, mix
@@ -48,6 +49,7 @@ class CallAudio:
     end_ms: int
     voice: Voice | None
     spurts: Sequence[tuple[int, int]] | None
+    prompts: Sequence[tuple[int, Element]] = ()  # (start ms, Speak or Play) its own document played it
 
 
 class AudioResult:
@@ -188,6 +190,22 @@ class _Renderer:
         if begin < end:
             out[begin:end] += samples[begin - at : end - at]
 
+    # -- a call's own prompts ----------------------------------------------------
+
+    def prompts(self, name: str, call: CallAudio) -> None:
+        """What the call's own Speak and Play elements said to it, outside any room:
+        each from its start until it ends, or the next one starts, or the call ends."""
+        per_ms = self.per_ms
+        for index, (start, element) in enumerate(call.prompts):
+            until = call.prompts[index + 1][0] if index + 1 < len(call.prompts) else call.end_ms
+            length = (min(until, call.end_ms) - start) * per_ms
+            if length <= 0:
+                continue
+            sound = document_sound(Response([element]), self.rate, self.durations, self.url_audio)
+            # (a finite element plays once; loop="0" repeats until the call moves on)
+            samples = sound.once[:length] if element.effective("loop") else sound.piece(0, length)
+            self.add(name, start * per_ms, samples.astype(np.int32))
+
     # -- one bridge --------------------------------------------------------------
 
     def bridge(self, bridge: Bridge, end_ms: int) -> None:
@@ -290,5 +308,7 @@ def render(
             tapes[tape.id] = np.zeros(max(total, 0) * renderer.per_ms, dtype=np.int32)
             formats[tape.id] = tape.file_format
         renderer.bridge(bridge, end_ms)
+    for name, call in calls.items():
+        renderer.prompts(name, call)
     heard = {name: clamp(out) for name, out in renderer.out.items()}
     return AudioResult(rate, heard, {key: clamp(value) for key, value in tapes.items()}, formats)
