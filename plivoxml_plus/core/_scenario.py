@@ -108,7 +108,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -124,8 +124,8 @@ from ._clock import to_ms
 from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
-from ._settings import DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
-from ._simulation import AUDIO_RATES, Simulation, _answer_document
+from ._settings import AUDIO_RATES, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
+from ._simulation import Simulation, _answer_document
 from ._world import StrictModeError
 
 if sys.version_info >= (3, 11):
@@ -185,6 +185,9 @@ RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
 ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
 # the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
 ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
+
+
+Opts = TypeVar("Opts", ConferenceOptions, MpcOptions)  # an options table's class
 
 
 # -- where things are in the file ------------------------------------------------------
@@ -1077,26 +1080,20 @@ class _Loader:
         return name, role, keywords
 
     def options(self, table: object) -> ConferenceOptions:
-        line = self.where.line("", 0, "options")
-        if not isinstance(table, dict):
-            raise self.fail("options must be a table: [options]", line)
-        self.keys(table, ConferenceOptions.names(), "[options]", "options", 0)
-        try:
-            return ConferenceOptions(**table)
-        except (ValueError, TypeError) as error:
-            raise self.fail(str(error), self._field_line("options", str(error))) from None
+        return self._options(ConferenceOptions, "options", table)
 
     def mpc_options(self, table: object) -> MpcOptions | None:
-        if table is None:
-            return None
-        line = self.where.line("", 0, "mpc_options")
+        return None if table is None else self._options(MpcOptions, "mpc_options", table)
+
+    def _options(self, cls: type[Opts], name: str, table: object) -> Opts:
+        """The ``[name]`` table as a ``cls`` (its fields are the table's keys)."""
         if not isinstance(table, dict):
-            raise self.fail("mpc_options must be a table: [mpc_options]", line)
-        self.keys(table, MpcOptions.names(), "[mpc_options]", "mpc_options", 0)
+            raise self.fail(f"{name} must be a table: [{name}]", self.where.line("", 0, name))
+        self.keys(table, cls.names(), f"[{name}]", name, 0)
         try:
-            return MpcOptions(**table)
+            return cls(**table)
         except (ValueError, TypeError) as error:
-            raise self.fail(str(error), self._field_line("mpc_options", str(error))) from None
+            raise self.fail(str(error), self._field_line(name, str(error))) from None
 
     def durations(self, table: object) -> DurationModel:
         line = self.where.line("", 0, "durations")

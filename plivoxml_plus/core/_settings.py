@@ -26,6 +26,7 @@ from ..elements._checks import Check, Choice, Integer, Refused, shown  # (shown:
 
 __all__ = [
     "AT_LEAST_ZERO",
+    "AUDIO_RATES",
     "DIRECTION",
     "EPOCH_MS",
     "MAX_MS",
@@ -44,6 +45,9 @@ __all__ = [
 T = TypeVar("T")
 
 MAX_MS = 2**63 - 1
+# A1: the rates audio is mixed at (here, not in the audio package, so that a
+# Simulation can check its sample_rate without NumPy)
+AUDIO_RATES = (8000, 16000, 48000)
 MAX_SECONDS = f"{MAX_MS // 1000}.{MAX_MS % 1000:03d}"  # as text: no float holds it exactly
 _BOUND = f"at most {MAX_SECONDS} (the clock counts milliseconds in a signed 64-bit integer)"
 

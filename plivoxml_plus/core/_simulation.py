@@ -26,7 +26,7 @@ from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
 from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
-from ._settings import DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, POSITIVE, admit, shown
+from ._settings import AUDIO_RATES, DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, POSITIVE, admit, shown
 from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
@@ -34,10 +34,6 @@ from .mpc import Mpc, MultiPartyCalls, Participant
 
 if TYPE_CHECKING:
     from .audio import AudioResult
-
-# the rates audio is mixed at (A1); stated here too so that a Simulation can be
-# made without NumPy (the audio package checks the same list)
-AUDIO_RATES = (8000, 16000, 48000)
 
 __all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
 

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..._errors import AudioError
-from ..bridge import NO_RULES, PairRules, Seat
+from ..bridge import NO_RULES, PairRules, Seat, group_hears
 from ._signals import FRAME_MS, Samples, check_rate, check_samples
 
 __all__ = ["clamp", "mix", "mix_frames"]
@@ -51,19 +51,21 @@ class _Plan:
         self.spans = _runs([seat.group for seat in self.speakers], groups)
         listening: list[str] = []
         listener_runs = _runs([seat.group for seat in self.listeners], listening)
-        self.allowed = [[i for i, group in enumerate(groups) if (group, heard) not in rules] for heard in listening]
+        self.allowed = [
+            [i for i, group in enumerate(groups) if group_hears(heard, group, rules)] for heard in listening
+        ]
         self.taking = [listening.index(seat.group) for seat in self.listeners]
         row_of = {seat.call: row for row, seat in enumerate(self.speakers)}
         # no one hears itself: its own voice comes off, where its total holds it
         self.own = [
-            row_of.get(seat.call, -1) if (seat.group, seat.group) not in rules else -1 for seat in self.listeners
+            row_of.get(seat.call, -1) if group_hears(seat.group, seat.group, rules) else -1 for seat in self.listeners
         ]
         aligned = [seat.call for seat in self.listeners] == [seat.call for seat in self.speakers]
         # per listening group: (its listener rows, whether its members take their own voice off)
         self.runs: list[tuple[int, int, bool]] | None = None
         if aligned:
             pairs = zip(listener_runs, listening, strict=True)
-            self.runs = [(first, last, (group, group) not in rules) for (first, last), group in pairs]
+            self.runs = [(first, last, group_hears(group, group, rules)) for (first, last), group in pairs]
 
 
 def _group(seat: Seat) -> str:

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from ..._errors import AudioError
 from ..._files import FileRefused, read_file
+from .._settings import AUDIO_RATES
 
 __all__ = [
     "BEEPS",
@@ -35,7 +36,7 @@ __all__ = [
 
 Samples = npt.NDArray[np.int16]
 
-RATES = (8000, 16000, 48000)  # A1: what real bridges mix at
+RATES = AUDIO_RATES  # A1: what real bridges mix at
 FRAME_MS = 20  # A1: one frame (160 samples at 8 kHz)
 LEVEL_DBFS = -12.0  # a caller's tone: loud enough to hear, far from clipping alone
 PLACEHOLDER_DBFS = -20.0  # music and prompts the user gave no audio for

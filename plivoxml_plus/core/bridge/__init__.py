@@ -9,6 +9,17 @@ from its own rules, and nothing else decides who hears whom.
 from ._audibility import Audibility
 from ._bridge import Bridge, Change, Tape
 from ._history import History
-from ._seats import NO_RULES, PairRules, Seat, audible
+from ._seats import NO_RULES, PairRules, Seat, audible, group_hears
 
-__all__ = ["NO_RULES", "Audibility", "Bridge", "Change", "History", "PairRules", "Seat", "Tape", "audible"]
+__all__ = [
+    "NO_RULES",
+    "Audibility",
+    "Bridge",
+    "Change",
+    "History",
+    "PairRules",
+    "Seat",
+    "Tape",
+    "audible",
+    "group_hears",
+]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["NO_RULES", "PairRules", "Seat", "audible"]
+__all__ = ["NO_RULES", "PairRules", "Seat", "audible", "group_hears"]
 
 # (speaker's group, listener's group) pairs that must not be heard, as
 # FreeSWITCH's per-pair "nohear" relationships; fixed for the life of a bridge
@@ -30,6 +30,11 @@ class Seat(NamedTuple):
     instead: str | None  # what it hears while ``hears`` is false: "silence", "waitSound:URL"...
 
 
+def group_hears(listener_group: str, speaker_group: str, rules: PairRules) -> bool:
+    """Whether members of ``listener_group`` may hear members of ``speaker_group``."""
+    return (speaker_group, listener_group) not in rules
+
+
 def audible(listener: Seat, seats: Iterable[Seat], rules: PairRules) -> frozenset[str]:
     """The calls ``listener`` hears among ``seats``: none if it does not hear the
     bridge; else every other member that speaks, except the groups a pair rule
@@ -40,5 +45,5 @@ def audible(listener: Seat, seats: Iterable[Seat], rules: PairRules) -> frozense
     return frozenset(
         seat.call
         for seat in seats
-        if seat.speaks and seat.call != listener.call and (seat.group, group) not in rules
+        if seat.speaks and seat.call != listener.call and group_hears(group, seat.group, rules)
     )

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ...elements import Element, Response
 from ...elements import MultiPartyCall as MultiPartyCallElement
-from ...elements._values import MPC_SOUND
+from ...elements._values import MPC_SOUND, ROLE
 from .._call import Call
 from .._clock import Clock, Entry, seconds
 from .._requests import ROUTES, Route
@@ -40,8 +40,10 @@ _EXIT_SOUND = ROUTES["MultiPartyCall.exitSound"]
 
 # the attributes that configure the MPC (the element's own table says which)
 MPC_LEVEL = tuple(spec for spec in MultiPartyCallElement.specs.values() if spec.level == "mpc")
-# M2: a coaching Supervisor is heard by Agents only
-COACH_RULES: PairRules = frozenset(("coach", group) for group in ("customer", "supervisor", "coach", "ai-agent"))
+# M2: a coaching Supervisor ("coach") is heard by Agents only: by no other role, nor another coach
+COACH_RULES: PairRules = frozenset(
+    ("coach", group) for group in ("coach", *(role.lower() for role in ROLE.choices if role != "Agent"))
+)
 
 
 class State:
@@ -239,27 +241,24 @@ class Mpc:
                 self.talk(p, start=True)
 
     def fetch_wait(self, p: Participant) -> None:
-        url: str | None = self.config["wait_music_url"]
-        if url is None:
-            p.wait_heard = "waitMusic:default"
-            return
-        method = _WAIT_MUSIC.method_for(self.config.__getitem__, self.world.options)
-        sound = self.world.send(_WAIT_MUSIC, method, url, {}, p.call)
-        p.wait_heard = "silence" if sound is None else "waitMusic:" + url
+        """M1: what a participant waiting for the MPC to start hears."""
+        p.wait_heard = self._music(_WAIT_MUSIC, "waitMusic", p)
 
     def fetch_hold(self, p: Participant) -> None:
         """M3: an Agent or Customer on hold hears its role's hold music; a Supervisor, silence."""
         route = _HOLD_MUSIC.get(p.role)
-        if route is None:
-            p.hold_heard = "silence"
-            return
+        p.hold_heard = "silence" if route is None else self._music(route, "holdMusic", p)
+
+    def _music(self, route: Route, label: str, p: Participant) -> str:
+        """What the MPC's music at ``route`` sounds like to ``p``: "LABEL:URL" for the
+        sound document fetched for it, "LABEL:default" (Plivo's own) with no URL,
+        "silence" when the URL gives no valid sound document."""
         url: str | None = self.config[route.url]
         if url is None:
-            p.hold_heard = "holdMusic:default"
-            return
+            return f"{label}:default"
         method = route.method_for(self.config.__getitem__, self.world.options)
         sound = self.world.send(route, method, url, {}, p.call)
-        p.hold_heard = "silence" if sound is None else "holdMusic:" + url
+        return "silence" if sound is None else f"{label}:{url}"
 
     # -- leaving -------------------------------------------------------------------
 
