@@ -24,11 +24,13 @@ from mypy.typevars import fill_typevars
 
 _BASE = "plivoxml_plus.elements._base"
 _DECORATOR = f"{_BASE}.xml_element"
-_FIELD_DECLARATIONS = frozenset({f"{_BASE}.attribute", f"{_BASE}.content", f"{_BASE}.required"})
+_FIELD_DECLARATIONS = frozenset(
+    {f"{_BASE}.attribute", f"{_BASE}.content", f"{_BASE}.optional_content", f"{_BASE}.required"}
+)
 
 
 def _declared_fields(ctx: ClassDefContext) -> list[tuple[str, Var]] | None:
-    """The class's fields declared with attribute()/content()/required(), in order;
+    """The class's fields declared with attribute()/content()/optional_content()/required(), in order;
     None while mypy has not yet given every one of them its type."""
     fields: list[tuple[str, Var]] = []
     for statement in ctx.cls.defs.body:
@@ -51,7 +53,7 @@ def _add_setters(ctx: ClassDefContext) -> bool:
         return False  # ask mypy to call again once the annotations are analysed
     returns = fill_typevars(ctx.cls.info)
     for name, var in fields:
-        method = f"set_{name}"
+        method = f"set_{name.rstrip('_')}"  # (as _base.setter_name: DTMF's async_ has set_async)
         if method in ctx.cls.info.names:
             continue
         value = Argument(Var("value", var.type), var.type, None, ARG_POS)

@@ -23,8 +23,10 @@ from plivoxml_plus.elements._checks import (
     Check,
     Choice,
     Integer,
+    OrWords,
     Pattern,
     Sound,
+    Spoken,
     StringList,
     Text,
     Url,
@@ -134,6 +136,11 @@ def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
         return choices
     if isinstance(check, Sound):
         return st.one_of(st.sampled_from(check.words), urls())
+    if isinstance(check, OrWords):
+        return st.one_of(st.sampled_from(check.words), valid_values(check.other))
+    if isinstance(check, Spoken):  # kept as given, spaces included
+        text = st.text(alphabet=XML_CHARS, min_size=0 if check.blank else 1)
+        return text if check.blank else text.filter(lambda s: s.strip(" \t\n\r") != "")
     if isinstance(check, UrlText):  # surrounding whitespace is not part of element text
         return st.tuples(WHITESPACE, urls(), WHITESPACE).map("".join)
     if isinstance(check, Url):
@@ -167,6 +174,14 @@ def invalid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
                 others, st.sampled_from(check.choices).map(str.swapcase).filter(lambda s: s not in members)
             )
         return st.one_of(others, not_str)
+    if isinstance(check, OrWords):
+        return invalid_values(check.other).filter(lambda v: v not in check.words)
+    if isinstance(check, Spoken):
+        control = st.tuples(st.text(alphabet=XML_CHARS, min_size=1), st.sampled_from(["\x00", "\x08", "\x1b"]))
+        bad = [control.map("".join), not_str]
+        if not check.blank:
+            bad.append(WHITESPACE)
+        return st.one_of(*bad)
     if isinstance(check, (Sound, Url)):
         words = set(check.words) if isinstance(check, Sound) else set()
         not_url = st.text().filter(lambda s: s not in words and not s.startswith(("http://", "https://")))
@@ -201,8 +216,10 @@ def _simplest(check: Check[Any]) -> Any:
         return check.minimum
     if isinstance(check, Choice):
         return check.choices[0]
-    if isinstance(check, Sound):
+    if isinstance(check, (Sound, OrWords)):
         return check.words[0]
+    if isinstance(check, Spoken):
+        return "example"
     if isinstance(check, Url):
         return "https://example.com/"
     if isinstance(check, Pattern):  # the simplest string the pattern matches
@@ -247,3 +264,30 @@ def effective_tree(xml: XMLInput) -> list[tuple[str, dict[str, str], str | None]
             attributes["role"] = attributes["role"].lower()
         result.append((element.tag, attributes, getattr(element, "content", None)))
     return result
+
+
+# Found once, here: a Pattern's example is found by a search, which must not run
+# nested inside a Hypothesis test (required_kwargs is called from inside some).
+for _cls in LEAF_CLASSES:
+    required_kwargs(_cls)
+
+
+# Where an element that a Response cannot hold may stand: its nearest parent.
+_PARENT_OF: dict[str, str] = {"Number": "Dial", "User": "Dial"}
+_PARENT_OF.update({tag: "Speak" for tag in ELEMENT_CLASSES["Speak"].allowed_children if tag in ELEMENT_CLASSES})
+
+
+def answer_child(element: Element) -> Element:
+    """``element`` as a child a Response may hold: itself, or inside the parent it
+    needs (a Number in a Dial, an SSML element in a Speak)."""
+    parent = _PARENT_OF.get(element.tag)
+    if parent is None:
+        return element
+    return ELEMENT_CLASSES[parent](**required_kwargs(ELEMENT_CLASSES[parent])).add(element)
+
+
+def built_children() -> st.SearchStrategy[Element]:
+    """Any valid element of any class, placed where a Response may hold it."""
+    return st.sampled_from(LEAF_CLASSES).flatmap(
+        lambda cls: element_kwargs(cls).map(lambda kwargs: answer_child(cls(**kwargs)))
+    )

@@ -13,8 +13,9 @@ from lxml import etree
 import plivoxml_plus as p
 from plivoxml_plus import ValidationError
 from plivoxml_plus.elements import AttributeSpec, Element
+from plivoxml_plus.elements._base import setter_name
 from plivoxml_plus.elements._checks import Integer
-from tests.conftest import ALL_SPECS, LEAF_CLASSES, invalid_values, required_kwargs, spec_id
+from tests.conftest import ALL_SPECS, LEAF_CLASSES, example_value, invalid_values, required_kwargs, spec_id
 
 
 def assert_names_everything(error: ValidationError, cls: type[Element], spec: AttributeSpec, value: Any) -> None:
@@ -60,7 +61,7 @@ def test_any_invalid_value_is_refused_on_a_later_change_and_changes_nothing(data
         if via == "setattr":
             setattr(element, spec.name, value)
         else:
-            getattr(element, f"set_{spec.name}")(value)
+            getattr(element, setter_name(spec.name))(value)
     assert_names_everything(caught.value, cls, spec, value)
     assert element.to_string() == before
 
@@ -183,7 +184,7 @@ def test_status_callback_event_groups():
 # -- required content and role --------------------------------------------------------
 
 
-@pytest.mark.parametrize("cls", [p.Conference, p.Speak])
+@pytest.mark.parametrize("cls", [p.Conference, p.Message])
 @pytest.mark.parametrize("blank", ["", " ", "\n\t  \r\n", None])
 def test_blank_content_is_refused(cls, blank):
     with pytest.raises(ValidationError) as caught:
@@ -192,8 +193,17 @@ def test_blank_content_is_refused(cls, blank):
     assert caught.value.element == cls.tag
 
 
+def test_blank_speak_text_is_no_text_for_a_speak_made_of_ssml():
+    # plivo-python's own tests write SpeakElement('') and add SSML elements to it
+    assert p.Speak("").add_s("Hello").to_string() == "<Speak><s>Hello</s></Speak>"
+    assert p.Speak(voice="Polly.Amy").add_s("Hi").to_string() == '<Speak voice="Polly.Amy"><s>Hi</s></Speak>'
+    with pytest.raises(ValidationError, match="content"):
+        p.Speak(5)  # type: ignore[arg-type]
+
+
 def test_content_and_role_are_required():
-    for make in (p.Conference, p.Play, p.Speak, p.Redirect, lambda: p.MultiPartyCall("mpc")):
+    for make in (p.Conference, p.Play, p.Redirect, p.Number, p.User, p.DTMF, p.Message, p.Stream,
+                 lambda: p.MultiPartyCall("mpc")):  # fmt: skip
         with pytest.raises(ValidationError, match="required"):
             make()
     with pytest.raises(ValidationError, match="role"):
@@ -269,12 +279,12 @@ def test_a_keyword_far_from_every_name_lists_the_valid_ones():
 
 
 @pytest.mark.parametrize("cls", LEAF_CLASSES, ids=lambda c: c.tag)
-def test_attributes_cannot_be_given_by_position(cls):
-    # only content (and MultiPartyCall's role) are positional: plivo-python's
-    # positional order differs, so a positional attribute could land on another one
-    positional = list(required_kwargs(cls).values())
-    with pytest.raises(ValidationError, match="by keyword") as caught:
-        cls(*positional, True)
+def test_arguments_by_position_are_taken_in_plivo_pythons_order_and_one_too_many_is_refused(cls):
+    # every argument in field order (plivo-python's positional order): the same as by keyword
+    values = {spec.keyword: example_value(spec.check) for spec in cls.specs.values()}
+    assert cls(*values.values()) == cls(**values)
+    with pytest.raises(ValidationError, match="at most") as caught:
+        cls(*values.values(), True)
     assert caught.value.element == cls.tag
 
 

@@ -5,7 +5,8 @@ xmlschema (an independent XSD implementation, tests only) reads
 facts (built-in base type, whitespace handling, patterns, enumeration, bounds,
 length) and compared with the facts of the Python check object on the same
 attribute, together with the attribute's name, default and required-ness, each
-element's children, and each element's text content.
+element's children (for every element of the nesting, down to the SSML inside a
+Speak), and each element's text content.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import permutations
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,13 +30,14 @@ from xmlschema.names import (
 )
 
 from plivoxml_plus import schema_path
-from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Element, Response
+from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Cont, Element, Response
 from plivoxml_plus.elements._checks import (
     INT_MAX,
     Boolean,
     Check,
     Choice,
     Integer,
+    OrWords,
     Pattern,
     Sound,
     StringList,
@@ -42,7 +45,8 @@ from plivoxml_plus.elements._checks import (
     Url,
     UrlText,
 )
-from plivoxml_plus.elements._values import EVENT_GROUPS
+from plivoxml_plus.elements._values import EVENT_GROUPS, LANGUAGE
+from plivoxml_plus.elements.ssml import XML_LANG
 
 INT_MIN = -(2**31)
 Facts = dict[str, Any]
@@ -58,11 +62,29 @@ def sound_schema() -> xmlschema.XMLSchema10:
     return xmlschema.XMLSchema10(str(schema_path("sound")))
 
 
+def child_declarations(declaration: Any) -> list[Any]:
+    """The element declarations of ``declaration``'s content model, in order (none
+    for an element of simple or empty content)."""
+    xsd_type = declaration.type
+    if not xsd_type.is_complex() or xsd_type.has_simple_content() or xsd_type.is_empty():
+        return []
+    return list(xsd_type.content.iter_elements())
+
+
 def declarations(schema: xmlschema.XMLSchema10) -> dict[str, Any]:
-    """Element name -> XSD element declaration (the root and its children)."""
+    """Element name -> XSD element declaration, for every element of the nesting
+    (the root, its children, theirs...). The same name always has the same type."""
     root: Any = schema.elements["Response"]
     found = {"Response": root}
-    found.update({child.name: child for child in root.type.content.iter_elements()})
+    todo = [root]
+    while todo:
+        for child in child_declarations(todo.pop()):
+            seen = found.get(child.name)
+            if seen is None:
+                found[child.name] = child
+                todo.append(child)
+            else:
+                assert child.type is seen.type, f"<{child.name}> is declared with two types"
     return found
 
 
@@ -124,6 +146,8 @@ def python_facts(check: Check[Any]) -> Facts:
         return _facts("string", "preserve", enumeration=check.choices)
     if isinstance(check, Sound):
         return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check._url)]}
+    if isinstance(check, OrWords):  # the words, or what the other check allows: a union, as Sound
+        return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check.other)]}
     if isinstance(check, UrlText):  # element text: xs:token trims it before the pattern applies
         return _facts("token", "collapse", patterns=[(check.pattern,)])
     if isinstance(check, Pattern):  # (Url is a Pattern)
@@ -150,13 +174,46 @@ def python_facts(check: Check[Any]) -> Facts:
 
 # -- the tests -----------------------------------------------------------------------
 
-LEAVES = [cls for cls in ELEMENT_CLASSES.values() if cls is not Response]
+NON_ROOT = [cls for cls in ELEMENT_CLASSES.values() if cls is not Response]
+# Elements that hold others (Response, Dial, GetDigits, GetInput, PreAnswer, Speak, the SSML containers)
+CONTAINERS = [cls for cls in ELEMENT_CLASSES.values() if cls.allowed_children]
+LEAVES = [cls for cls in ELEMENT_CLASSES.values() if not cls.allowed_children]
+
+
+def has_content(cls: type[Element]) -> bool:
+    return any(spec.xml is None for spec in cls.specs.values())
+
+
+def shown_xml(name: str | None) -> str:
+    return "xml:lang" if name == XML_LANG else str(name)
+
+
 ATTRIBUTE_SPECS = [
-    pytest.param(cls, spec, id=f"{cls.tag}.{spec.xml}") for cls in LEAVES for spec in cls.specs.values() if spec.xml
+    pytest.param(cls, spec, id=f"{cls.tag}.{shown_xml(spec.xml)}")
+    for cls in NON_ROOT
+    for spec in cls.specs.values()
+    if spec.xml
 ]
+# text only: the content is the element's simple content
 CONTENT_SPECS = [
     pytest.param(cls, spec, id=cls.tag) for cls in LEAVES for spec in cls.specs.values() if spec.xml is None
 ]
+# text and elements: mixed content (Speak and the SSML containers)
+MIXED_CONTENT_SPECS = [
+    pytest.param(cls, spec, id=cls.tag) for cls in CONTAINERS for spec in cls.specs.values() if spec.xml is None
+]
+
+# The Python names that are not the snake_case of their XML names, each for a reason.
+NAME_EXCEPTIONS = {
+    ("DTMF", "async"): "async_",  # async is a Python keyword
+    ("lang", XML_LANG): "xmllang",  # plivo-python's keyword for xml:lang
+    # Stream's attributes are named as plivo-python (and the XML) names them
+    **{
+        ("Stream", xml): xml
+        for xml in ("streamTimeout", "statusCallbackUrl", "statusCallbackMethod", "contentType", "extraHeaders",
+                    "keepCallAlive", "audioTrack")
+    },
+}  # fmt: skip
 
 
 def snake(xml_name: str) -> str:
@@ -165,11 +222,39 @@ def snake(xml_name: str) -> str:
     return "_".join(word.lower() for word in words)
 
 
+def xml_children(cls: type[Element]) -> tuple[str, ...]:
+    """The elements ``cls`` may hold in a document: its allowed children but
+    plivo-python's ``cont`` (written as text, not as an element)."""
+    return tuple(tag for tag in cls.allowed_children if tag != Cont.tag)
+
+
+def reachable(tags: tuple[str, ...]) -> set[str]:
+    """``tags`` and every element they may hold, and those hold...: the nesting below them."""
+    found: set[str] = set()
+    todo = list(tags)
+    while todo:
+        tag = todo.pop()
+        if tag not in found:
+            found.add(tag)
+            todo.extend(xml_children(ELEMENT_CLASSES[tag]))
+    return found
+
+
+def documentation(type_name: str) -> str:
+    xs = {"xs": XSD_NAMESPACE}
+    tree = etree.parse(str(schema_path("answer")))
+    (text,) = tree.xpath(f"//xs:complexType[@name='{type_name}']/xs:annotation/xs:documentation/text()", namespaces=xs)
+    return str(text)
+
+
 def test_the_xsd_declares_every_element_class_and_no_other():
     assert set(declarations(answer_schema())) == set(ELEMENT_CLASSES)
+    assert Cont.tag not in ELEMENT_CLASSES  # plivo-python's text continuation is no element
+    # every element class is reached from Response by its classes' nesting too
+    assert reachable((Response.tag,)) == set(ELEMENT_CLASSES)
 
 
-@pytest.mark.parametrize("cls", LEAVES, ids=lambda cls: cls.tag)
+@pytest.mark.parametrize("cls", NON_ROOT, ids=lambda cls: cls.tag)
 def test_attribute_names_agree(cls: type[Element]):
     xsd = declarations(answer_schema())[cls.tag]
     python = {spec.xml for spec in cls.specs.values() if spec.xml is not None}
@@ -185,8 +270,8 @@ def test_response_takes_no_attributes_in_either():
 def test_attribute_agrees(cls: type[Element], spec: AttributeSpec):
     assert spec.xml is not None
     attribute = declarations(answer_schema())[cls.tag].attributes[spec.xml]
-    # names: the Python keyword is the snake_case of the XML name
-    assert spec.name == snake(spec.xml)
+    # names: the Python name is the snake_case of the XML name (but for NAME_EXCEPTIONS)
+    assert spec.name == NAME_EXCEPTIONS.get((cls.tag, spec.xml), snake(spec.xml))
     # required-ness
     assert (attribute.use == "required") is spec.required
     # default: the platform default, written as the wire form of the Python default
@@ -198,6 +283,22 @@ def test_attribute_agrees(cls: type[Element], spec: AttributeSpec):
     assert xsd_facts(attribute.type) == python_facts(spec.check)
 
 
+def test_the_name_exceptions_are_real():
+    # each exception names an attribute that exists, and is one (not the snake_case after all)
+    for (tag, xml), name in NAME_EXCEPTIONS.items():
+        assert ELEMENT_CLASSES[tag].specs[name].xml == xml
+        assert name != snake(xml) or name == xml == name.lower()
+
+
+@pytest.mark.parametrize("cls", NON_ROOT, ids=lambda cls: cls.tag)
+def test_constructor_keywords_are_the_names_or_streams_xml_names(cls: type[Element]):
+    # Stream takes plivo-python's camelCase keywords (audioTrack=): its names are its XML names
+    for spec in cls.specs.values():
+        assert spec.keyword == spec.name
+        if cls.tag == "Stream" and spec.xml is not None:
+            assert spec.name == spec.xml
+
+
 @pytest.mark.parametrize(("cls", "spec"), CONTENT_SPECS)
 def test_text_content_agrees(cls: type[Element], spec: AttributeSpec):
     declaration = declarations(answer_schema())[cls.tag]
@@ -207,9 +308,43 @@ def test_text_content_agrees(cls: type[Element], spec: AttributeSpec):
     assert xsd_facts(declaration.type.content) == python_facts(spec.check)
 
 
-@pytest.mark.parametrize("cls", [cls for cls in LEAVES if all(s.xml for s in cls.specs.values())], ids=str)
-def test_elements_without_text_are_empty_in_the_xsd(cls: type[Element]):
-    assert declarations(answer_schema())[cls.tag].type.is_empty()
+@pytest.mark.parametrize(("cls", "spec"), MIXED_CONTENT_SPECS)
+def test_text_among_elements_is_mixed_content(cls: type[Element], spec: AttributeSpec):
+    # text and elements: XSD 1.0 cannot constrain mixed text, and the type says so
+    declaration = declarations(answer_schema())[cls.tag]
+    assert declaration.type.mixed
+    assert declaration.type.has_complex_content()
+    assert not spec.required  # both: the text may be left out (SSML elements carry the words)
+    assert "cannot constrain the text of mixed content" in documentation(declaration.type.name)
+
+
+@pytest.mark.parametrize("cls", [cls for cls in ELEMENT_CLASSES.values() if not has_content(cls)], ids=str)
+def test_elements_without_text_hold_no_text_in_the_xsd(cls: type[Element]):
+    xsd_type = declarations(answer_schema())[cls.tag].type
+    assert not xsd_type.mixed
+    if cls.allowed_children:  # element-only content
+        assert xsd_type.has_complex_content()
+    else:
+        assert xsd_type.is_empty()
+
+
+@pytest.mark.parametrize("cls", CONTAINERS, ids=lambda cls: cls.tag)
+def test_children_agree(cls: type[Element]):
+    declaration = declarations(answer_schema())[cls.tag]
+    group = declaration.type.content
+    # a repeated choice (the validator's review relies on it), of elements only
+    assert (group.model, group.min_occurs, group.max_occurs) == ("choice", 0, None)
+    assert all(type(particle).__name__ == "XsdElement" for particle in group)
+    children = child_declarations(declaration)
+    assert tuple(child.name for child in children) == xml_children(cls)
+    assert all(child.min_occurs == 1 and child.max_occurs == 1 for child in children)
+
+
+@pytest.mark.parametrize("cls", LEAVES, ids=lambda cls: cls.tag)
+def test_leaves_hold_no_elements(cls: type[Element]):
+    declaration = declarations(answer_schema())[cls.tag]
+    assert not declaration.type.has_complex_content()
+    assert child_declarations(declaration) == []
 
 
 def test_children_agree_for_answer_and_sound_documents():
@@ -217,16 +352,50 @@ def test_children_agree_for_answer_and_sound_documents():
     sound = [child.name for child in declarations(sound_schema())["Response"].type.content.iter_elements()]
     assert tuple(answer) == Response.allowed_children
     assert tuple(sound) == SOUND_CHILDREN
-    leaves = [declarations(answer_schema())[tag] for tag in answer]
-    assert all(not leaf.type.has_complex_content() for leaf in leaves)  # no element nests another
+    # an element nests others exactly when its class does
+    for tag, declaration in declarations(answer_schema()).items():
+        assert declaration.type.has_complex_content() is bool(ELEMENT_CLASSES[tag].allowed_children), tag
 
 
 def test_the_sound_schema_reuses_the_answer_types():
     answer, sound = declarations(answer_schema()), declarations(sound_schema())
-    assert set(sound) == {"Response", *SOUND_CHILDREN}
-    for tag in SOUND_CHILDREN:
+    assert set(sound) == {"Response", *reachable(SOUND_CHILDREN)}  # Play, Speak (with its SSML) and Wait
+    assert set(SOUND_CHILDREN) <= set(sound)
+    for tag in set(sound) - {"Response"}:
         assert sound[tag].type.name == answer[tag].type.name
         assert set(sound[tag].attributes) == set(answer[tag].attributes)
+        assert [c.name for c in child_declarations(sound[tag])] == [c.name for c in child_declarations(answer[tag])]
+
+
+def test_xml_lang_is_declared_locally_as_the_class_checks_it():
+    # <lang>'s xml:lang comes from xml.xsd next to plivoxml.xsd: an xs:language in every value,
+    # restricted (from xs:string, so no whitespace is collapsed) to the class's LANGUAGE pattern
+    attribute = declarations(answer_schema())["lang"].attributes[XML_LANG]
+    assert xsd_facts(attribute.type) == python_facts(LANGUAGE)
+    declared: Any = answer_schema().maps.attributes[XML_LANG]  # the global declaration <lang> refers to
+    assert declared.type is attribute.type
+    assert Path(str(declared.schema.url).removeprefix("file://")) == schema_path("answer").parent / "xml.xsd"
+    meta: Any = xmlschema.XMLSchema10.meta_schema
+    language = meta.types["language"]
+    for value in ("en-US", "fr-FR", "arb", "cmn-CN"):
+        assert attribute.type.is_valid(value) and language.is_valid(value)
+    for value in (" en-US", "en-US ", "en-us", "english", ""):
+        assert not attribute.type.is_valid(value)
+
+
+def test_the_schemas_open_no_network_location():
+    # every xs:import, xs:include and xs:redefine names a file of the schemas' own folder
+    xs = {"xs": XSD_NAMESPACE}
+    folder = schema_path("answer").parent
+    for path in sorted(folder.glob("*.xsd")):
+        for node in etree.parse(str(path)).xpath("//xs:import | //xs:include | //xs:redefine", namespaces=xs):
+            location = node.get("schemaLocation")
+            assert location is not None and "/" not in location and ":" not in location, (path.name, location)
+            assert (folder / location).is_file(), (path.name, location)
+    # and xml.xsd declares only what Plivo XML uses of the XML namespace
+    tree = etree.parse(str(folder / "xml.xsd"))
+    assert tree.getroot().get("targetNamespace") == "http://www.w3.org/XML/1998/namespace"
+    assert [node.get("name") for node in tree.xpath("/xs:schema/xs:*[@name]", namespaces=xs)] == ["lang"]
 
 
 def test_event_groups_enumeration_matches_the_groups():
@@ -238,8 +407,11 @@ def test_event_groups_enumeration_matches_the_groups():
 def test_every_schema_declaration_is_documented():
     """An xs:documentation for the root, every named type and every attribute."""
     xs = {"xs": XSD_NAMESPACE}
-    for kind in ("answer", "sound"):
-        tree = etree.parse(str(schema_path(kind)))
+    # (xml.xsd: the xml:lang that plivoxml.xsd imports from its own folder)
+    paths = {"answer": schema_path("answer"), "sound": schema_path("sound")}
+    paths["xml"] = paths["answer"].parent / "xml.xsd"
+    for kind, path in paths.items():
+        tree = etree.parse(str(path))
         declared = tree.xpath(
             "//xs:schema/xs:element | //xs:complexType[@name] | //xs:simpleType[@name] | //xs:attribute", namespaces=xs
         )

@@ -29,16 +29,31 @@ from plivoxml_plus.elements._checks import (
     Check,
     Choice,
     Integer,
+    OrWords,
     Pattern,
     Refused,
     Sound,
+    Spoken,
     StreamUrl,
     StringList,
     Text,
     Url,
     UrlText,
 )
-from tests.conftest import ALL_SPECS, LEAF_CLASSES, XML_CHARS, element_kwargs, required_kwargs, spec_id, valid_values
+from tests.conftest import (
+    ALL_SPECS,
+    XML_CHARS,
+    answer_child,
+    built_children,
+    example_value,
+    required_kwargs,
+    spec_id,
+    valid_values,
+)
+
+# The XSD judges every value but the text of a mixed element (Speak and the SSML
+# containers): XSD 1.0 cannot constrain it (the agreement tests check it is mixed).
+JUDGED = tuple(pair for pair in ALL_SPECS if not isinstance(pair[1].check, Spoken))
 
 LXML_SCHEMA = etree.XMLSchema(etree.parse(str(schema_path("answer"))))
 
@@ -61,8 +76,8 @@ def xmlschema_schema() -> xmlschema.XMLSchema10:
 
 def document(cls: type[Element], spec: AttributeSpec, text: str) -> etree._Element:
     """A valid document but for ``text`` as the value of ``spec``."""
-    root = Response([cls(**required_kwargs(cls))]).to_element()
-    node = root[0]
+    root = Response([answer_child(cls(**required_kwargs(cls)))]).to_element()
+    node = next(root.iter(cls.tag))
     if spec.xml is None:
         node.text = text
     else:
@@ -102,12 +117,12 @@ def assert_same_verdict(cls: type[Element], spec: AttributeSpec, text: str, *, w
         assert (result.ok and not result.warnings) is expected
         variant = None if expected or spec.xml is None else spec.check.variant(text)
         if expected:
-            parsed = parse(data).children[0]
+            parsed = found(parse(data), cls.tag)
             if spec.xml is not None:
                 assert getattr(parsed, spec.name) == spec.check.clean(spec.check.from_wire(text))
         elif variant is not None:  # accepted with a warning, read in the documented form
             assert result.ok and [p.severity for p in result.problems] == ["warning"]
-            assert getattr(parse(data).children[0], spec.name) == spec.check.from_wire(variant.documented)
+            assert getattr(found(parse(data), cls.tag), spec.name) == spec.check.from_wire(variant.documented)
         else:
             assert not result.ok
             with pytest.raises(ParseError):
@@ -185,6 +200,10 @@ TRICKY = [
 ]
 
 
+def found(document: Response, tag: str) -> Element:
+    return next(e for e in document.iter() if e.tag == tag)
+
+
 def candidates(check: Check[Any]) -> list[str]:
     """Wire texts at the edges of what ``check`` allows (good and bad)."""
     if isinstance(check, Boolean):
@@ -210,6 +229,8 @@ def candidates(check: Check[Any]) -> list[str]:
         return [*listed, *variants, *(c + " " for c in listed), *(" " + c for c in listed), "", "x", "none"]
     if isinstance(check, Sound):
         return [*check.words, "beep:3", "BEEP:1", "beep", "none", "", " beep:1", *URLS_GOOD, *URLS_BAD]
+    if isinstance(check, OrWords):
+        return [*check.words, *(w.upper() for w in check.words), " " + check.words[0], *candidates(check.other)]
     if isinstance(check, UrlText):  # element text: surrounding whitespace trimmed, inner refused
         padded = ["  https://example.com/a.mp3\n", "\n\thttps://example.com/a.mp3", " https://example.com/a b "]
         return URLS_GOOD + URLS_BAD + padded
@@ -218,8 +239,9 @@ def candidates(check: Check[Any]) -> list[str]:
     if isinstance(check, StreamUrl):
         websockets = ["wss://agent.example.com/stream", "ws://10.0.0.1:8080/a", "wss:/x", "ftp://a.b", "WSS://a.b"]
         return URLS_GOOD + URLS_BAD + websockets
-    if isinstance(check, Pattern):
-        return TRICKY
+    if isinstance(check, Pattern):  # and one value it allows, for both verdicts
+        simplest = example_value(check)
+        return [*TRICKY, simplest, f" {simplest}", f"{simplest} ", simplest * 2]
     if isinstance(check, StringList):
         if isinstance(check.item, Choice):
             groups = list(check.item.choices)
@@ -243,7 +265,7 @@ def candidates(check: Check[Any]) -> list[str]:
     raise NotImplementedError(f"no boundary values for {check!r}: add them here")
 
 
-@pytest.mark.parametrize("pair", ALL_SPECS, ids=spec_id)
+@pytest.mark.parametrize("pair", JUDGED, ids=spec_id)
 def test_boundaries_get_the_same_verdict(pair: tuple[type[Element], AttributeSpec]):
     cls, spec = pair
     verdicts = {assert_same_verdict(cls, spec, text) for text in candidates(spec.check)}
@@ -293,7 +315,7 @@ def mutated(draw: st.DrawFn, text: str) -> str:
 
 @st.composite
 def spec_and_text(draw: st.DrawFn) -> tuple[type[Element], AttributeSpec, str]:
-    cls, spec = draw(st.sampled_from(ALL_SPECS))
+    cls, spec = draw(st.sampled_from(JUDGED))
     check = spec.check
     good = valid_values(check).map(lambda value: wire(check, value))
     if isinstance(check, Integer):
@@ -312,7 +334,7 @@ def test_generated_values_get_the_same_verdict(case: tuple[type[Element], Attrib
 
 
 responses = st.lists(
-    st.sampled_from(LEAF_CLASSES).flatmap(lambda cls: element_kwargs(cls).map(lambda kwargs: cls(**kwargs))),
+    built_children(),
     max_size=6,
 ).map(Response)
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import ParseError, Problem, Response, ValidationResult, parse, validate
-from tests.conftest import LEAF_CLASSES, element_kwargs
+from tests.conftest import built_children
 from tests.seed_examples import SEED_XML
 
 FRAGMENTS = [
@@ -61,7 +61,7 @@ FRAGMENTS = [
 ]
 
 built = st.lists(
-    st.sampled_from(LEAF_CLASSES).flatmap(lambda cls: element_kwargs(cls).map(lambda kwargs: cls(**kwargs))),
+    built_children(),
     max_size=4,
 ).map(lambda children: Response(children).to_bytes(pretty=True))
 seeds = st.sampled_from([text.encode() for text in SEED_XML.values()])

@@ -13,7 +13,7 @@ import plivoxml_plus as p
 from plivoxml_plus import ParseError, PlivoXMLPlusError, Problem, Response, parse
 from plivoxml_plus.elements._checks import Refused
 from plivoxml_plus.schema import _parse
-from tests.conftest import LEAF_CLASSES, element_kwargs
+from tests.conftest import built_children
 from tests.seed_examples import SEED_XML, STATUS_CALLBACK_EXAMPLE
 
 
@@ -76,7 +76,7 @@ def test_every_seed_document_round_trips(name):
 
 
 documents = st.lists(
-    st.sampled_from(LEAF_CLASSES).flatmap(lambda cls: element_kwargs(cls).map(lambda kwargs: cls(**kwargs))),
+    built_children(),
     max_size=6,
 ).map(Response)
 
@@ -168,8 +168,10 @@ def test_if_a_check_ever_refused_what_the_xsd_accepts_the_error_is_still_a_parse
     def refuse(text: str) -> object:
         raise Refused("nothing")
 
-    build, attributes, has_content = _parse._PLANS["Conference"]
-    monkeypatch.setitem(_parse._PLANS, "Conference", (build, {**attributes, "muted": ("muted", refuse)}, has_content))
+    build, attributes, has_content, nests = _parse._PLANS["Conference"]
+    monkeypatch.setitem(
+        _parse._PLANS, "Conference", (build, {**attributes, "muted": ("muted", refuse)}, has_content, nests)
+    )
     with pytest.raises(ParseError) as caught:
         parse('<Response>\n<Conference muted="true">room</Conference></Response>')
     assert (caught.value.line, caught.value.column) == (2, 1)

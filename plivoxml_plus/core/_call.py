@@ -488,6 +488,25 @@ class Call:
     def _room(self, element: Element) -> bool:
         return self.venues[element.tag].join(self, element)
 
+    def _pre_answer(self, element: Element) -> bool:
+        # its children run in turn, before what follows it (the simulated call has no
+        # ringing phase: early media is heard as the first thing after the answer)
+        children: list[Element] = element.__dict__["children"]
+        self.world.event(self.name, "element", f"<PreAnswer> ({len(children)} elements, early media)")
+        self.doc[self.pc : self.pc] = children
+        return False
+
+    def _dtmf(self, element: Element) -> bool:
+        digits = element.effective("content")
+        self.world.note(self.name, f"<DTMF> sends {digits!r} on the call (no one in the simulation hears it)")
+        return False
+
+    def _not_simulated(self, element: Element) -> bool:
+        """An element the simulator does not execute yet: noted, and the call goes on
+        with the next one (docs/simulation.md lists which)."""
+        self.world.note(self.name, f"<{element.tag}> is not simulated: skipped (the call goes on with the next one)")
+        return False
+
 
 # the kinds of scenario input, and their handlers
 TALK, PRESS, HANGUP = 0, 1, 2
@@ -501,4 +520,13 @@ _HANDLERS: dict[str, Callable[[Call, Element], bool]] = {
     "Redirect": Call._redirect,
     "Conference": Call._room,
     "MultiPartyCall": Call._room,
+    "PreAnswer": Call._pre_answer,
+    "DTMF": Call._dtmf,
+    # not executed yet (docs/simulation.md, "What each element does")
+    "GetDigits": Call._not_simulated,
+    "GetInput": Call._not_simulated,
+    "Record": Call._not_simulated,
+    "Dial": Call._not_simulated,
+    "Message": Call._not_simulated,
+    "Stream": Call._not_simulated,
 }

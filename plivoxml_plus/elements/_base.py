@@ -20,18 +20,24 @@ path of a webhook handler:
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Concatenate, Literal, TypeVar
 
 import attrs
 from lxml import etree
+from typing_extensions import ParamSpec
 
 from .._errors import ValidationError
 from ._checks import Check, Refused, shown
 
-__all__ = ["AttributeSpec", "Element", "attribute", "content", "xml_element"]
+__all__ = [
+    "AttributeSpec", "Element", "adder", "attribute", "child_list", "content", "helper_name", "optional_content",
+    "xml_element",
+]  # fmt: skip
 
 E = TypeVar("E", bound="Element")
+P = ParamSpec("P")
 
 SPEC = "plivoxml_plus.spec"  # key of an AttributeSpec in an attrs field's metadata
 
@@ -56,6 +62,7 @@ class AttributeSpec:
     required: bool = False
     order: int = 0
     level: Level | None = None
+    keyword: str = ""  # the constructor's keyword, when not ``name`` (plivo-python's camelCase Stream keywords)
 
 
 def _camel(name: str) -> str:
@@ -63,21 +70,44 @@ def _camel(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
-def attribute(check: Check[Any], *, default: Any = None, xml: str | None = None, level: Level | None = None) -> Any:
+def attribute(
+    check: Check[Any],
+    *,
+    default: Any = None,
+    xml: str | None = None,
+    level: Level | None = None,
+    keyword: str | None = None,
+) -> Any:
     """Declare an optional XML attribute.
 
     ``default`` is the platform default; ``xml`` the exact XML name when it is not
     the camelCase of the Python name (``relay_dtmf`` -> ``relayDTMF``); ``level``
-    the MPC level (see :class:`AttributeSpec`).
+    the MPC level (see :class:`AttributeSpec`); ``keyword`` the constructor's
+    keyword when it is not the Python name (plivo-python's ``StreamElement`` takes
+    ``audioTrack=``). Attributes are declared in plivo-python's positional order,
+    so a call that gives them by position means what it meant there.
     """
-    # keyword-only: plivo-python's positional order differs from the schema order
-    # used here, so a positional attribute could silently land on another one
-    return attrs.field(default=None, kw_only=True, metadata={SPEC: (check, default, xml, False, level)})
+    if keyword is None:
+        return attrs.field(default=None, metadata={SPEC: (check, default, xml, False, level)})
+    return attrs.field(default=None, alias=keyword, metadata={SPEC: (check, default, xml, False, level)})
 
 
 def content(check: Check[Any]) -> Any:
     """Declare the element's required text content (positional, first)."""
     return attrs.field(metadata={SPEC: (check, None, None, True, None)})
+
+
+def optional_content(check: Check[Any]) -> Any:
+    """Declare text content that may be left out (an SSML container, or a Speak
+    made only of SSML elements): None writes no text; text given is checked."""
+    return attrs.field(default=None, metadata={SPEC: (check, None, None, False, None)})
+
+
+def child_list() -> Any:
+    """Declare a container's children: a keyword-only ``children=`` after every
+    attribute (plivo-python's constructors take none: it adds them with ``add()``
+    or the ``add_*`` helpers, as this package does too), compared by ``==``."""
+    return attrs.field(factory=list, kw_only=True)
 
 
 def required(check: Check[Any], *, xml: str | None = None, level: Level | None = None) -> Any:
@@ -89,6 +119,7 @@ class Element:
     """Base of every element class. Subclasses are built with :func:`xml_element`."""
 
     tag: ClassVar[str]
+    own_init: ClassVar[bool] = False  # True: the class body's __init__ is kept (Response)
     allowed_children: ClassVar[tuple[str, ...]] = ()
     _child_tags: ClassVar[frozenset[str]] = frozenset()
     specs: ClassVar[dict[str, AttributeSpec]]  # Python name -> spec, in schema order
@@ -109,6 +140,9 @@ class Element:
         cls = type(self)
         entry = cls._table.get(name)
         if entry is None:
+            if name == "children" and cls.allowed_children:
+                self._set_children(value)
+                return
             raise cls._unknown(name, "attribute")
         xml, admit = entry
         store = self.__dict__
@@ -142,13 +176,12 @@ class Element:
         if first_extra is _NOT_GIVEN:
             return cls._unknown(next(iter(unknown)), "keyword")
         takes = ", ".join(cls._positional) or "no arguments"
-        names = ", ".join(n for n in cls.specs if n not in cls._required)
         return ValidationError(
-            f"{cls.__name__}() takes {takes} by position; got more positional arguments, "
-            f"the first: {shown(first_extra)}. Give attributes by keyword ({names}).",
+            f"{cls.__name__}() takes at most {len(cls._positional)} arguments ({takes}), in that order; "
+            f"got more, the first extra one: {shown(first_extra)}.",
             element=cls.tag,
             value=first_extra,
-            allowed=f"keywords: {names}",
+            allowed=f"arguments: {takes}",
         )
 
     @classmethod
@@ -217,8 +250,12 @@ class Element:
 
     def __repr__(self) -> str:
         store = self.__dict__
-        parts = [repr(store[n]) for n in type(self)._positional if n in store]
-        parts += [f"{n}={v!r}" for n, v in self.explicit().items() if n not in type(self)._positional]
+        cls = type(self)
+        # the required ones by position (content, role), and optional text content too
+        # (always the first argument); the attributes by keyword
+        shown = [n for n in cls.specs if n in cls._required or (n == "content" and store.get(n) is not None)]
+        parts = [repr(store[n]) for n in shown]
+        parts += [f"{cls.specs[n].keyword}={v!r}" for n, v in self.explicit().items() if n not in cls._required]
         if self.allowed_children and store.get("children"):
             parts.append(f"children={store['children']!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
@@ -250,6 +287,24 @@ class Element:
             allowed=allowed,
         )
 
+    def _set_children(self, value: Any) -> None:
+        """``element.children = [...]``: every item checked, as ``add()`` checks it,
+        before anything changes."""
+        try:
+            items = list(value)
+        except TypeError:
+            raise ValidationError(
+                f"<{self.tag}>.children takes an iterable of elements, not {type(value).__name__} ({shown(value)}).",
+                element=self.tag,
+                attribute="children",
+                value=value,
+                allowed=", ".join(self.allowed_children),
+            ) from None
+        for item in items:
+            if not (isinstance(item, Element) and item.tag in self._child_tags):
+                raise type(self)._misplaced(item)
+        self.__dict__["children"] = items
+
     def iter(self) -> Iterator[Element]:
         """This element and all its descendants, in document order."""
         yield self
@@ -259,8 +314,8 @@ class Element:
     # -- serialization -------------------------------------------------------------
 
     def to_element(self, parent: etree._Element | None = None) -> etree._Element:
-        """This element as an lxml element (appended to ``parent`` if given).
-        (A leaf element's; Response, the one container, has its own.)"""
+        """This element, and its children, as an lxml element (appended to
+        ``parent`` if given)."""
         store = self.__dict__
         if parent is None:
             node = etree.Element(self.tag, store["_wire"])
@@ -269,6 +324,13 @@ class Element:
         text = store.get("content")
         if text is not None:
             node.text = text
+        children = store.get("children")
+        if children:
+            tags = self._child_tags
+            for child in children:
+                if not (isinstance(child, Element) and child.tag in tags):  # appended without add()
+                    raise stray_child(self, child)
+                child.to_element(node)
         return node
 
     def to_string(self, pretty: bool = False, *, xml_declaration: bool = False) -> str:
@@ -286,12 +348,49 @@ class Element:
         return self.to_string()
 
 
+def adder(cls: Callable[P, Element], name: str) -> Callable[Concatenate[E, P], E]:
+    """A container's method ``name``: build a ``cls`` from the arguments, add it,
+    return the container (so calls chain). Its signature is ``cls``'s own, so mypy
+    checks a helper's keywords and types as it checks the class, and no attribute
+    is listed a second time."""
+
+    def add(self: E, /, *args: P.args, **kwargs: P.kwargs) -> E:
+        return self.add(cls(*args, **kwargs))
+
+    add.__name__ = add.__qualname__ = name
+    add.__doc__ = f"Add a {cls.__name__} built from these arguments (those of {cls.__name__}); returns self."
+    return add
+
+
+def helper_name(tag: str) -> str:
+    """``GetDigits`` -> ``add_get_digits``, ``say-as`` -> ``add_say_as``: plivo-python's helper names."""
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z]|$)|[A-Z]?[a-z0-9]+", tag.replace("-", "_"))
+    return "add_" + "_".join(word.lower() for word in words)
+
+
+def stray_child(parent: Element, child: object) -> ValidationError:
+    """``children`` is a plain list, so something may have been appended to it
+    without ``add()``: the error for serializing one that ``add()`` would refuse."""
+    error = parent._misplaced(child)
+    return type(error)(
+        f"{type(parent).__name__}.children holds {shown(child)}, which was not added with add(): {error}",
+        element=error.element,
+        value=error.value,
+        allowed=error.allowed,
+    )
+
+
+def setter_name(name: str) -> str:
+    """``set_muted``; DTMF's ``async_`` (``async`` is a Python keyword) has plivo-python's ``set_async``."""
+    return f"set_{name.rstrip('_')}"
+
+
 def _make_setter(name: str) -> Callable[[Any, Any], Any]:
     def setter(self: Any, value: Any) -> Any:
         setattr(self, name, value)
         return self
 
-    setter.__name__ = f"set_{name}"
+    setter.__name__ = setter_name(name)
     setter.__doc__ = f"Set ``{name}`` (validated); returns ``self`` so calls chain."
     return setter
 
@@ -305,47 +404,51 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
 
     One ``if name is not None`` per attribute and one ``admit`` call per value
     given: validating is then cheaper than lxml's own work on the same document.
-    Parameters keep the attrs field order, so the signature mypy sees (from the
-    attrs plugin) is the one that runs; attributes are written in schema order.
-    Only the required ones (content, role) may be given by position, as the attrs
-    fields declare (the others are kw_only). They are not keyword-only parameters
-    here, though: CPython fills keyword-only defaults by a dict lookup each, which
-    made a ``MultiPartyCall()`` 0.3 µs slower. A guard parameter after the required
-    ones catches any further positional argument instead.
+    Parameters keep the attrs field order (plivo-python's positional order), so the
+    signature mypy sees (from the attrs plugin) is the one that runs; attributes
+    are written in that order. A guard parameter after the last one turns one
+    argument too many into the package's error (a ``*args`` catch-all would take
+    CPython off its fast path for binding keywords: measured, 0.25 µs a call).
     """
     namespace: dict[str, Any] = {
         "_Refused": Refused, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_cls": cls,
     }  # fmt: skip
-    params: list[str] = []  # the required ones (content, role): positional
-    keywords: list[str] = ["_by_position=_NOT_GIVEN"]  # then the guard, then every other attribute
+    params: list[str] = []
     body = ["    _store = self.__dict__", "    _wire = {}"]
     for name, spec in cls.specs.items():
         admit = f"_admit_{name}"
+        keyword = spec.keyword
         namespace[admit] = spec.check.admit
         target = f"_store[{name!r}], _wire[{spec.xml!r}]" if spec.xml else f"_store[{name!r}], _"
         if spec.required:
-            params.append(f"{name}=_REQUIRED")
+            params.append(f"{keyword}=_REQUIRED")
             body += [
-                f"    if {name} is _REQUIRED or {name} is None:",
+                f"    if {keyword} is _REQUIRED or {keyword} is None:",
                 f"        raise _cls._refuse({name!r}, None, 'is required')",
                 "    try:",
-                f"        {target} = {admit}({name})",
+                f"        {target} = {admit}({keyword})",
                 "    except _Refused as why:",
-                f"        raise _cls._refused({name!r}, {name}, why) from None",
+                f"        raise _cls._refused({name!r}, {keyword}, why) from None",
             ]
         else:
-            keywords.append(f"{name}=None")
+            params.append(f"{keyword}=None")
             body += [
-                f"    if {name} is not None:",
+                f"    if {keyword} is not None:",
                 "        try:",
-                f"            {target} = {admit}({name})",
+                f"            {target} = {admit}({keyword})",
                 "        except _Refused as why:",
-                f"            raise _cls._refused({name!r}, {name}, why) from None",
+                f"            raise _cls._refused({name!r}, {keyword}, why) from None",
             ]
     body.append("    _store['_wire'] = _wire")
-    # No *args catch-all: like keyword-only parameters it takes CPython off its fast
-    # path for binding keywords (measured: 0.25 µs a call); the guard suffices.
-    signature = ", ".join(["self", *params, *keywords, "**_unknown"])
+    guard = ["_by_position=_NOT_GIVEN"]
+    if cls.allowed_children:  # children: after the guard, so only a keyword reaches it
+        guard.append("children=None")
+        body += [
+            "    _store['children'] = []",
+            "    if children is not None:",
+            "        self._set_children(children)",
+        ]
+    signature = ", ".join(["self", *params, *guard, "**_unknown"])
     source = (
         f"def __init__({signature}):\n"
         "    if _by_position is not _NOT_GIVEN or _unknown:\n"
@@ -369,7 +472,10 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
             # the text content is the field named "content" (plivo-python's keyword)
             is_content = field.name == "content"
             xml_name = None if is_content else (xml or _camel(field.name))
-            specs[field.name] = AttributeSpec(field.name, xml_name, check, default, is_required, order, level)
+            keyword = field.alias or field.name
+            specs[field.name] = AttributeSpec(
+                field.name, xml_name, check, default, is_required, order, level, keyword
+            )
         cls.tag = tag
         cls.allowed_children = children
         cls._child_tags = frozenset(children)
@@ -377,19 +483,19 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
         cls._by_xml = {s.xml: s for s in specs.values() if s.xml is not None}
         cls._table = {name: (spec.xml, spec.check.admit) for name, spec in specs.items()}
         cls._xml_order = tuple(spec.xml for spec in specs.values() if spec.xml is not None)
-        cls._positional = tuple(n for n, s in specs.items() if s.required)
-        cls._required = frozenset(cls._positional)
+        cls._positional = tuple(spec.keyword for spec in specs.values())
+        cls._required = frozenset(n for n, s in specs.items() if s.required)
         # A generated __init__ and the validating __setattr__ replace attrs' own (see
-        # the module docstring); unset attributes read as None from the class. A
-        # container (Response) keeps the __init__ written in its body, and its own
-        # _validated_setattr.
-        if not children:
+        # the module docstring); unset attributes read as None from the class.
+        # Response, which takes its children as its argument, keeps the __init__
+        # written in its body.
+        if not cls.__dict__.get("own_init", False):
             cls.__init__ = _make_init(cls)  # type: ignore[method-assign]
         cls.__setattr__ = cls._validated_setattr  # type: ignore[assignment]
         for name, spec in specs.items():
             if not spec.required:
                 setattr(cls, name, None)
-            setattr(cls, f"set_{name}", _make_setter(name))
+            setattr(cls, setter_name(name), _make_setter(name))
         return cls
 
     return finish

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -345,18 +345,13 @@ class Text(Check[str]):
         self.allowed = allowed
 
     def clean(self, value: object) -> str:
-        if not isinstance(value, str):
-            raise Refused(self.allowed)
-        text = value.strip(" \t\n\r")
-        # printable ASCII is the common case and needs no scan for non-XML characters
-        if not text or (not (text.isascii() and text.isprintable()) and _NOT_XML_CHAR.search(text)):
-            raise Refused(self.allowed)
-        return text
+        return self.admit(value)[0]
 
     def admit(self, value: object) -> tuple[str, str]:
-        # clean() inlined: every Conference/MPC name passes here (the constructor's hot path)
+        # every Conference/MPC name passes here (the constructor's hot path)
         if isinstance(value, str):
             text = value.strip(" \t\n\r")
+            # printable ASCII is the common case and needs no scan for non-XML characters
             if text and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text)):
                 return text, text
         raise Refused(self.allowed)
@@ -419,3 +414,60 @@ class StringList(Check[tuple[str, ...]]):
         except Refused:
             return None
         return Variant(documented, " and ".join(reasons))
+
+
+class OrWords(Check[Any]):
+    """One of a few fixed ``words``, or a value ``other`` allows: GetInput's
+    ``digitEndTimeout`` is ``auto`` or 2 to 10 seconds; Dial's ``dialMusic`` is
+    ``real`` or a URL."""
+
+    __slots__ = ("allowed", "other", "words")
+
+    def __init__(self, other: Check[Any], *words: str) -> None:
+        self.other = other
+        self.words = words
+        listed = ", ".join(repr(w) for w in words)
+        self.allowed = f"{listed} or {other.allowed}"
+
+    def clean(self, value: object) -> object:
+        if isinstance(value, str) and value in self.words:
+            return value
+        try:
+            return self.other.clean(value)
+        except Refused:
+            raise Refused(self.allowed) from None
+
+    def to_wire(self, value: object) -> str:
+        return value if isinstance(value, str) and value in self.words else self.other.to_wire(value)
+
+    def from_wire(self, text: str) -> object:
+        if text in self.words:
+            return text
+        try:
+            return self.other.from_wire(text)
+        except Refused:
+            raise Refused(self.allowed) from None
+
+
+class Spoken(Check[str]):
+    """Text that is spoken (Speak's, or an SSML element's that holds others): kept
+    as given, spaces included, since the space before an SSML element separates
+    two words. With ``blank``, blank text is allowed and means none (a Speak made
+    only of SSML elements: plivo-python's ``SpeakElement('')``)."""
+
+    __slots__ = ("allowed", "blank")
+
+    def __init__(self, *, blank: bool = False) -> None:
+        self.blank = blank
+        self.allowed = "text (blank: none, for a Speak made only of SSML elements)" if blank else "non-blank text"
+
+    def clean(self, value: object) -> str:
+        return self.admit(value)[0]
+
+    def admit(self, value: object) -> tuple[str, str]:
+        if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
+            if value.strip(" \t\n\r"):
+                return value, value
+            if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
+                return None, None  # type: ignore[return-value]
+        raise Refused(self.allowed)

@@ -13,6 +13,7 @@ from ._checks import (
     Choice,
     Pattern,
     Sound,
+    Spoken,
     StreamUrl,
     StringList,
     Text,
@@ -27,6 +28,8 @@ METHOD = Choice("GET", "POST")
 FILE_FORMAT = Choice("mp3", "wav")
 NAME = Text("a non-blank name")
 TEXT = Text("non-blank text")
+SPEECH = Spoken(blank=True)  # Speak's text
+SPOKEN = Spoken()  # the text of an SSML element that may hold others
 STREAM_URL = StreamUrl()
 
 CONFERENCE_SOUND = Sound("")  # the empty string: no sound
@@ -59,3 +62,17 @@ EVENT_GROUP_LIST = StringList(Choice(*EVENT_GROUPS), unique=True, what="statusCa
 
 VOICE = Pattern(r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*", "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'")
 LANGUAGE = Pattern(r"[a-z]{2,3}(-[A-Z]{2})?", "a language code such as 'en-US', 'fr-FR' or 'arb'")
+
+# -- call-flow elements (Dial, GetDigits, GetInput, Record, DTMF, Message, Stream) --
+
+DIGIT_KEYS = Pattern(r"[0-9*#]+", "keys from 0-9, * and #")
+ONE_KEY = Pattern(r"[0-9*#]", "one key: 0-9, * or #")
+PHONE_NUMBER = Pattern(r"\+?[0-9]{1,20}", "a phone number: up to 20 digits, optionally after a +")
+SIP_URI = Pattern(r"sips?:[^ \t\n\r@]+@[^ \t\n\r]+", "a SIP URI such as 'sip:alice@phone.plivo.com'")
+SIP_HEADERS = Pattern(
+    r"[A-Za-z0-9\-]+=[^,= \t\n\r]*(,[A-Za-z0-9\-]+=[^,= \t\n\r]*)*",
+    "comma-separated key=value pairs, such as 'X-Team=sales,X-Tier=gold'",
+)
+MESSAGE_DESTINATIONS = Pattern(
+    r"\+?[0-9]{1,20}(<\+?[0-9]{1,20})*", "phone numbers separated by '<', such as '14155551234<14155556789'"
+)

@@ -1,5 +1,6 @@
-"""The elements a conference flow needs around it: Play, Speak, Wait (what sound
-URLs return), Hangup and Redirect (what usually follows a conference)."""
+"""The elements a call flow is made of around its rooms: Play, Speak, Wait (what
+sound URLs return, and what GetDigits, GetInput and PreAnswer hold), Hangup and
+Redirect."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from typing import Literal
 
 import attrs
 
-from ._base import Element, attribute, content, xml_element
+from ._base import Element, adder, attribute, child_list, content, optional_content, xml_element
 from ._checks import Choice, Integer
-from ._values import BOOL, LANGUAGE, METHOD, TEXT, URL_TEXT, VOICE
+from ._values import BOOL, LANGUAGE, METHOD, SPEECH, URL_TEXT, VOICE
+from .ssml import SPEAK_SSML, Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W
 
 __all__ = ["Hangup", "Play", "Redirect", "Speak", "Wait"]
 
@@ -23,15 +25,30 @@ class Play(Element):
     loop: int | None = attribute(Integer(0), default=1)
 
 
-@xml_element("Speak")
+@xml_element("Speak", children=SPEAK_SSML)
 @attrs.define(slots=False, repr=False)
 class Speak(Element):
-    """Speaks text; ``loop=0`` repeats until the call moves on."""
+    """Speaks text; ``loop=0`` repeats until the call moves on. SSML elements
+    (``add_break()``, ``add_prosody()``...) say how, with a Polly voice; the text
+    may then be left out (``Speak(voice='Polly.Amy').add_s('Hello')``)."""
 
-    content: str = content(TEXT)
+    content: str | None = optional_content(SPEECH)
     voice: str | None = attribute(VOICE, default="WOMAN")
     language: str | None = attribute(LANGUAGE, default="en-US")
     loop: int | None = attribute(Integer(0), default=1)
+    children: list[Element] = child_list()
+
+    add_break = adder(Break, "add_break")
+    add_cont = adder(Cont, "add_cont")
+    add_emphasis = adder(Emphasis, "add_emphasis")
+    add_lang = adder(Lang, "add_lang")
+    add_p = adder(P, "add_p")
+    add_phoneme = adder(Phoneme, "add_phoneme")
+    add_prosody = adder(Prosody, "add_prosody")
+    add_s = adder(S, "add_s")
+    add_say_as = adder(SayAs, "add_say_as")
+    add_sub = adder(Sub, "add_sub")
+    add_w = adder(W, "add_w")
 
 
 @xml_element("Wait")

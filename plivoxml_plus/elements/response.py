@@ -3,42 +3,61 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Concatenate
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 from lxml import etree
-from typing_extensions import Never, ParamSpec, Self
+from typing_extensions import Never, Self
 
 from .._errors import ValidationError
-from ._base import Element, xml_element
+from ._base import Element, adder, stray_child, xml_element
 from .companions import Hangup, Play, Redirect, Speak, Wait
 from .conference import Conference
+from .dial import Dial
+from .gather import GetDigits, GetInput
 from .multiparty import MultiPartyCall
+from .preanswer import PreAnswer
+from .record import Record
+from .signals import DTMF, Message, Stream
 
 __all__ = ["ANSWER_CHILDREN", "SOUND_CHILDREN", "Response"]
 
-ANSWER_CHILDREN = ("Conference", "MultiPartyCall", "Play", "Speak", "Wait", "Hangup", "Redirect")
+# What a Response may hold (plivo-python's order).
+ANSWER_CHILDREN = (
+    "Conference", "Dial", "DTMF", "GetDigits", "GetInput", "Hangup", "Message", "Play", "PreAnswer", "Record",
+    "Redirect", "Speak", "Wait", "MultiPartyCall", "Stream",
+)  # fmt: skip
 # What a waitSound, enter/exitSound, wait-music or hold-music URL may return.
 SOUND_CHILDREN = ("Play", "Speak", "Wait")
 
 
-P = ParamSpec("P")
+def _limited(helper: Callable[..., Response], takes: int) -> Any:
+    """``helper`` taking at most ``takes`` arguments by position: where plivo-python's
+    helper lists its arguments in another order than its class (``add_dial`` has no
+    ``confirm_timeout``), the arguments after the common ones must be keywords, so
+    none can land on another attribute than it did there."""
 
+    def add(self: Response, /, *args: Any, **kwargs: Any) -> Response:
+        if len(args) > takes:
+            raise ValidationError(
+                f"Response.{helper.__name__}() takes at most {takes} arguments by position; give the others by "
+                f"keyword (plivo-python's {helper.__name__}() orders them otherwise than its class).",
+                element="Response",
+                value=args[takes],
+                allowed=f"{takes} positional arguments",
+            )
+        return helper(self, *args, **kwargs)
 
-def _adder(cls: Callable[P, Element], name: str) -> Callable[Concatenate[Response, P], Response]:
-    """The method ``name`` of Response: build a ``cls`` from the arguments, add it,
-    return the response (so calls chain)."""
-
-    def add(self: Response, /, *args: P.args, **kwargs: P.kwargs) -> Response:
-        return self.add(cls(*args, **kwargs))
-
-    add.__name__ = add.__qualname__ = name
-    add.__doc__ = f"Add a {cls.__name__} built from these arguments (those of {cls.__name__}); returns the response."
+    add.__name__ = add.__qualname__ = helper.__name__
+    add.__doc__ = helper.__doc__
     return add
 
 
 _copy_empty_root: Callable[[], etree._Element] = etree.Element("Response").__copy__  # type: ignore[attr-defined]
-_CHILD_CLASSES = frozenset((Conference, MultiPartyCall, Play, Speak, Wait, Hangup, Redirect))
+_CHILD_CLASSES = frozenset(
+    (Conference, Dial, DTMF, GetDigits, GetInput, Hangup, Message, Play, PreAnswer, Record, Redirect, Speak, Wait,
+     MultiPartyCall, Stream)
+)  # fmt: skip
 _NO_CHILDREN: tuple[Element, ...] = ()
 _tostring = etree.tostring
 
@@ -50,6 +69,7 @@ class Response(Element):
     which build the child from the same keywords as its class and return ``self``."""
 
     children: list[Element] = attrs.field(factory=list)
+    own_init: ClassVar[bool] = True
 
     # (*extra/**unknown typed Never: mypy still flags them; at run time they give
     # the package's error instead of Python's TypeError)
@@ -107,14 +127,20 @@ class Response(Element):
         return super().add(element)  # subclasses of the element classes, or the error
 
     def to_element(self, parent: etree._Element | None = None) -> etree._Element:
-        # Flat loop: every allowed child is a leaf element, so no recursion is needed.
+        # A flat loop for the leaf children (most documents are only leaves): no
+        # method call per child. A container child writes itself (recursively).
         # Copying an empty root is cheaper than creating one (no new document to set up).
         node = _copy_empty_root() if parent is None else etree.SubElement(parent, "Response")
         sub = etree.SubElement
         for child in self.children:
-            if child.__class__ not in _CHILD_CLASSES:  # one set lookup; see _stray
-                self._stray(child)
+            if child.__class__ not in _CHILD_CLASSES and not (  # one set lookup; see stray_child
+                isinstance(child, Element) and child.tag in self._child_tags
+            ):
+                raise stray_child(self, child)
             store = child.__dict__
+            if store.get("children"):
+                child.to_element(node)
+                continue
             leaf = sub(node, child.tag)
             # one set() per attribute is faster than passing SubElement the mapping (measured, lxml 6)
             set_attribute = leaf.set
@@ -125,18 +151,6 @@ class Response(Element):
                 leaf.text = text
         return node
 
-    def _stray(self, child: object) -> None:
-        """``children`` is a plain list, so something may have been appended without
-        ``add()``: serialize it only if ``add()`` would have taken it."""
-        if not (isinstance(child, Element) and child.tag in self._child_tags):
-            error = self._misplaced(child)
-            raise type(error)(
-                f"Response.children holds {child!r}, which was not added with add(): {error}",
-                element=error.element,
-                value=error.value,
-                allowed=error.allowed,
-            )
-
     def to_string(self, pretty: bool = False, *, xml_declaration: bool = False) -> str:
         # the webhook's hot path: one call into lxml, without the generic method's branch
         if xml_declaration:
@@ -144,15 +158,27 @@ class Response(Element):
         return _tostring(self.to_element(), encoding=str, pretty_print=pretty)
 
     # The add_* helpers take exactly what their class takes: their signatures are
-    # the classes' own (``_adder``), so mypy checks a helper's keywords and types as
+    # the classes' own (``adder``), so mypy checks a helper's keywords and types as
     # it checks the class, and no attribute is listed a second time.
-    add_conference = _adder(Conference, "add_conference")
-    add_multi_party_call = _adder(MultiPartyCall, "add_multi_party_call")
-    add_play = _adder(Play, "add_play")
-    add_speak = _adder(Speak, "add_speak")
-    add_wait = _adder(Wait, "add_wait")
-    add_hangup = _adder(Hangup, "add_hangup")
-    add_redirect = _adder(Redirect, "add_redirect")
+    add_conference = adder(Conference, "add_conference")
+    add_dial = _limited(adder(Dial, "add_dial"), 8) if not TYPE_CHECKING else adder(Dial, "add_dial")
+    add_dtmf = adder(DTMF, "add_dtmf")
+    add_get_digits = adder(GetDigits, "add_get_digits")
+    add_get_input = adder(GetInput, "add_get_input")
+    add_hangup = adder(Hangup, "add_hangup")
+    add_message = adder(Message, "add_message")
+    add_multi_party_call = (
+        _limited(adder(MultiPartyCall, "add_multi_party_call"), 4)
+        if not TYPE_CHECKING
+        else adder(MultiPartyCall, "add_multi_party_call")
+    )
+    add_play = adder(Play, "add_play")
+    add_pre_answer = adder(PreAnswer, "add_pre_answer")
+    add_record = _limited(adder(Record, "add_record"), 12) if not TYPE_CHECKING else adder(Record, "add_record")
+    add_redirect = adder(Redirect, "add_redirect")
+    add_speak = adder(Speak, "add_speak")
+    add_wait = adder(Wait, "add_wait")
+    add_stream = adder(Stream, "add_stream")
 
     @property
     def is_sound_document(self) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from .._errors import ParseError, ValidationError
-from ..elements import ELEMENT_CLASSES, Element, Response
+from ..elements import ELEMENT_CLASSES, Cont, Element, Response
 from ..elements._checks import Check, Refused
 from ..elements._spellings import SPELLINGS
 from ._location import Kind, check_kind
@@ -38,15 +38,17 @@ def _converter(check: Check[Any]) -> Convert | None:
     return None if type(check).from_wire is Check.from_wire else check.from_wire
 
 
-# tag -> (class, {XML attribute name: (Python name, converter)}, whether it has text content)
-_Plan = tuple[Callable[..., Element], dict[str, tuple[str, Convert | None]], bool]
+# tag -> (class, {XML attribute name: (Python name, converter)}, whether it has text content, whether it nests)
+_Plan = tuple[Callable[..., Element], dict[str, tuple[str, Convert | None]], bool, bool]
 _PLANS: dict[str, _Plan] = {
     tag: (
         cls,
-        {spec.xml: (name, _converter(spec.check)) for name, spec in cls.specs.items() if spec.xml is not None},
+        {spec.xml: (spec.keyword, _converter(spec.check)) for spec in cls.specs.values() if spec.xml is not None},
         any(spec.xml is None for spec in cls.specs.values()),
+        bool(cls.allowed_children),
     )
     for tag, cls in ELEMENT_CLASSES.items()
+    if tag != Response.tag
 }
 
 
@@ -70,24 +72,69 @@ def parse(source: Source, *, kind: Kind = "answer", max_bytes: int = MAX_BYTES) 
 def _build(loaded: Loaded) -> Response:
     children: list[Element] = []
     for node in loaded[0].iterchildren("*"):
-        build, attributes, has_content = _PLANS[node.tag]  # type: ignore[index]
-        values: dict[str, Any] = {}
-        try:
-            try:
-                for xml, text in node.items():
-                    name, convert = attributes[xml]
-                    values[name] = text if convert is None else convert(text)
-            except (KeyError, Refused):  # a spelling validate warned about: read it in the documented form
-                values = _documented_values(node, attributes)
-            if has_content:
-                values["content"] = own_text(node).strip(_XML_WHITESPACE)
-            try:
-                children.append(build(**values))
-            except ValidationError:
-                children.append(build(**(_documented_values(node, attributes) | _content(values))))
-        except (KeyError, Refused, ValidationError) as error:  # the XSD accepted what a check refuses
-            raise _disagreement(loaded, node, error) from None
+        children.append(_element(loaded, node))
     return Response(children)
+
+
+def _element(loaded: Loaded, node: etree._Element) -> Element:
+    """``node`` and what it holds as an element object (one call per element: the
+    nesting of a valid document is shallow, Response > Dial > Number at most
+    three levels below the root outside Speak)."""
+    build, attributes, has_content, nests = _PLANS[node.tag]  # type: ignore[index]
+    values: dict[str, Any] = {}
+    try:
+        try:
+            for xml, text in node.items():
+                name, convert = attributes[xml]
+                values[name] = text if convert is None else convert(text)
+        except (KeyError, Refused):  # a spelling validate warned about: read it in the documented form
+            values = _documented_values(node, attributes)
+        if has_content:
+            if not nests:
+                values["content"] = own_text(node).strip(_XML_WHITESPACE)
+            elif len(node):  # the space before an SSML element separates two words: kept
+                text = _leading_text(node).lstrip(_XML_WHITESPACE)
+                if text:
+                    values["content"] = text
+            elif node.text and node.text.strip(_XML_WHITESPACE):
+                values["content"] = node.text.strip(_XML_WHITESPACE)
+        try:
+            element = build(**values)
+        except ValidationError:
+            element = build(**(_documented_values(node, attributes) | _content(values)))
+    except (KeyError, Refused, ValidationError) as error:  # the XSD accepted what a check refuses
+        raise _disagreement(loaded, node, error) from None
+    if nests:
+        add = element.add
+        after: list[str] = []  # text since the last element child (comments between pieces are not text)
+        seen = False
+        for child in node:
+            if isinstance(child.tag, str):
+                _add_text(add, after)
+                add(_element(loaded, child))
+                seen = True
+            if seen and child.tail:
+                after.append(child.tail)
+        _add_text(add, after)
+    return element
+
+
+def _leading_text(node: etree._Element) -> str:
+    """A mixed element's text before its first element child (around comments)."""
+    pieces = [node.text or ""]
+    for child in node:
+        if isinstance(child.tag, str):
+            break
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _add_text(add: Callable[[Element], Element], after: list[str]) -> None:
+    """Text after an SSML element, as plivo-python's ``<cont>`` (which writes it back as text)."""
+    text = "".join(after).strip(_XML_WHITESPACE)
+    after.clear()
+    if text:
+        add(Cont(text))
 
 
 def _content(values: dict[str, Any]) -> dict[str, Any]:

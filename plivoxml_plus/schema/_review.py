@@ -8,7 +8,8 @@ document is reviewed in two steps:
 1. *Prune*: every child that its parent cannot hold and every attribute in a
    namespace (Plivo XML has none) is reported here and taken out. Every content
    model of Plivo XML is a repeated choice, so what remains is exactly what could
-   follow, and the XSD checks all of it. (Empty text nodes, what an empty CDATA
+   follow, and the XSD checks all of it. (An ``xml:`` attribute stays: SSML's
+   ``<lang xml:lang>`` is one, and the XSD judges it.) (Empty text nodes, what an empty CDATA
    section leaves, go too: they hold no characters, and the XSD counts none.)
 2. *Validate* what remains, in slices of the root's children when there are
    many (libxml2 names each error's element by a path it finds by scanning
@@ -42,7 +43,10 @@ __all__ = ["SLICE", "review"]
 # cheap, large enough that a valid slice costs one call.
 SLICE = 256
 
-_NAMESPACED_ATTRIBUTES = etree.XPath("//@*[namespace-uri()]")
+# (xml:lang is SSML <lang>'s own attribute: the XSD judges it, wherever it is)
+_NAMESPACED_ATTRIBUTES = etree.XPath(
+    "//@*[namespace-uri() and namespace-uri() != 'http://www.w3.org/XML/1998/namespace']"
+)
 _EMPTY_TEXT = etree.XPath("//text()[not(string())]")
 
 
