@@ -97,11 +97,13 @@ def test_round_trip(response: Response, form: str):
     assert parsed.to_string() == response.to_string()
 
 
-def test_whitespace_around_names_and_text_is_trimmed():
+def test_whitespace_around_names_is_trimmed_and_spoken_text_is_kept_as_written():
     response = parse(
         "<Response>\n  <Conference>\n\t  my room \r\n  </Conference>\n  <Speak>  Hello\n  there </Speak>\n</Response>"
     )
-    assert response.children == [p.Conference("my room"), p.Speak("Hello\n  there")]  # inside, it is kept
+    # a room name's spaces are not part of the name; spoken text round-trips as written
+    assert response.children == [p.Conference("my room"), p.Speak("  Hello\n  there ")]
+    assert parse(response.to_string()) == response
 
 
 def test_comments_processing_instructions_and_cdata():

@@ -464,6 +464,9 @@ class Spoken(Check[str]):
     def clean(self, value: object) -> str:
         return self.admit(value)[0]
 
+    def to_wire(self, value: str) -> str:
+        return value  # blank text is stored as None and written as no text at all
+
     def admit(self, value: object) -> tuple[str, str]:
         if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
             if value.strip(" \t\n\r"):

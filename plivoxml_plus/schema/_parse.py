@@ -92,12 +92,11 @@ def _element(loaded: Loaded, node: etree._Element) -> Element:
         if has_content:
             if not nests:
                 values["content"] = own_text(node).strip(_XML_WHITESPACE)
-            elif len(node):  # the space before an SSML element separates two words: kept
-                text = _leading_text(node).lstrip(_XML_WHITESPACE)
-                if text:
+            else:  # spoken text (Speak, SSML containers) is kept as written: the space
+                # before an SSML element separates two words; blank text is none
+                text = _leading_text(node)
+                if text.strip(_XML_WHITESPACE):
                     values["content"] = text
-            elif node.text and node.text.strip(_XML_WHITESPACE):
-                values["content"] = node.text.strip(_XML_WHITESPACE)
         try:
             element = build(**values)
         except ValidationError:
