@@ -190,7 +190,9 @@ def test_digits_from_a_caller_in_no_conference_are_ignored_and_noted():
     sim.press("a", "12", at=1)  # still speaking
     sim.run()
     assert sim.callbacks() == []
-    assert [n.text for n in sim.notes] == ["digits '12' ignored: the caller is not in a conference"]
+    assert [n.text for n in sim.notes] == [
+        "digits '12' ignored: the caller is in no conference and no element is listening"
+    ]
 
 
 def test_digits_after_the_call_ended_are_noted():

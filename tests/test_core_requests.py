@@ -16,10 +16,7 @@ from hypothesis import strategies as st
 from plivoxml_plus import Conference, Redirect, Response, ScenarioError, SimulationError, Speak
 from plivoxml_plus.core import ConferenceOptions, HttpRequest, Simulation, load_scenario
 from plivoxml_plus.core._requests import CALL_PARAMS, ROUTES, RequestKind, Route
-from plivoxml_plus.elements import Conference as ConferenceClass
-from plivoxml_plus.elements import Element
-from plivoxml_plus.elements import MultiPartyCall as MultiPartyCallClass
-from plivoxml_plus.elements import Redirect as RedirectClass
+from plivoxml_plus.elements import ELEMENT_CLASSES
 from tests.test_core_properties import plans, simulate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,11 +342,6 @@ def requests_table() -> dict[str, list[str]]:
 def test_the_requests_table_of_rules_md_states_the_dispatch_table():
     table = requests_table()
     assert set(table) == set(ROUTES)
-    classes: dict[str, type[Element]] = {
-        "Redirect": RedirectClass,
-        "Conference": ConferenceClass,
-        "MultiPartyCall": MultiPartyCallClass,
-    }
     for key, (_, kind, url, method, default, parameters, grade, source) in table.items():
         route = ROUTES[key]
         assert kind == f"`{route.kind}`", key
@@ -358,7 +350,7 @@ def test_the_requests_table_of_rules_md_states_the_dispatch_table():
             assert (url, method, default) == stated
             assert inspect.signature(Simulation.call).parameters["answer_method"].default == "POST"
             continue
-        cls = classes[route.element]
+        cls = ELEMENT_CLASSES[route.element]
         spec = cls.specs[route.url]
         assert url == (f"`<{cls.tag}>` text" if spec.xml is None else f"`{spec.xml}`"), key
         if route.method is not None:

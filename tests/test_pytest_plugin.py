@@ -50,9 +50,10 @@ def test_the_plugin_is_registered_for_pytest():
     assert found.get("plivoxml_plus") == "plivoxml_plus.pytest_plugin", "reinstall: pip install -e ."
 
 
-def test_the_callcenter_example_passes():
+@pytest.mark.parametrize("example", ["callcenter", "pin"])
+def test_the_app_examples_pass(example: str):
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "examples/callcenter", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", f"examples/{example}", "-p", "no:cacheprovider"],
         cwd=ROOT,
         capture_output=True,
         text=True,

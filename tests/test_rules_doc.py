@@ -1,8 +1,8 @@
 """docs/rules.md defines every rule id the project cites, each exactly once.
 
 A rule id is a letter and a number: C for Conference, M for MultiPartyCall, A for
-mixing audio (``C5``, ``M2``, ``A3``), cited in code, docs, messages and test names
-(``test_C5_...``). A range such as ``C1–C10`` or ``M1-M8`` cites every id in it.
+mixing audio, I for the call-flow elements (``C5``, ``M2``, ``A3``, ``I1``), cited in
+code, docs, messages and test names (``test_C5_...``). A range such as ``C1–C10`` or ``M1-M8`` cites every id in it.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ RULES = ROOT / "docs" / "rules.md"
 
 # Letters, then digits, standing alone: no letter or digit on either side, so
 # "0xC4", "PC1", "C4F2" and "M10x" are not ids; an underscore may touch them, as
-# in the test name test_C5_overflow. The prefixes are the three rule families.
+# in the test name test_C5_overflow. The prefixes are the four rule families.
 _EDGE_BEFORE = r"(?<![A-Za-z0-9])"
 _EDGE_AFTER = r"(?![A-Za-z0-9])"
-ID = re.compile(_EDGE_BEFORE + r"([CMA])([1-9][0-9]?)" + _EDGE_AFTER)
-RANGE = re.compile(_EDGE_BEFORE + r"([CMA])([1-9][0-9]?)\s*[-–]\s*\1([1-9][0-9]?)" + _EDGE_AFTER)
-HEADING = re.compile(r"^#{2,4} +([CMA][1-9][0-9]?)" + _EDGE_AFTER, re.M)
+ID = re.compile(_EDGE_BEFORE + r"([CMAI])([1-9][0-9]?)" + _EDGE_AFTER)
+RANGE = re.compile(_EDGE_BEFORE + r"([CMAI])([1-9][0-9]?)\s*[-–]\s*\1([1-9][0-9]?)" + _EDGE_AFTER)
+HEADING = re.compile(r"^#{2,4} +([CMAI][1-9][0-9]?)" + _EDGE_AFTER, re.M)
+NOT_YET: set[str] = set()  # rules recorded before the simulator models them
 GRADE = re.compile(r"\*\*\[(doc|oss|inf|doc/oss)\]\*\*")
 
 
@@ -89,7 +90,12 @@ def test_each_family_is_numbered_from_1_without_gaps():
     numbers: dict[str, list[int]] = {}
     for rule in defined():
         numbers.setdefault(rule[0], []).append(int(rule[1:]))
-    assert numbers == {"C": list(range(1, 11)), "M": list(range(1, 9)), "A": list(range(1, 4))}
+    assert numbers == {
+        "C": list(range(1, 11)),
+        "M": list(range(1, 9)),
+        "A": list(range(1, 4)),
+        "I": list(range(1, 7)),
+    }
 
 
 @pytest.mark.parametrize("rule", defined())
@@ -98,8 +104,9 @@ def test_each_rule_states_its_grade_and_status(rule):
     assert GRADE.search(section), f"{rule}: no grade such as **[doc]**"
     statuses = re.findall(r"\*\*Status:\*\* (implemented|not yet)\.", section)
     assert len(statuses) == 1, f"{rule}: one **Status:** implemented. or not yet. expected"
-    # the simulator models Conference, MultiPartyCall and the mixing of their audio
-    assert statuses[0] == "implemented"
+    # the simulator models Conference, MultiPartyCall, the mixing of their audio and
+    # the call flow
+    assert statuses[0] == ("not yet" if rule in NOT_YET else "implemented")
 
 
 def _anchor(heading: str) -> str:

@@ -4,8 +4,8 @@ Speak, Play and Wait take their time (see ``_durations``); Hangup ends the call
 (or, with ``schedule``, ends it later while the document goes on); Redirect
 fetches the next document and continues with it; Conference and
 MultiPartyCall hand the call to a room (a ``Venue``, by tag) until the member
-leaves, then the call goes on with the document its action URL returned, or its
-next element. At the end of the document the call hangs up.
+leaves, and Dial to the dialer (``_dial``) until the Dial ends, then the call
+goes on with the document its action URL returned, or its next element. At the end of the document the call hangs up.
 
 A call knows rooms only through the two small protocols below, so this module
 depends on no room type (they depend on it).
@@ -22,7 +22,7 @@ from ._clock import Clock, Entry, seconds
 from ._requests import ROUTES
 from ._world import World
 
-__all__ = ["HANGUP", "PRESS", "TALK", "Call", "CallRecord", "Membership", "Place", "Venue"]
+__all__ = ["HANGUP", "PRESS", "SAY", "TALK", "Call", "CallRecord", "Heard", "Listener", "Membership", "Place", "Venue"]
 
 _REDIRECT = ROUTES["Redirect"]
 _ANSWER = ROUTES["Call.answerUrl"]
@@ -40,8 +40,21 @@ class Place(Protocol):
     def hung_up(self) -> None: ...
 
 
+class Listener(Protocol):
+    """An element collecting what the caller does (GetDigits, GetInput, Record):
+    while it runs, the call hands it every key, phrase and talk spurt."""
+
+    def digit(self, key: str) -> None: ...
+
+    def speech(self, text: str, confidence: float) -> None: ...
+
+    def talk(self, talking: bool) -> None: ...
+
+    def hung_up(self) -> None: ...
+
+
 class Venue(Protocol):
-    """The rooms of one kind (Conference, MultiPartyCall): where a call goes on
+    """The rooms of one kind (Conference, MultiPartyCall; the dialer, for Dial): where a call goes on
     reaching their element. ``join`` returns True when the call stays there (it
     waits until its place tells it to go on), False when it goes on at once."""
 
@@ -78,6 +91,35 @@ class Membership:
         )
 
 
+class Heard:
+    """What one GetDigits or GetInput collected (``CallRecord.inputs``): ``at`` in
+    seconds, ``digits`` ("" for none), ``speech`` (None unless GetInput heard a
+    phrase), ``attempts`` made. ``digits`` and ``speech`` are both empty when the
+    element gave up (no input: no action request)."""
+
+    __slots__ = ("at", "attempts", "confidence", "digits", "speech", "tag")
+
+    def __init__(
+        self, at: float, tag: str, digits: str, *, speech: str | None, confidence: float | None, attempts: int
+    ) -> None:
+        self.at = at
+        self.tag = tag
+        self.digits = digits
+        self.speech = speech
+        self.confidence = confidence
+        self.attempts = attempts
+
+    @property
+    def gave_up(self) -> bool:
+        return not self.digits and self.speech is None
+
+    def __repr__(self) -> str:
+        return (
+            f"Heard(at={self.at!r}, tag={self.tag!r}, digits={self.digits!r}, speech={self.speech!r}, "
+            f"attempts={self.attempts!r})"
+        )
+
+
 class CallRecord:
     """What happened to one call (read it; the simulation writes it).
 
@@ -95,6 +137,7 @@ class CallRecord:
         "executed",
         "from_",
         "hangup_at",
+        "inputs",
         "memberships",
         "name",
         "overflows",
@@ -118,12 +161,13 @@ class CallRecord:
         self.from_ = from_  # the From, To and Direction its requests carry
         self.to = to
         self.direction = direction
-        self.answer_at = answer_at  # when the call is answered
+        self.answer_at = answer_at  # when the call is answered (a callee: inf until a Dial connects it)
         self.hangup_at = hangup_at  # when the caller hangs up, if scheduled
         self.ended_at: float | None = None  # when the call actually ended
         self.end_reason: str | None = None
         self.executed: list[str] = []
         self.memberships: list[Membership] = []
+        self.inputs: list[Heard] = []  # what each GetDigits and GetInput collected, in order
         self.overflows: list[tuple[float, str]] = []  # (time, room) of each skipped full room
 
     @property
@@ -157,9 +201,11 @@ class Call:
         "answer_ms",
         "doc",
         "ended_ms",
+        "endings",
         "hangup_ms",
         "instant_at",
         "instant_steps",
+        "listener",
         "live",
         "member",
         "name",
@@ -168,6 +214,7 @@ class Call:
         "prompts",
         "pushed",
         "record",
+        "records_made",
         "request_params",
         "script",
         "script_pos",
@@ -232,6 +279,9 @@ class Call:
         self.started = False  # answered (stays True after the call ended)
         self.live = False  # answered and not ended
         self.member: Place | None = None
+        self.listener: Listener | None = None  # the GetDigits, GetInput or Record running
+        self.endings: list[Callable[[], None]] = []  # run when the call ends (a background Record)
+        self.records_made = 0  # <Record> elements run: each recording's number
         self.talking = False
         self.talk_since = 0
         self.silence_ms: int | None = None  # minSilence while in <Wait silence="true">
@@ -257,8 +307,8 @@ class Call:
 
     # -- events from the scenario ------------------------------------------------
 
-    def schedule(self, when: int, kind: int, argument: str | bool) -> None:
-        """Add a scenario input (TALK, PRESS or HANGUP) at ``when`` (not in the past)."""
+    def schedule(self, when: int, kind: int, argument: str | bool | tuple[str, float]) -> None:
+        """Add a scenario input (TALK, PRESS, HANGUP or SAY) at ``when`` (not in the past)."""
         item = (when, self.world.clock.take(), kind, argument)
         script = self.script
         if not script or item > script[-1]:
@@ -318,6 +368,8 @@ class Call:
             self.talk_since = now
             if self.member is not None:
                 self.member.talk_start()
+            if self.listener is not None:
+                self.listener.talk(True)
             if self.silence_ms is not None:
                 Clock.cancel(self.silence_entry)
                 self.silence_entry = None
@@ -327,17 +379,40 @@ class Call:
             self.talking = False
             if self.member is not None:
                 self.member.talk_stop()
+            if self.listener is not None:
+                self.listener.talk(False)
             if self.silence_ms is not None:
                 self.silence_entry = self.world.clock.at(now + self.silence_ms, self._silence_over)
 
     def on_press(self, digits: object) -> None:
         text = str(digits)
+        # keys go one by one to the element listening: it may finish on any of them,
+        # and the rest go wherever the call is then
+        while text and self.live and self.listener is not None:
+            self.listener.digit(text[0])
+            text = text[1:]
+        if not text:
+            return
         if not self.live:
-            self.world.note(self.name, f"digits {text!r} ignored: the call has ended")
+            why = "the call has ended" if self.started else "the call is not answered (a callee not connected)"
+            self.world.note(self.name, f"digits {text!r} ignored: {why}")
         elif self.member is None:
-            self.world.note(self.name, f"digits {text!r} ignored: the caller is not in a conference")
+            self.world.note(
+                self.name, f"digits {text!r} ignored: the caller is in no conference and no element is listening"
+            )
         else:
             self.member.digits(text)
+
+    def on_speech(self, said: object) -> None:
+        text: str
+        confidence: float
+        text, confidence = said  # type: ignore[misc]
+        if not self.live:
+            self.world.note(self.name, f"speech {text!r} ignored: the call has ended")
+        elif self.listener is None:
+            self.world.note(self.name, f"speech {text!r} ignored: no <GetInput> is listening")
+        else:
+            self.listener.speech(text, confidence)
 
     # -- running the document ----------------------------------------------------
 
@@ -413,11 +488,11 @@ class Call:
         Clock.cancel(self.silence_entry)
         for entry in self.timers:
             Clock.cancel(entry)
-        # talk and hangup inputs after the end would change nothing; digits are kept
-        # (they are reported as ignored, at their time)
+        # talk and hangup inputs after the end would change nothing; digits and
+        # speech are kept (they are reported as ignored, at their time)
         kept = []
         for item in self.script[self.script_pos :]:
-            if item[2] == PRESS:
+            if item[2] in (PRESS, SAY):
                 kept.append(item)
             else:
                 Clock.cancel(self.pushed.pop(item[1], None))
@@ -432,6 +507,12 @@ class Call:
         member = self.member
         if member is not None:
             member.hung_up()
+        listener = self.listener
+        if listener is not None:
+            self.listener = None
+            listener.hung_up()
+        for ending in self.endings:
+            ending()
 
     # -- element handlers: True when the call must wait -----------------------------
 
@@ -496,21 +577,9 @@ class Call:
         self.doc[self.pc : self.pc] = children
         return False
 
-    def _dtmf(self, element: Element) -> bool:
-        digits = element.effective("content")
-        self.world.note(self.name, f"<DTMF> sends {digits!r} on the call (no one in the simulation hears it)")
-        return False
-
-    def _not_simulated(self, element: Element) -> bool:
-        """An element the simulator does not execute yet: noted, and the call goes on
-        with the next one (docs/simulation.md lists which)."""
-        self.world.note(self.name, f"<{element.tag}> is not simulated: skipped (the call goes on with the next one)")
-        return False
-
-
 # the kinds of scenario input, and their handlers
-TALK, PRESS, HANGUP = 0, 1, 2
-_INPUTS: tuple[Callable[[Call, Any], None], ...] = (Call.on_talk, Call.on_press, Call.on_hangup)
+TALK, PRESS, HANGUP, SAY = 0, 1, 2, 3
+_INPUTS: tuple[Callable[[Call, Any], None], ...] = (Call.on_talk, Call.on_press, Call.on_hangup, Call.on_speech)
 
 _HANDLERS: dict[str, Callable[[Call, Element], bool]] = {
     "Speak": Call._timed,
@@ -521,12 +590,13 @@ _HANDLERS: dict[str, Callable[[Call, Element], bool]] = {
     "Conference": Call._room,
     "MultiPartyCall": Call._room,
     "PreAnswer": Call._pre_answer,
-    "DTMF": Call._dtmf,
-    # not executed yet (docs/simulation.md, "What each element does")
-    "GetDigits": Call._not_simulated,
-    "GetInput": Call._not_simulated,
-    "Record": Call._not_simulated,
-    "Dial": Call._not_simulated,
-    "Message": Call._not_simulated,
-    "Stream": Call._not_simulated,
+    # the call-flow elements are venues too (rules I1-I6), so this module depends on
+    # none of them: _gathering, _recorder, _signals, _dial (Simulation lists them)
+    "GetDigits": Call._room,
+    "GetInput": Call._room,
+    "Record": Call._room,
+    "DTMF": Call._room,
+    "Message": Call._room,
+    "Stream": Call._room,
+    "Dial": Call._room,
 }

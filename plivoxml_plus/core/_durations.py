@@ -7,6 +7,8 @@
 * ``<Wait>``: ``length`` seconds (with ``silence="true"``, it ends earlier once
   the caller has been silent for ``minSilence`` ms: see the call model).
 * ``loop="0"`` repeats forever: the element ends only when the call ends.
+* a beep (GetDigits', GetInput's and Record's ``playBeep``): ``beep_seconds``;
+  one key a ``<DTMF>`` sends: ``dtmf_digit_seconds``.
 
 Durations are rounded to whole milliseconds. Every setting is checked against
 the clock's bound (``_settings``): a rate so small that one word outlasts the
@@ -51,6 +53,16 @@ class DurationModel:
     speak_min_seconds: float = attrs.field(default=1.0, validator=checked(AT_LEAST_ZERO))
     play_default_seconds: float = attrs.field(default=10.0, validator=checked(POSITIVE))
     play_seconds: Mapping[str, float] = attrs.field(factory=dict, converter=_frozen_map)
+    beep_seconds: float = attrs.field(default=0.5, validator=checked(POSITIVE))  # GetDigits, Record playBeep
+    dtmf_digit_seconds: float = attrs.field(default=0.25, validator=checked(POSITIVE))  # one <DTMF> key
+
+    @property
+    def beep_ms(self) -> int:
+        return round(self.beep_seconds * 1000)
+
+    @property
+    def dtmf_digit_ms(self) -> int:
+        return round(self.dtmf_digit_seconds * 1000)
 
     def once_ms(self, element: Element) -> int:
         """One pass of a Speak or Play, in ms."""

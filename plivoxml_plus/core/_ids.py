@@ -39,6 +39,19 @@ class Ids:
         """MPCUUID of the ``instance``-th MPC (1-based) held under ``name``."""
         return self._make(f"mpc/{instance}/{name}")
 
+    def record(self, call: str, number: int) -> str:
+        """RecordingID of the ``number``-th ``<Record>`` (1-based) of the call labelled ``call``."""
+        return self._make(f"record/{number}/{call}")
+
+    def message(self, call: str, position: int) -> str:
+        """MessageUUID of the SMS a ``<Message>`` of the call labelled ``call`` sends
+        (``position``: how many elements the call had run then)."""
+        return self._make(f"message/{position}/{call}")
+
+    def stream(self, call: str, position: int) -> str:
+        """StreamID of a ``<Stream>`` of the call labelled ``call``, as for ``message``."""
+        return self._make(f"stream/{position}/{call}")
+
     def recording(self, conference_uuid: str) -> str:
         """RecordingID of a conference's recording (one per conference)."""
         return self._make("recording/" + conference_uuid)

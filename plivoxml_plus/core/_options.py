@@ -99,6 +99,15 @@ class ConferenceOptions:
     # False, the call goes on with its next element (reported in the notes);
     # True, the call hangs up.
     bad_document_ends_call: bool = attrs.field(default=False, validator=_BOOL)
+    # I2 [inf]: what digitEndTimeout="auto" and speechEndTimeout="auto" wait, in
+    # seconds (Plivo's pages say "auto" but not how long it is).
+    digit_end_timeout_auto: float = attrs.field(default=5.0, validator=checked(POSITIVE))
+    speech_end_timeout_auto: float = attrs.field(default=2.0, validator=checked(POSITIVE))
+    # I2 [inf]: GetInput's BilledAmount for a phrase recognised (a decimal string;
+    # keys cost nothing: "0.00000").
+    speech_billed_amount: str = attrs.field(default="0.00000", validator=_DECIMAL)
+    # I5 [inf]: Dial's ring timeout when its timeout attribute is not set, seconds.
+    dial_timeout: float = attrs.field(default=60.0, validator=checked(POSITIVE))
     # Guard [inf]: elements a call may run at one instant (a Redirect loop); past
     # it the call is hung up and a note says why.
     max_steps_per_instant: int = attrs.field(default=1000, validator=checked(Integer(1)))

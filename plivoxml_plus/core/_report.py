@@ -113,5 +113,7 @@ def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
     lines += ["", "Calls"]
     for name, record in calls.items():
         ended = "still up" if record.ended_at is None else f"ended at t={_at(record.ended_at)} ({record.end_reason})"
+        if record.answer_at == float("inf"):  # a callee no Dial connected
+            ended = "never answered (a callee no <Dial> connected)"
         lines.append(f"  {name.ljust(width)}  {ended}; executed: {', '.join(record.executed) or 'nothing'}")
     return "\n".join(lines) + "\n"

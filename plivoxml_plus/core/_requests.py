@@ -22,14 +22,16 @@ __all__ = [
 
 RequestKind = Literal[
     "answer",  # a call's answer URL, when the call is answered
-    "callback",  # a Conference callbackUrl event (enter, exit, digits, floor, record)
-    "action",  # a Conference action URL, when the member leaves
+    "callback",  # a callbackUrl request: a Conference event (enter, exit, digits, floor,
+    # record), a Record's recording ready, a Message's SMS sent, a Dial's B leg event
+    "action",  # an action URL: a Conference member leaving; what a GetDigits, GetInput
+    # or Record collected; how a Dial ended
     "transcription",  # a transcriptionUrl request, after a recording
     "redirect",  # a <Redirect> fetching the next document
     "wait-sound",  # a document fetch: what a waiting Conference member hears
     "enter-sound",  # a document fetch: the sound played when a member joins
     "exit-sound",  # a document fetch: the sound played when a member leaves
-    "status-callback",  # a MultiPartyCall statusCallbackUrl event
+    "status-callback",  # a statusCallbackUrl event: a MultiPartyCall's, a Stream's
     "recording-callback",  # a MultiPartyCall recordingCallbackUrl event
     "exit-action",  # a MultiPartyCall onExitActionUrl, when the participant leaves
     "wait-music",  # a document fetch: what a waiting MPC participant hears
@@ -104,6 +106,27 @@ class Route(NamedTuple):
 
 _MEMBER = ("ConferenceName", "ConferenceUUID", "ConferenceMemberID")
 _RECORDING = ("RecordUrl", "RecordingID")
+# a Record's recording (I3): its URL and id, then its figures
+RECORD = (
+    *_RECORDING,
+    "RecordingDuration",
+    "RecordingDurationMs",
+    "RecordingStartMs",
+    "RecordingEndMs",
+)
+# Dial (I5): what its action URL is told when the Dial ends, and its callbackUrl events
+DIAL_ACTION = ("DialStatus", "DialRingStatus", "DialHangupCause", "DialALegUUID", "DialBLegUUID")
+DIAL_CALLBACK = (
+    "DialAction",
+    "DialALegUUID",
+    "DialBLegUUID",
+    "DialBLegStatus",
+    "DialBLegFrom",
+    "DialBLegTo",
+    "DialBLegHangupCause",
+    "DialDigitsMatch",
+)
+GET_INPUT = ("InputType", "Digits", "Speech", "SpeechConfidenceScore", "BilledAmount")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
 MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
 MPC_END = ("MPCDuration", "MPCBilledDuration", "MPCBilledAmount", "MPCTerminationCause", "MPCTerminationCauseCode")
@@ -199,6 +222,27 @@ ROUTES: dict[str, Route] = dict(
             call_params="call_params_on_transcription",
         ),
         _route("Redirect", "redirect", "content", method="method", document="answer", own=("Event",)),
+        _route("GetDigits.action", "action", "action", method="method", document="answer", own=("Digits",)),
+        _route("GetInput.action", "action", "action", method="method", document="answer", own=GET_INPUT),
+        _route("Record.action", "action", "action", method="method", document="answer", own=(*RECORD, "Digits")),
+        _route("Record.callbackUrl", "callback", "callback_url", method="callback_method", own=RECORD),
+        _route("Dial.action", "action", "action", method="method", document="answer", own=DIAL_ACTION),
+        _route("Dial.callbackUrl", "callback", "callback_url", method="callback_method", own=DIAL_CALLBACK),
+        _route(
+            "Message.callbackUrl",
+            "callback",
+            "callback_url",
+            method="callback_method",
+            own=("MessageUUID", "From", "To", "Status", "Units"),
+            call_params=False,
+        ),
+        _route(
+            "Stream.statusCallbackUrl",
+            "status-callback",
+            "statusCallbackUrl",
+            method="statusCallbackMethod",
+            own=("Event", "StreamID"),
+        ),
         _route("Conference.waitSound", "wait-sound", "wait_sound", option="wait_sound_method", document="sound"),
         _route("Conference.enterSound", "enter-sound", "enter_sound", option="sound_fetch_method", document="sound"),
         _route("Conference.exitSound", "exit-sound", "exit_sound", option="sound_fetch_method", document="sound"),
@@ -287,7 +331,8 @@ class TimelineEvent(NamedTuple):
     """Something that happened that is not an HTTP request.
 
     ``kind`` is one of: answer, element, join, overflow, start, floor, leave, end,
-    record, relay, sound, digits, ended, note; and for a MultiPartyCall, mpc (an
+    record, relay, sound, digits, ended, dial (a Dial ringing, connecting,
+    ending), note; and for a MultiPartyCall, mpc (an
     MPC event, sent or not: its text starts with the EventName) and api (a REST
     API action taking effect). ``note`` events report input the
     platform ignored or handled in its own way (a missing document, digits from a

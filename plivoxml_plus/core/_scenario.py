@@ -15,12 +15,20 @@
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
     # answer_url = "https://app.example/answer"   # ... or the URL the platform asks (one of the two)
     # answer_method = "POST"         # GET or POST (default), with answer_url
+    # answers = "15551230000"        # ... or a callee: answered when a <Dial> rings this
+                                     # number or SIP URI, not at a time (no at, answer,
+                                     # answer_url, from, to or direction); then
+    # ring = 3                       #   seconds it rings before answering (default 3)
+    # refuse = "busy"                #   or it never answers: "busy", "no-answer", "failed"
+                                     #   (and hangup = seconds after it answers)
     at = 0                           # when the call is answered, seconds (default 0)
     hangup = 300                     # optional
     from = "14155550100"             # optional: the From, To and Direction its requests carry
     to = "14155550199"               # (defaults: see Simulation.call)
     direction = "inbound"            # or "outbound"
     digits = [{ at = 30, press = "99" }]   # optional
+    speech = [{ at = 8, text = "sales", confidence = 0.9 }]  # optional: what a <GetInput>
+                                     # recognises (said by at; confidence 0-1, default 0.9)
     talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
     tone = 500                       # optional: what it says, a sine (Hz, -12 dBFS) ...
     # audio = "alice.wav"            # ... or a mono 16-bit WAV at sample_rate (relative to
@@ -57,7 +65,7 @@
     [mpc_options]                    # the fields of MpcOptions
     billed_rate = "0.00500"
 
-Also accepted: top-level ``[[digits]]`` and ``[[talk]]`` tables naming their call
+Also accepted: top-level ``[[digits]]``, ``[[talk]]`` and ``[[speech]]`` tables naming their call
 (``call = "alice"``), ``[options]`` (the fields of ConferenceOptions) and
 ``[durations]`` (the fields of DurationModel; ``play`` maps audio URLs to seconds).
 
@@ -116,15 +124,16 @@ import attrs
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused, FileTooLarge, read_file
 from ..elements import Response
-from ..elements._checks import Check
+from ..elements._checks import Check, Refused
 from ..elements._values import METHOD, URL
 from ..elements.multiparty import MultiPartyCall
 from ._app import DEFAULT_AUTH_TOKEN
 from ._clock import to_ms
+from ._dial import DIAL_TARGET, REFUSALS
 from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
-from ._settings import AUDIO_RATES, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
+from ._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
 from ._simulation import Simulation, _answer_document
 from ._world import StrictModeError
 
@@ -153,6 +162,7 @@ TOP_KEYS = (
     "probe",
     "digits",
     "talk",
+    "speech",
     "api",
     "options",
     "mpc_options",
@@ -170,14 +180,30 @@ CALL_KEYS = (
     "direction",
     "digits",
     "talk",
+    "speech",
     "tone",
     "audio",
     "talk_from",
+    "answers",
+    "ring",
+    "refuse",
 )
+# the keys a callee ([[call]] with answers) may not have: it is answered when dialled
+NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", "at", "from", "to", "direction")
+CALLEE_ONLY = ("ring", "refuse")
 TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
 DIGITS_KEYS = ("at", "press")
 TALK_KEYS = ("from", "to")
-DURATION_KEYS = ("speak_words_per_second", "speak_min_seconds", "play_default_seconds", "play")
+SPEECH_KEYS = ("at", "text", "confidence")
+INPUT_KEYS = {"digits": DIGITS_KEYS, "talk": TALK_KEYS, "speech": SPEECH_KEYS}  # a call's inputs, by kind
+DURATION_KEYS = (
+    "speak_words_per_second",
+    "speak_min_seconds",
+    "play_default_seconds",
+    "play",
+    "beep_seconds",
+    "dtmf_digit_seconds",
+)
 API_KEYS = ("at", "call", "mpc", "hold", "mute", "coach_mode", "kick", "recording", "add", "end")
 API_ACTIONS = ("hold", "mute", "coach_mode", "kick", "recording", "add", "end")
 UPDATE_KEYS = ("hold", "mute", "coach_mode")  # the actions that go together (one update)
@@ -337,11 +363,15 @@ class CallSpec:
     direction: str = "inbound"
     answer_url: str | None = None
     answer_method: str = "POST"
+    answers: str | None = None  # a callee: the number or SIP URI it answers (hangup: after answering)
+    ring: float = 3.0
+    refuse: str | None = None
 
 
 @attrs.frozen
 class _Input:
-    """Digits pressed (``kind="digits"``: at ``at``) or a talk spurt (``at`` to ``end``)."""
+    """Digits pressed (``kind="digits"``: at ``at``), a talk spurt (``at`` to ``end``)
+    or a phrase said (``kind="speech"``: ``text``, finished at ``at``)."""
 
     call: str
     kind: str
@@ -349,6 +379,8 @@ class _Input:
     line: int
     end: float = 0
     digits: str = ""
+    text: str = ""
+    confidence: float = 0.9
 
 
 @attrs.frozen
@@ -439,6 +471,10 @@ class Scenario:
         for item in self.inputs:
             if item.kind == "digits":
                 self._apply(item.line, lambda i=item: simulation.press(i.call, i.digits, at=i.at))
+            elif item.kind == "speech":
+                self._apply(
+                    item.line, lambda i=item: simulation.say(i.call, i.text, at=i.at, confidence=i.confidence)
+                )
             else:
                 self._apply(item.line, lambda i=item: simulation.talk(i.call, start=i.at, end=i.end))
         for entry in self.api:
@@ -465,6 +501,10 @@ class Scenario:
 
     @staticmethod
     def _call(simulation: Simulation, spec: CallSpec) -> None:
+        if spec.answers is not None:
+            refuse: Any = spec.refuse  # (checked when loaded: busy, no-answer or failed)
+            simulation.callee(spec.name, spec.answers, ring=spec.ring, refuse=refuse, hangup_after=spec.hangup)
+            return
         direction: Any = spec.direction  # (checked when loaded: "inbound" or "outbound")
         method: Any = spec.answer_method  # (checked when loaded: GET or POST)
         simulation.call(
@@ -599,10 +639,10 @@ class _Loader:
             self.api(index, table, names, added)
             for index, table in enumerate(self.tables(data.get("api", []), "api", where.line("", 0, "api")))
         ]
-        for kind in ("digits", "talk"):
+        for kind, keys in INPUT_KEYS.items():
             line = where.line("", 0, kind)
             for index, table in enumerate(self.tables(data.get(kind, []), kind, line)):
-                allowed = ("call", *(DIGITS_KEYS if kind == "digits" else TALK_KEYS))
+                allowed = ("call", *keys)
                 self.keys(table, allowed, f"[[{kind}]]", kind, index)
                 here = where.line(kind, index)
                 name = self.text(table.get("call"), f"[[{kind}]] call", where.line(kind, index, "call"))
@@ -861,6 +901,12 @@ class _Loader:
             raise self.fail(message, line("name"))
         names[name] = line("name")
         what = f"call {name!r}"
+        if "answers" in table:
+            return self.callee(name, table, line, inputs=inputs, voices=voices, index=index)
+        for key in CALLEE_ONLY:
+            if key in table:
+                message = f'{what}: {key} goes with answers = "NUMBER" (a callee a <Dial> rings), which is missing'
+                raise self.fail(message, line(key))
         answer, answer_url, answer_method = self.answer_of(name, table, line)
         at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
         hangup = None
@@ -873,20 +919,7 @@ class _Loader:
             if key in table:
                 numbers[key] = self.checked(PHONE_NUMBER, table[key], f"{what}: {key}", line(key))
         direction = self.checked(DIRECTION, table.get("direction", "inbound"), f"{what}: direction", line("direction"))
-        for kind in ("digits", "talk"):
-            items = self.tables(table.get(kind, []), f"call.{kind}", line(kind))
-            for number, item in enumerate(items):
-                here = where.item("call", index, kind, number)
-                allowed = DIGITS_KEYS if kind == "digits" else TALK_KEYS
-                for key in item:
-                    if key not in allowed:
-                        raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
-                inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
-        voice = self.voice(name, table, line)
-        if voice is not None:
-            voices.append(voice)
-            if voice.talk == "energy":
-                self._talk_from_lines[name] = line("talk_from")
+        self.inputs_and_voice(name, table, line, inputs=inputs, voices=voices, index=index)
         return CallSpec(
             name,
             answer,
@@ -899,6 +932,53 @@ class _Loader:
             answer_url,
             answer_method,
         )
+
+    def callee(
+        self, name: str, table: dict[str, Any], line: Any, *, inputs: list[_Input], voices: list[_Voice], index: int
+    ) -> CallSpec:
+        """A ``[[call]]`` with ``answers``: a callee (Simulation.callee)."""
+        what = f"call {name!r}"
+        for key in NOT_FOR_CALLEES:
+            if key in table:
+                message = (
+                    f"{what}: {key} does not go with answers (a callee is answered when a <Dial> "
+                    "rings its number, with no document of its own)"
+                )
+                raise self.fail(message, line(key))
+        answers = self.checked(DIAL_TARGET, table["answers"], f"{what}: answers", line("answers"))
+        ring = self.seconds(table.get("ring", 3.0), f"{what}: ring", line("ring"))
+        refuse = table.get("refuse")
+        if refuse is not None and refuse not in REFUSALS:
+            message = f'{what}: refuse must be "busy", "no-answer" or "failed", not {shown(refuse)}'
+            raise self.fail(message, line("refuse"))
+        hangup = None
+        if "hangup" in table:
+            hangup = self.seconds(table["hangup"], f"{what}: hangup (seconds after it answers)", line("hangup"))
+            if refuse is not None:
+                message = f"{what}: hangup (seconds after it answers) goes with a callee that answers, not refuse"
+                raise self.fail(message, line("hangup"))
+        self.inputs_and_voice(name, table, line, inputs=inputs, voices=voices, index=index)
+        return CallSpec(name, None, 0, hangup, line(), answers=answers, ring=ring, refuse=refuse)
+
+    def inputs_and_voice(
+        self, name: str, table: dict[str, Any], line: Any, *, inputs: list[_Input], voices: list[_Voice], index: int
+    ) -> None:
+        """A ``[[call]]``'s own digits, talk and speech, and its voice."""
+        where = self.where
+        what = f"call {name!r}"
+        for kind, allowed in INPUT_KEYS.items():
+            items = self.tables(table.get(kind, []), f"call.{kind}", line(kind))
+            for number, item in enumerate(items):
+                here = where.item("call", index, kind, number)
+                for key in item:
+                    if key not in allowed:
+                        raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
+                inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
+        voice = self.voice(name, table, line)
+        if voice is not None:
+            voices.append(voice)
+            if voice.talk == "energy":
+                self._talk_from_lines[name] = line("talk_from")
 
     def answer_of(self, name: str, table: dict[str, Any], line: Any) -> tuple[Response | None, str | None, str]:
         """Call ``name``'s answer document, or its answer URL and method: (document, URL, method)."""
@@ -945,6 +1025,18 @@ class _Loader:
                 message = f"digits of call {name!r}: press must be a string of 0-9, * and #, not {press!r}"
                 raise self.fail(message, line("press"))
             return _Input(name, kind, at, here, digits=press)
+        if kind == "speech":
+            if "at" not in table or "text" not in table:
+                raise self.fail(f'speech of call {name!r} needs at = SECONDS and text = "WHAT IS SAID"', here)
+            at = self.seconds(table["at"], f"speech of call {name!r}: at", line("at"))
+            text = self.text(table["text"], f"speech of call {name!r}: text", line("text"))
+            confidence = table.get("confidence", 0.9)
+            try:
+                confidence = CONFIDENCE.clean(confidence)
+            except Refused as why:
+                message = f"speech of call {name!r}: confidence must be {why.args[0]}, not {shown(confidence)}"
+                raise self.fail(message, line("confidence")) from None
+            return _Input(name, kind, at, here, text=text, confidence=confidence)
         for key in TALK_KEYS:
             if key not in table:
                 raise self.fail(f"talk of call {name!r} needs from = SECONDS and to = SECONDS", here)

@@ -27,6 +27,7 @@ from ..elements._checks import Check, Choice, Integer, Refused, shown  # (shown:
 __all__ = [
     "AT_LEAST_ZERO",
     "AUDIO_RATES",
+    "CONFIDENCE",
     "DIRECTION",
     "EPOCH_MS",
     "MAX_MS",
@@ -34,6 +35,7 @@ __all__ = [
     "PHONE_NUMBER",
     "POSITIVE",
     "RATE",
+    "Fraction",
     "PhoneNumber",
     "Rate",
     "Seconds",
@@ -104,6 +106,23 @@ class Rate(Check[float]):
 
 
 RATE = Rate()
+
+
+class Fraction(Check[float]):
+    """A number from 0 to 1 (int or float, never a bool): a speech confidence."""
+
+    __slots__ = ("allowed",)
+
+    def __init__(self) -> None:
+        self.allowed = "a number from 0 to 1"
+
+    def clean(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise Refused(self.allowed)  # (nan compares False: refused)
+        return float(value)
+
+
+CONFIDENCE = Fraction()
 # Simulation(epoch_ms=...): wall-clock ms of virtual time 0, held like any other time
 EPOCH_MS = Integer(0, MAX_MS)
 

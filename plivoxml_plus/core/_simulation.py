@@ -18,15 +18,30 @@ from ..elements import Response
 from ..elements._checks import Pattern, Url
 from ..elements._values import METHOD
 from ._app import DEFAULT_AUTH_TOKEN, AppTransport
-from ._call import HANGUP, PRESS, TALK, Call, CallRecord, Venue
+from ._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Venue
 from ._clock import SKIP, seconds, to_ms
+from ._dial import DIAL_TARGET, REFUSALS, Callee, Dialer
 from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
+from ._gathering import Gatherings
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
+from ._recorder import Recorders
 from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
-from ._settings import AUDIO_RATES, DIRECTION, EPOCH_MS, MAX_MS, MAX_SECONDS, PHONE_NUMBER, POSITIVE, admit, shown
+from ._settings import (
+    AUDIO_RATES,
+    CONFIDENCE,
+    DIRECTION,
+    EPOCH_MS,
+    MAX_MS,
+    MAX_SECONDS,
+    PHONE_NUMBER,
+    POSITIVE,
+    admit,
+    shown,
+)
+from ._signals import SIGNALS
 from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
@@ -55,6 +70,7 @@ def caller_number(position: int) -> str:
 AnswerDocument = Response | str | bytes | os.PathLike[str]
 
 _DIGITS = re.compile(r"[0-9*#]+")
+_GATHERINGS, _RECORDERS = Gatherings(), Recorders()  # (they keep no state of their own)
 # Names and the seed become UUID names, encoded as UTF-8: a lone surrogate cannot be.
 _NAME = Pattern(r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates")
 URL = Url()
@@ -145,7 +161,16 @@ class Simulation:
         self._calls: dict[str, Call] = {}
         self._conferences = Conferences(world)
         self._mpcs = MultiPartyCalls(world)
-        self._venues: dict[str, Venue] = {"Conference": self._conferences, "MultiPartyCall": self._mpcs}
+        self._dialer = Dialer(world)
+        self._venues: dict[str, Venue] = {
+            "Conference": self._conferences,
+            "MultiPartyCall": self._mpcs,
+            "Dial": self._dialer,
+            "GetDigits": _GATHERINGS,
+            "GetInput": _GATHERINGS,
+            "Record": _RECORDERS,
+            **SIGNALS,
+        }
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []
         self._talk: dict[str, list[tuple[int, int]]] = {}
@@ -301,13 +326,7 @@ class Simulation:
         own number (``caller_number(N)``: 15550000001 for the first) to the app's
         number (``APP_NUMBER``); an outbound call the other way round."""
         world = self._world
-        admit(_NAME, name, "a call's name")
-        if name == "all":
-            raise SimulationError(
-                "a call cannot be named 'all': the MultiPartyCall API's methods take 'all' for every participant"
-            )
-        if name in self._calls:
-            raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
+        self._new_name(name)
         admit(DIRECTION, direction, f"call {name!r}: direction")
         own = caller_number(len(self._calls) + 1)
         if from_ is None:
@@ -353,6 +372,69 @@ class Simulation:
             call.schedule(hangup_ms, HANGUP, "the caller hung up")
         return call.record
 
+    def callee(
+        self,
+        name: str,
+        number: str,
+        *,
+        ring: float = 3.0,
+        refuse: Literal["busy", "no-answer", "failed"] | None = None,
+        hangup_after: float | None = None,
+    ) -> CallRecord:
+        """Add a callee labelled ``name``: a party that a ``<Dial>`` reaches at
+        ``number`` (a phone number as a ``<Number>`` holds it, or a SIP URI as a
+        ``<User>`` does: matched exactly). Rung, it answers ``ring`` seconds later
+        (if that is before the Dial's timeout), is connected to the caller and,
+        with ``hangup_after``, hangs up that many seconds after answering. With
+        ``refuse`` it never answers: "busy" and "failed" refuse at once, "no-answer"
+        rings ``ring`` seconds and gives up. Returns its record: ``answer_at`` is
+        ``inf`` until a Dial connects it; its From, To and Direction are set then
+        (the Dial's callerId or the caller's From, the number, "outbound").
+
+        A callee answers one Dial; dialled while ringing for or connected to
+        another, it is busy. Several callees may answer the same number: a Dial
+        rings the first one not yet connected. Its inputs (``talk``, ``press``,
+        ``voice``) are at absolute times and count only while it is connected."""
+        self._new_name(name)
+        admit(DIAL_TARGET, number, f"callee {name!r}: number")
+        ring_ms = _ms(ring, f"callee {name!r}: ring")
+        if refuse is not None and refuse not in REFUSALS:
+            raise SimulationError(
+                f"callee {name!r}: refuse = {shown(refuse)} is not allowed; "
+                "allowed: None, 'busy', 'no-answer' or 'failed'"
+            )
+        hangup_ms = None
+        if hangup_after is not None:
+            if refuse is not None:
+                raise SimulationError(
+                    f"callee {name!r}: hangup_after goes with a callee that answers, and refuse={refuse!r} never does"
+                )
+            hangup_ms = _ms(hangup_after, f"callee {name!r}: hangup_after")
+        call = Call(
+            self._world,
+            name,
+            Response(),
+            0,
+            None,
+            venues=self._venues,
+            from_="",
+            to=number,
+            direction="outbound",
+        )
+        call.record.answer_at = float("inf")  # (answered when a Dial connects it: _dial)
+        self._calls[name] = call
+        self._dialer.add(Callee(call, number, ring_ms, refuse, hangup_ms))
+        return call.record
+
+    def _new_name(self, name: str) -> None:
+        admit(_NAME, name, "a call's name")
+        if name == "all":
+            raise SimulationError(
+                "a call cannot be named 'all': the MultiPartyCall API's methods take 'all' for every participant"
+            )
+        if name in self._calls:
+            raise SimulationError(f"there is already a call named {name!r}; call names must be unique")
+
     def hangup(self, name: str, *, at: float) -> None:
         """The caller ``name`` hangs up at ``at`` seconds."""
         call = self._call(name)
@@ -383,6 +465,17 @@ class Simulation:
         when = _ms(at, f"call {name!r}: digits at")
         self._within_call(call, when, f"presses {digits!r}")
         call.schedule(when, PRESS, digits)
+
+    def say(self, name: str, text: str, *, at: float, confidence: float = 0.9) -> None:
+        """The caller ``name`` finishes saying ``text`` at ``at`` seconds: what a
+        ``<GetInput>`` listening for speech recognises, with ``confidence`` (0 to 1)
+        as its SpeechConfidenceScore (I2). Speech no GetInput listens for is a note."""
+        call = self._call(name)
+        admit(_NAME, text, f"call {name!r}: speech text")
+        admit(CONFIDENCE, confidence, f"call {name!r}: speech confidence")
+        when = _ms(at, f"call {name!r}: speech at")
+        self._within_call(call, when, f"says {text!r}")
+        call.schedule(when, SAY, (text, float(confidence)))
 
     def talk(self, name: str, *, start: float, end: float) -> None:
         """The caller ``name`` talks from ``start`` to ``end`` seconds (a talk spurt)."""

@@ -20,12 +20,12 @@ from ...elements import Element, Response
 from ...elements._values import CONFERENCE_SOUND
 from .._call import Call, Membership
 from .._clock import Clock, Entry, seconds
+from .._recording import Recording, transcription_charge
 from .._requests import ROUTES, Route
 from .._world import World
 from ..bridge import Bridge, Seat
 from ._digits import DigitMatcher
 from ._floor import Floor
-from ._recording import Recording, transcription_charge
 
 __all__ = ["ENDED", "STARTED", "WAITING", "Member", "Room"]
 

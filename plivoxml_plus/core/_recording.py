@@ -1,4 +1,5 @@
-"""record=true: one recording per conference, covering the started conference (rule C9).
+"""A recording's URL, id and figures: a Conference's (record=true, rule C9) and a
+``<Record>``'s (rule I3) are described alike.
 
 RecordUrl and RecordingID are deterministic; the epoch-millisecond figures are
 the simulation epoch plus virtual time.

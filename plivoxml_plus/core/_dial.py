@@ -1,0 +1,442 @@
+"""``<Dial>`` on a call (docs/rules.md, I5).
+
+A callee is a simulated call that is not answered at a time but when a
+``<Dial>`` rings its number (``Simulation.callee``). The ``Dialer`` is the
+call's venue for ``<Dial>``: a ``Dialing`` rings every Number and User at
+once; the first callee to answer (``ring`` seconds after the ring starts) is
+connected and the others are cancelled. Connected, the two legs are a
+two-seat bridge (who hears whom, and the mixed audio, follow from it) until
+either hangs up, ``timeLimit`` passes or the caller presses ``*`` with
+``hangupOnStar``. Then, the caller still up, the action URL is told how the
+Dial ended (DialStatus...) and the call goes on with the document it returns
+(``redirect``) or its next element. ``callbackUrl`` hears of the B leg's
+answer, connection, hangup and digitsMatch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..elements import Element
+from ..elements._checks import Check, Refused
+from ..elements._values import PHONE_NUMBER, SIP_URI
+from ._clock import Clock, Entry, seconds
+from ._requests import ROUTES
+from .bridge import Bridge, Seat
+
+if TYPE_CHECKING:
+    from ._call import Call
+    from ._world import World
+
+__all__ = ["DIAL_TARGET", "REFUSALS", "Callee", "Dialer", "Dialing"]
+
+# what a callee may do instead of answering (Simulation.callee's refuse)
+REFUSALS = ("busy", "no-answer", "failed")
+# a leg's outcome -> (DialStatus, DialHangupCause) [inf: the cause names are FreeSWITCH's]
+_OUTCOMES = {
+    "completed": ("completed", "NORMAL_CLEARING"),
+    "no-answer": ("no-answer", "NO_ANSWER"),
+    "busy": ("busy", "USER_BUSY"),
+    "failed": ("failed", "CALL_REJECTED"),
+}
+_ACTION = ROUTES["Dial.action"]
+_CALLBACK = ROUTES["Dial.callbackUrl"]
+
+
+class _DialTarget(Check[str]):
+    """What a callee answers: a phone number as a <Number> holds it, or a SIP URI
+    as a <User> does (a Dial's target matches it exactly)."""
+
+    __slots__ = ()
+    allowed = f"{PHONE_NUMBER.allowed} (what a <Number> holds), or {SIP_URI.allowed} (what a <User> holds)"
+
+    def clean(self, value: object) -> str:
+        if isinstance(value, str):
+            check = SIP_URI if value.startswith("sip") else PHONE_NUMBER
+            try:
+                return check.clean(value)
+            except Refused:
+                pass
+        raise Refused(self.allowed)
+
+
+DIAL_TARGET = _DialTarget()
+
+
+class Callee:
+    """One party that answers a Dial: its call (``call``), the number or SIP URI
+    it answers, how long it rings, what it does instead of answering, and when it
+    hangs up after answering. ``state``: "waiting" (not dialled, or dialled and
+    not answered), "ringing", "connected", "done" (it answered once: a callee
+    answers one Dial)."""
+
+    __slots__ = ("call", "hangup_after_ms", "number", "refuse", "ring_ms", "state")
+
+    def __init__(self, call: Call, number: str, ring_ms: int, refuse: str | None, hangup_after_ms: int | None) -> None:
+        self.call = call
+        self.number = number
+        self.ring_ms = ring_ms
+        self.refuse = refuse
+        self.hangup_after_ms = hangup_after_ms
+        self.state = "waiting"
+
+
+class Dialer:
+    """The callees of one simulation, by the number they answer; the ``Venue``
+    a call goes to on reaching ``<Dial>``."""
+
+    __slots__ = ("callees", "world")
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.callees: dict[str, list[Callee]] = {}
+
+    def add(self, callee: Callee) -> None:
+        self.callees.setdefault(callee.number, []).append(callee)
+
+    def join(self, call: Call, element: Element) -> bool:
+        return Dialing(self, call, element).start()
+
+    def find(self, number: str) -> tuple[Callee | None, bool]:
+        """The callee that answers ``number`` now (the first added that is
+        waiting), and whether one is busy (ringing for, or connected to, another Dial)."""
+        busy = False
+        for callee in self.callees.get(number, ()):
+            if callee.state == "waiting":
+                return callee, False
+            busy = busy or callee.state in ("ringing", "connected")
+        return None, busy
+
+
+class _Leg:
+    """One Number or User of the Dial: its target, its callee if any, the clock
+    entry of its answer (or giving up), and its outcome once it has one."""
+
+    __slots__ = ("callee", "entry", "outcome", "rang", "target")
+
+    def __init__(self, target: str, callee: Callee | None) -> None:
+        self.target = target
+        self.callee = callee
+        self.entry: Entry | None = None
+        self.outcome: str | None = None  # None while it rings
+        self.rang = False
+
+
+class _BSide:
+    """The callee's stay in the Dial, as its call sees it (its ``member``)."""
+
+    __slots__ = ("dialing",)
+
+    def __init__(self, dialing: Dialing) -> None:
+        self.dialing = dialing
+
+    def talk_start(self) -> None:
+        pass  # (its seat always speaks: the talk is in the audio)
+
+    def talk_stop(self) -> None:
+        pass
+
+    def digits(self, digits: str) -> None:
+        dialing = self.dialing
+        assert dialing.b_leg is not None
+        b = dialing.b_leg.call
+        dialing.world.event(b.name, "digits", f"the callee presses {digits!r} (noted; they reach the caller)")
+
+    def hung_up(self) -> None:
+        self.dialing.b_hung_up()
+
+
+class Dialing:
+    """One ``<Dial>`` of one call, from its ringing to its end. It is the
+    caller's ``member`` (Place) while it lasts."""
+
+    __slots__ = (
+        "b_leg",
+        "b_side",
+        "bridge",
+        "call",
+        "dialer",
+        "element",
+        "keys",
+        "legs",
+        "state",
+        "time_entry",
+        "timeout_entry",
+        "world",
+    )
+
+    def __init__(self, dialer: Dialer, call: Call, element: Element) -> None:
+        self.dialer = dialer
+        self.world = dialer.world
+        self.call = call
+        self.element = element
+        self.legs: list[_Leg] = []
+        self.b_leg: Callee | None = None
+        self.b_side = _BSide(self)
+        self.bridge: Bridge | None = None
+        self.state = "ringing"  # then "connected", then "over"
+        self.timeout_entry: Entry | None = None
+        self.time_entry: Entry | None = None
+        self.keys = ""  # the caller's keys toward digitsMatch
+
+    # -- ringing -------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Ring every target; True when the call waits for the Dial to end."""
+        call, world, effective = self.call, self.world, self.element.effective
+        now = world.clock.now
+        children: list[Element] = self.element.__dict__["children"]
+        targets = [str(child.effective("content")) for child in children]
+        if not targets:
+            world.note(call.name, "<Dial> has no Number or User: nothing to ring (the call goes on)")
+            return False
+        timeout = effective("timeout")
+        timeout_ms = round((world.options.dial_timeout if timeout is None else timeout) * 1000)
+        world.event(call.name, "element", f"<Dial> rings {', '.join(targets)} (timeout {seconds(timeout_ms)} s)")
+        for name in ("confirm_sound", "confirm_key", "dial_music"):
+            if effective(name) is not None:
+                world.note(call.name, f"<Dial> {name}: not simulated (the callee is connected as it answers)")
+        call.member = self
+        self.timeout_entry = world.clock.at(now + timeout_ms, self._timeout)
+        for target in targets:
+            callee, busy = self.dialer.find(target)
+            leg = _Leg(target, callee)
+            self.legs.append(leg)
+            if callee is None:
+                if busy:
+                    self._refused(leg, "busy", f"{target} is busy: its callee is in another call")
+                else:
+                    leg.rang = True
+                    world.note(call.name, f"<Dial>: no callee answers {target}: it rings until the timeout")
+                continue
+            if callee.refuse in ("busy", "failed"):
+                self._refused(leg, callee.refuse, f"{callee.call.name} ({target}) refuses: {callee.refuse}")
+                continue
+            leg.rang = True
+            callee.state = "ringing"
+            world.event(callee.call.name, "dial", f"rings: dialled by {call.name} ({target})")
+            if callee.ring_ms < timeout_ms:
+                when = now + callee.ring_ms
+                if callee.refuse == "no-answer":
+                    leg.entry = world.clock.at(when, self._no_answer, leg)
+                else:
+                    leg.entry = world.clock.at(when, self._answered, leg)
+        if self.state == "ringing" and all(leg.outcome is not None for leg in self.legs):
+            self._unanswered()
+        return True
+
+    def _refused(self, leg: _Leg, outcome: str, why: str) -> None:
+        leg.outcome = outcome
+        self.world.event(self.call.name, "dial", f"<Dial>: {why}")
+
+    def _no_answer(self, leg: object) -> None:
+        assert isinstance(leg, _Leg) and leg.callee is not None
+        leg.entry = None
+        leg.outcome = "no-answer"
+        leg.callee.state = "waiting"
+        self.world.event(leg.callee.call.name, "dial", "does not answer: the network gives up ringing")
+        if all(other.outcome is not None for other in self.legs):
+            self._unanswered()
+
+    def _stop_ringing(self, why: str, keep: _Leg | None = None) -> None:
+        """Every leg still ringing (but ``keep``) stops: its callee may be dialled again."""
+        Clock.cancel(self.timeout_entry)
+        self.timeout_entry = None
+        for leg in self.legs:
+            if leg is keep or leg.outcome is not None:
+                continue
+            Clock.cancel(leg.entry)
+            leg.entry = None
+            leg.outcome = "no-answer"
+            if leg.callee is not None:
+                leg.callee.state = "waiting"
+                self.world.event(leg.callee.call.name, "dial", f"stops ringing: {why}")
+
+    def _timeout(self, _: object) -> None:
+        self.timeout_entry = None
+        self._stop_ringing("the Dial's timeout passed")
+        self._unanswered()
+
+    def _unanswered(self) -> None:
+        outcomes = {leg.outcome for leg in self.legs}
+        outcome = "no-answer" if "no-answer" in outcomes else "busy" if "busy" in outcomes else "failed"
+        Clock.cancel(self.timeout_entry)
+        self.timeout_entry = None
+        self._finish(outcome, "")
+
+    # -- connected -----------------------------------------------------------------
+
+    def _answered(self, leg: object) -> None:
+        assert isinstance(leg, _Leg) and leg.callee is not None
+        callee = leg.callee
+        leg.entry = None
+        leg.outcome = "completed"
+        self._stop_ringing(f"{callee.call.name} answered first", keep=leg)
+        call, world = self.call, self.world
+        now = world.clock.now
+        effective = self.element.effective
+        b = callee.call
+        from_ = effective("caller_id") or call.request_params["From"]
+        b.record.from_, b.record.to, b.record.direction = from_, leg.target, "outbound"
+        b.request_params = {
+            "CallUUID": b.uuid,
+            "From": from_,
+            "To": leg.target,
+            "CallerName": effective("caller_name") or from_,
+            "Direction": "outbound",
+            "ALegUUID": call.uuid,  # [inf] the B leg of a Dial: its A leg is the caller
+        }
+        callee.state = "connected"
+        self.b_leg = callee
+        b.answer_ms = now
+        b.record.answer_at = seconds(now)
+        b.started = b.live = True
+        b.member = self.b_side
+        world.event(b.name, "answer", f"answered the Dial from {call.name} ({leg.target})")
+        if callee.hangup_after_ms is not None:
+            from ._call import HANGUP
+
+            b.hangup_ms = now + callee.hangup_after_ms
+            b.record.hangup_at = seconds(b.hangup_ms)
+            b.schedule(b.hangup_ms, HANGUP, "the callee hung up")
+        self._callback("answer", "answer")
+        self.state = "connected"
+        bridge = world.history.opened(Bridge(f"dial:{call.name}", b.uuid, now))
+        for name in (call.name, b.name):
+            bridge.put(name, Seat(name, True, True, "member", None), now)
+        self.bridge = bridge
+        world.event(call.name, "dial", f"<Dial>: connected to {b.name} ({leg.target})")
+        self._callback("connected", "connected")
+        children: list[Element] = self.element.__dict__["children"]
+        for child in children:
+            if str(child.effective("content")) == leg.target and child.effective("send_digits"):
+                world.event(b.name, "digits", f"sendDigits {child.effective('send_digits')!r} sent to the callee")
+                break
+        limit = effective("time_limit")
+        self.time_entry = world.clock.at(now + limit * 1000, self._time_up)
+
+    def _time_up(self, _: object) -> None:
+        self.time_entry = None
+        self.world.event(self.call.name, "dial", "<Dial>: timeLimit reached: the callee is hung up")
+        self._hang_up_b("the Dial's timeLimit passed")
+        self._finish("completed", self._b_uuid())
+
+    def _b_uuid(self) -> str:
+        return "" if self.b_leg is None else self.b_leg.call.uuid
+
+    def _hang_up_b(self, reason: str) -> None:
+        """End the callee's call (the Dial ends it) and close the bridge."""
+        b = self.b_leg
+        assert b is not None
+        b.call.member = None
+        b.call.end(reason)
+        self._disconnect()
+
+    def _disconnect(self) -> None:
+        b = self.b_leg
+        assert b is not None and self.bridge is not None
+        now = self.world.clock.now
+        Clock.cancel(self.time_entry)
+        self.time_entry = None
+        self.bridge.close(now)
+        b.state = "done"
+        b.call.member = None
+        self.state = "over"
+        self._callback("hangup", "hangup", {"DialBLegHangupCause": "NORMAL_CLEARING"})
+
+    def b_hung_up(self) -> None:
+        if self.state != "connected":
+            return
+        assert self.b_leg is not None
+        self.world.event(self.call.name, "dial", f"<Dial>: {self.b_leg.call.name} hung up")
+        self._disconnect()
+        self._finish("completed", self._b_uuid())
+
+    # -- the caller's side (Place) ---------------------------------------------------
+
+    def talk_start(self) -> None:
+        pass  # (its seat always speaks: the talk is in the audio)
+
+    def talk_stop(self) -> None:
+        pass
+
+    def digits(self, digits: str) -> None:
+        world, call = self.world, self.call
+        if self.state != "connected":
+            world.note(call.name, f"digits {digits!r} ignored: the <Dial> is still ringing")
+            return
+        effective = self.element.effective
+        patterns = effective("digits_match") or ()
+        for index, key in enumerate(digits):
+            if key == "*" and effective("hangup_on_star"):
+                world.event(call.name, "dial", "<Dial>: * pressed (hangupOnStar): the callee is hung up")
+                self._hang_up_b("the caller pressed * (hangupOnStar)")
+                rest = digits[index + 1 :]
+                if rest:
+                    world.note(call.name, f"digits {rest!r} ignored: the <Dial> has ended")
+                self._finish("completed", self._b_uuid())
+                return
+            self.keys += key
+            for pattern in patterns:
+                if self.keys.endswith(pattern):
+                    self.keys = ""
+                    world.event(call.name, "digits", f"<Dial>: digitsMatch {pattern!r}")
+                    self._callback("digits", "connected", {"DialDigitsMatch": pattern})
+                    break
+        assert self.b_leg is not None
+        world.event(call.name, "digits", f"digits {digits!r} pass to {self.b_leg.call.name}")
+
+    def hung_up(self) -> None:
+        """The caller hung up: the Dial ends, no action request [inf]."""
+        world, call = self.world, self.call
+        if self.state == "ringing":
+            self._stop_ringing("the caller hung up")
+            self.state = "over"
+            world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
+        elif self.state == "connected":
+            world.event(call.name, "dial", "<Dial> ends: the caller hung up (no action request)")
+            self._hang_up_b("the caller hung up")
+
+    # -- requests ------------------------------------------------------------------
+
+    def _callback(self, action: str, status: str, extra: dict[str, str] | None = None) -> None:
+        url = self.element.effective("callback_url")
+        if url is None or self.b_leg is None:
+            return
+        b = self.b_leg.call
+        params = {
+            "DialAction": action,
+            "DialALegUUID": self.call.uuid,
+            "DialBLegUUID": b.uuid,
+            "DialBLegStatus": status,
+            "DialBLegFrom": b.record.from_,
+            "DialBLegTo": b.record.to,
+            **(extra or {}),
+        }
+        method = _CALLBACK.method_for(self.element.effective, self.world.options)
+        self.world.send(_CALLBACK, method, str(url), params, self.call)
+
+    def _finish(self, outcome: str, b_uuid: str) -> None:
+        """The Dial is over and the caller is up: the action URL, then the call goes on."""
+        call, world, effective = self.call, self.world, self.element.effective
+        self.state = "over"
+        call.member = None
+        status, cause = _OUTCOMES[outcome]
+        rang = any(leg.rang for leg in self.legs)
+        world.event(call.name, "dial", f"<Dial> ends: DialStatus {status} ({cause})")
+        url = effective("action")
+        document = None
+        failed = False
+        if url is not None:
+            redirect = bool(effective("redirect"))
+            params = {
+                "DialStatus": status,
+                "DialRingStatus": "true" if rang else "false",
+                "DialHangupCause": cause,
+                "DialALegUUID": call.uuid,
+                "DialBLegUUID": b_uuid,
+            }
+            method = _ACTION.method_for(effective, world.options)
+            document = world.send(_ACTION, method, str(url), params, call, read=redirect)
+            failed = redirect and document is None
+        call.go_on(document, failed)
