@@ -29,7 +29,7 @@ from lxml import etree
 from typing_extensions import ParamSpec
 
 from .._errors import ValidationError
-from ._checks import Check, Refused, shown
+from ._checks import Boolean, Check, Integer, OrWords, Refused, shown
 
 __all__ = [
     "AttributeSpec", "Element", "adder", "attribute", "child_list", "content", "helper_name", "optional_content",
@@ -122,6 +122,9 @@ class Element:
     own_init: ClassVar[bool] = False  # True: the class body's __init__ is kept (Response)
     allowed_children: ClassVar[tuple[str, ...]] = ()
     _child_tags: ClassVar[frozenset[str]] = frozenset()
+    # The element classes (built by xml_element, written by the generic to_element)
+    # a container may hold: one set lookup admits a child, and writes it in place.
+    _fast_children: ClassVar[set[type[Element]]] = set()
     specs: ClassVar[dict[str, AttributeSpec]]  # Python name -> spec, in schema order
     _by_xml: ClassVar[dict[str, AttributeSpec]]
     _positional: ClassVar[tuple[str, ...]]
@@ -264,7 +267,9 @@ class Element:
 
     def add(self: E, element: Element) -> E:
         """Append a child element; returns ``self`` so calls chain."""
-        if isinstance(element, Element) and element.tag in self._child_tags:
+        if type(element) in self._fast_children or (
+            isinstance(element, Element) and element.tag in self._child_tags
+        ):
             self.__dict__["children"].append(element)
             return self
         raise type(self)._misplaced(element)
@@ -301,7 +306,9 @@ class Element:
                 allowed=", ".join(self.allowed_children),
             ) from None
         for item in items:
-            if not (isinstance(item, Element) and item.tag in self._child_tags):
+            if type(item) not in self._fast_children and not (
+                isinstance(item, Element) and item.tag in self._child_tags
+            ):
                 raise type(self)._misplaced(item)
         self.__dict__["children"] = items
 
@@ -326,11 +333,7 @@ class Element:
             node.text = text
         children = store.get("children")
         if children:
-            tags = self._child_tags
-            for child in children:
-                if not (isinstance(child, Element) and child.tag in tags):  # appended without add()
-                    raise stray_child(self, child)
-                child.to_element(node)
+            write_children(self, children, node)
         return node
 
     def to_string(self, pretty: bool = False, *, xml_declaration: bool = False) -> str:
@@ -346,6 +349,65 @@ class Element:
 
     def __str__(self) -> str:
         return self.to_string()
+
+
+_SubElement = etree.SubElement
+
+# Elements written before, with their attributes (no text, no children), by tag and
+# attributes: lxml copies one in C for less than it costs to set an attribute
+# (~0.45 µs each, measured, lxml 6), and webhook code writes the same few elements
+# (a menu, a Dial, an MPC's settings) on every request. lxml still writes
+# everything. Kept the second time an element is seen (so an element written once
+# costs little more), bounded in count and size; only ever copied (copying is safe
+# from any thread, as for Response's empty root).
+_TEMPLATES: dict[tuple[str, ...], etree._Element] = {}
+_SEEN: set[tuple[str, ...]] = set()  # written once
+TEMPLATES_MAX = 1024  # elements kept, and elements seen once (then forgotten all at once)
+TEMPLATE_LEN = 2048  # the most characters of attribute values an element kept may have
+
+
+def _seen(key: tuple[str, ...], leaf: etree._Element, wire: dict[str, str]) -> None:
+    """``leaf`` has just been written with the attributes ``wire`` (nothing else yet):
+    the second time, keep a copy of it as the template of ``key``."""
+    if key in _SEEN:
+        if len(_TEMPLATES) >= TEMPLATES_MAX:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = leaf.__copy__()  # type: ignore[attr-defined]
+    elif sum(map(len, wire.values())) <= TEMPLATE_LEN:
+        if len(_SEEN) >= TEMPLATES_MAX:
+            _SEEN.clear()
+        _SEEN.add(key)
+
+
+def write_children(parent: Element, children: list[Element], node: etree._Element) -> None:
+    """Write ``children`` of ``parent`` into its lxml ``node``: a flat loop, with a
+    method call only for a child that writes itself otherwise (Cont, a subclass)."""
+    fast = parent._fast_children
+    for child in children:
+        if type(child) in fast:  # one set lookup: an allowed child of the generic kind
+            store = child.__dict__
+            wire = store["_wire"]
+            if not wire:
+                leaf = _SubElement(node, child.tag)
+            else:  # copied from a template (see _TEMPLATES)
+                key = (child.tag, *wire, *wire.values())  # (the names say which values are which)
+                template = _TEMPLATES.get(key)
+                if template is None:
+                    leaf = _SubElement(node, child.tag, wire)
+                    _seen(key, leaf, wire)
+                else:
+                    leaf = template.__copy__()  # type: ignore[attr-defined]
+                    node.append(leaf)
+            text = store.get("content")
+            if text is not None:
+                leaf.text = text
+            grandchildren = store.get("children")
+            if grandchildren:
+                write_children(child, grandchildren, leaf)
+        elif isinstance(child, Element) and child.tag in parent._child_tags:
+            child.to_element(node)
+        else:  # appended to the list without add()
+            raise stray_child(parent, child)
 
 
 def adder(cls: Callable[P, Element], name: str) -> Callable[Concatenate[E, P], E]:
@@ -399,6 +461,51 @@ _REQUIRED: Any = type("_Required", (), {"__repr__": lambda self: "<required>"})(
 _NOT_GIVEN: Any = type("_NotGiven", (), {"__repr__": lambda self: "<not given>"})()
 
 
+def _admitted(cls: type[Element], name: str, admit: Callable[[object], tuple[Any, str]], value: object) -> Any:
+    """``admit(value)`` for the generated constructors (one line of their source per
+    attribute, which keeps compiling them at import quick), or the package's error."""
+    try:
+        return admit(value)
+    except Refused as why:
+        raise cls._refused(name, value, why) from None
+
+
+def _inline_admit(spec: AttributeSpec, namespace: dict[str, Any]) -> list[str]:
+    """The common values' ``admit``, inlined (a Python call costs more than the
+    test): the branches, each ``if``/``elif`` and its stores, to put before the
+    ``admit`` call that becomes their ``else:`` (an empty list: always call admit).
+    Each branch gives exactly what ``admit`` would (a property test checks it)."""
+    stores = [f"_store[{spec.name!r}]", *([f"_wire[{spec.xml!r}]"] if spec.xml else [])]
+    branches = _branches(spec.check, spec.keyword, stores, namespace)
+    lines = []
+    for index, (condition, assignments) in enumerate(branches):
+        lines.append(f"{'if' if index == 0 else 'elif'} {condition}:")
+        lines += [f"    {line}" for line in assignments]
+    return [*lines, "else:"] if lines else []
+
+
+def _branches(
+    check: Check[Any], keyword: str, stores: list[str], namespace: dict[str, Any]
+) -> list[tuple[str, list[str]]]:
+    """(condition, assignments) pairs for ``check``'s common values (see _inline_admit)."""
+    ref = f"_c{len(namespace)}"  # a name of its own for the set or words tested
+    if type(check) is OrWords:  # its words, then what its other check admits
+        namespace[ref] = check.words
+        words = (f"_type({keyword}) is _str and {keyword} in {ref}", [" = ".join([*stores, keyword])])
+        return [words, *_branches(check.other, keyword, stores, namespace)]
+    known = check.known()
+    if known is not None:  # a value admitted before, or a choice as written
+        namespace[ref] = known
+        return [(f"_type({keyword}) is _str and {keyword} in {ref}", [" = ".join([*stores, keyword])])]
+    if type(check) is Integer:
+        assignments = [f"{stores[0]} = {keyword}", *(f'{wire} = f"{{{keyword}}}"' for wire in stores[1:])]
+        return [(f"_type({keyword}) is _int and {check.minimum} <= {keyword} <= {check.maximum}", assignments)]
+    if type(check) is Boolean:
+        wires = [f"{wire} = 'true' if {keyword} else 'false'" for wire in stores[1:]]
+        return [(f"{keyword} is True or {keyword} is False", [f"{stores[0]} = {keyword}", *wires])]
+    return []
+
+
 def _make_init(cls: type[Element]) -> Callable[..., None]:
     """Generate ``cls.__init__`` as straight-line code, as attrs does.
 
@@ -411,7 +518,8 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
     CPython off its fast path for binding keywords: measured, 0.25 µs a call).
     """
     namespace: dict[str, Any] = {
-        "_Refused": Refused, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_cls": cls,
+        "_admitted": _admitted, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_cls": cls, "_type": type,
+        "_str": str, "_int": int,
     }  # fmt: skip
     params: list[str] = []
     body = ["    _store = self.__dict__", "    _wire = {}"]
@@ -420,25 +528,19 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
         keyword = spec.keyword
         namespace[admit] = spec.check.admit
         target = f"_store[{name!r}], _wire[{spec.xml!r}]" if spec.xml else f"_store[{name!r}], _"
+        call = f"{target} = _admitted(_cls, {name!r}, {admit}, {keyword})"
+        inline = _inline_admit(spec, namespace)
+        checked = [*inline, f"    {call}"] if inline else [call]
         if spec.required:
             params.append(f"{keyword}=_REQUIRED")
             body += [
                 f"    if {keyword} is _REQUIRED or {keyword} is None:",
                 f"        raise _cls._refuse({name!r}, None, 'is required')",
-                "    try:",
-                f"        {target} = {admit}({keyword})",
-                "    except _Refused as why:",
-                f"        raise _cls._refused({name!r}, {keyword}, why) from None",
+                *(f"    {line}" for line in checked),
             ]
         else:
             params.append(f"{keyword}=None")
-            body += [
-                f"    if {keyword} is not None:",
-                "        try:",
-                f"            {target} = {admit}({keyword})",
-                "        except _Refused as why:",
-                f"            raise _cls._refused({name!r}, {keyword}, why) from None",
-            ]
+            body += [f"    if {keyword} is not None:", *(f"        {line}" for line in checked)]
     body.append("    _store['_wire'] = _wire")
     guard = ["_by_position=_NOT_GIVEN"]
     if cls.allowed_children:  # children: after the guard, so only a keyword reaches it
@@ -458,6 +560,28 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__name__}.__init__"
     return init
+
+
+# Every class finished by xml_element; by tag, the first one of each tag.
+_FINISHED: list[type[Element]] = []
+_BY_TAG: dict[str, type[Element]] = {}
+
+
+def _register(cls: type[Element]) -> None:
+    """Fill in ``cls._fast_children`` (the class of each tag it may hold, unless that
+    class writes itself: Cont), and add ``cls`` to those of the containers finished
+    before it that may hold it (classes are finished in any order: SSML's nest)."""
+    _FINISHED.append(cls)
+    plain = _BY_TAG.setdefault(cls.tag, cls) is cls and cls.to_element is Element.to_element
+    cls._fast_children = {
+        child
+        for child in map(_BY_TAG.get, cls.allowed_children)
+        if child is not None and child.to_element is Element.to_element
+    }
+    if plain:
+        for container in _FINISHED:
+            if cls.tag in container._child_tags:
+                container._fast_children.add(cls)
 
 
 def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E]], type[E]]:
@@ -496,6 +620,7 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
             if not spec.required:
                 setattr(cls, name, None)
             setattr(cls, setter_name(name), _make_setter(name))
+        _register(cls)
         return cls
 
     return finish

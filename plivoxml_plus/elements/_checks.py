@@ -16,7 +16,7 @@ attribute the value was given to.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +44,21 @@ STREAM_URL_PATTERN = "(wss?|https?)" + URL_PATTERN[len("https?") :]
 DTMF_PATTERN = r"[0-9*#]+"
 SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
 
+# Webhook code passes the same few values (callback URLs, voices, numbers, prompts)
+# on every request, so some checks remember the values they admitted: admitting one
+# again is a set lookup instead of a regex match or a scan. Bounded in count and in
+# length, so the memory cannot grow without limit; only exact strs are remembered
+# (a str subclass may redefine == and hash, and is checked every time).
+KNOWN_MAX = 1024  # values remembered per check (then forgotten all at once)
+KNOWN_LEN = 512  # the longest value remembered: at most ~0.5 MB a check
+
+
+def remember(known: set[str], value: str) -> None:
+    """Remember ``value`` as admitted (the caller has checked it)."""
+    if type(value) is str and len(value) <= KNOWN_LEN:
+        if len(known) >= KNOWN_MAX:
+            known.clear()
+        known.add(value)
 
 
 def shown(value: object) -> str:
@@ -81,6 +96,12 @@ class Check(Generic[T]):
 
     def from_wire(self, text: str) -> T:
         return self.clean(text)
+
+    def known(self) -> Set[str] | None:
+        """For the generated constructors: a set of strs ``v`` (exact strs) for which
+        ``admit(v) == (v, v)``, tested before admit is called; the same object as
+        admit adds to, so it stays up to date. None: admit is always called."""
+        return None
 
     def variant(self, text: str) -> Variant | None:
         """If ``text`` is not the documented form but a spelling the platform is
@@ -207,6 +228,9 @@ class Choice(Check[str]):
             return value, value
         raise Refused(self.allowed)
 
+    def known(self) -> Set[str]:
+        return self._exact
+
     def canonical(self, value: str) -> str:
         return self._by_key[value.lower() if self.case_insensitive else value]
 
@@ -240,13 +264,14 @@ class Pattern(Check[str]):
     """A string matching a regular expression written in the common subset of
     Python's and XSD's dialects (the schema uses the same ``pattern``)."""
 
-    __slots__ = ("_fullmatch", "allowed", "pattern")
+    __slots__ = ("_fullmatch", "_known", "allowed", "pattern")
 
     def __init__(self, pattern: str, allowed: str) -> None:
         self.pattern = pattern
         self.allowed = allowed
         # Same language as ``pattern``; non-capturing groups only make matching faster.
         self._fullmatch = re.compile(non_capturing(pattern)).fullmatch
+        self._known: set[str] = set()  # values admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
         if isinstance(value, str) and self._fullmatch(value) is not None:
@@ -254,38 +279,39 @@ class Pattern(Check[str]):
         raise Refused(self.allowed)
 
     def admit(self, value: object) -> tuple[str, str]:
+        if type(value) is str and value in self._known:
+            return value, value
         if isinstance(value, str) and self._fullmatch(value) is not None:
+            remember(self._known, value)
             return value, value
         raise Refused(self.allowed)
+
+    def known(self) -> Set[str]:
+        return self._known
 
 
 class Url(Pattern):
     """An absolute http:// or https:// URL.
 
-    Webhook code passes the same few callback URLs on every request, so the URLs
-    already admitted are remembered (a bounded set of immutable strs): admitting
-    one again is a set lookup instead of a regex match.
+    The URLs admitted are remembered (see KNOWN_MAX).
     """
 
-    __slots__ = ("_known",)
-    _KNOWN_MAX = 4096
+    __slots__ = ()
 
     def __init__(self) -> None:
         super().__init__(URL_PATTERN, "an absolute http:// or https:// URL")
-        self._known: set[str] = set()
 
     def admit(self, value: object) -> tuple[str, str]:
-        if isinstance(value, str):  # (an unhashable value must not reach the set)
-            if value in self._known:
-                return value, value
-            # the pattern's [^ \t\n\r] also matches control characters XML cannot carry
-            if self._fullmatch(value) is not None and (
-                (value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None
-            ):
-                if len(self._known) >= self._KNOWN_MAX:
-                    self._known.clear()
-                self._known.add(value)
-                return value, value
+        if type(value) is str and value in self._known:
+            return value, value
+        # the pattern's [^ \t\n\r] also matches control characters XML cannot carry
+        if (
+            isinstance(value, str)
+            and self._fullmatch(value) is not None
+            and ((value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
+        ):
+            remember(self._known, value)
+            return value, value
         raise Refused(self.allowed)
 
     def clean(self, value: object) -> str:
@@ -309,6 +335,9 @@ class UrlText(Url):
     __slots__ = ()
 
     def admit(self, value: object) -> tuple[str, str]:
+        # a remembered URL has no surrounding whitespace to trim
+        if type(value) is str and value in self._known:
+            return value, value
         if isinstance(value, str):
             value = value.strip(" \t\n\r")
         return super().admit(value)
@@ -334,27 +363,47 @@ class Sound(Check[str]):
         except Refused:
             raise Refused(self.allowed) from None
 
+    def admit(self, value: object) -> tuple[str, str]:
+        if isinstance(value, str) and value in self.words:
+            return value, value
+        try:
+            return self._url.admit(value)
+        except Refused:
+            raise Refused(self.allowed) from None
+
+    def known(self) -> Set[str]:
+        return self._url._known  # the URLs (its words are not remembered)
+
 
 class Text(Check[str]):
     """Element text content: required, not blank; surrounding whitespace is not
     part of it and is trimmed (the seed writes room names on their own line)."""
 
-    __slots__ = ("allowed",)
+    __slots__ = ("_known", "allowed")
 
     def __init__(self, allowed: str = "a non-blank string") -> None:
         self.allowed = allowed
+        self._known: set[str] = set()  # trimmed texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
-        return self.admit(value)[0]
-
-    def admit(self, value: object) -> tuple[str, str]:
-        # every Conference/MPC name passes here (the constructor's hot path)
         if isinstance(value, str):
             text = value.strip(" \t\n\r")
             # printable ASCII is the common case and needs no scan for non-XML characters
             if text and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text)):
-                return text, text
+                return text
         raise Refused(self.allowed)
+
+    def admit(self, value: object) -> tuple[str, str]:
+        # every Conference/MPC name passes here (the constructor's hot path); a
+        # remembered text has no surrounding whitespace to trim
+        if type(value) is str and value in self._known:
+            return value, value
+        text = self.clean(value)
+        remember(self._known, text)
+        return text, text
+
+    def known(self) -> Set[str]:
+        return self._known
 
 
 class StringList(Check[tuple[str, ...]]):
@@ -437,6 +486,14 @@ class OrWords(Check[Any]):
         except Refused:
             raise Refused(self.allowed) from None
 
+    def admit(self, value: object) -> tuple[object, str]:
+        if isinstance(value, str) and value in self.words:
+            return value, value
+        try:
+            return self.other.admit(value)
+        except Refused:
+            raise Refused(self.allowed) from None
+
     def to_wire(self, value: object) -> str:
         return value if isinstance(value, str) and value in self.words else self.other.to_wire(value)
 
@@ -455,22 +512,32 @@ class Spoken(Check[str]):
     two words. With ``blank``, blank text is allowed and means none (a Speak made
     only of SSML elements: plivo-python's ``SpeakElement('')``)."""
 
-    __slots__ = ("allowed", "blank")
+    __slots__ = ("_known", "allowed", "blank")
 
     def __init__(self, *, blank: bool = False) -> None:
         self.blank = blank
         self.allowed = "text (blank: none, for a Speak made only of SSML elements)" if blank else "non-blank text"
+        self._known: set[str] = set()  # non-blank texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
-        return self.admit(value)[0]
+        if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
+            if value.strip(" \t\n\r"):
+                return value
+            if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
+                return None  # type: ignore[return-value]
+        raise Refused(self.allowed)
 
     def to_wire(self, value: str) -> str:
         return value  # blank text is stored as None and written as no text at all
 
     def admit(self, value: object) -> tuple[str, str]:
-        if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
-            if value.strip(" \t\n\r"):
-                return value, value
-            if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
-                return None, None  # type: ignore[return-value]
-        raise Refused(self.allowed)
+        if type(value) is str and value in self._known:
+            return value, value
+        text = self.clean(value)
+        if text is None:
+            return None, None
+        remember(self._known, text)
+        return text, text
+
+    def known(self) -> Set[str]:
+        return self._known
