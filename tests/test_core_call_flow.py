@@ -392,3 +392,42 @@ def test_the_ivr_signals_scenario():
     assert [r.params["ConferenceDigitsMatch"] for r in sim.callbacks("digits")] == ["12"]
     assert [r.params["Event"] for r in sim.requests if r.kind == "status-callback"] == ["StartStream", "StopStream"]
     assert [r.params["Status"] for r in sim.requests if r.url == "https://example.com/sms"] == ["sent"]
+
+
+# -- I3 with audio: what a <Record> holds ------------------------------------------------------
+
+
+def test_I3_a_record_holds_what_the_caller_says_while_it_runs():
+    np = pytest.importorskip("numpy")
+    sim = Simulation(urls={ACTION: "<Response/>"})
+    sim.call("alice", Response([Record(action=ACTION, play_beep=False, max_length=4)]), hangup=20)
+    sim.voice("alice", tone=440)
+    sim.talk("alice", start=1, end=3)
+    sim.run()
+    [request] = sim.requests
+    tape = sim.audio().recordings[request.params["RecordingID"]]
+    rate = sim.sample_rate
+    assert len(tape) == 4 * rate  # the recording's length, not the call's
+    assert np.abs(tape[: rate - 10]).max() == 0  # silent before the talk spurt
+    assert np.abs(tape[rate : 3 * rate]).max() > 1000  # the tone while talking
+    assert np.abs(tape[3 * rate + 10 :]).max() == 0  # silent again after it
+
+
+def test_I3_a_record_session_holds_what_the_call_hears_too():
+    np = pytest.importorskip("numpy")
+    sim = Simulation()
+    document = Response([Record(record_session=True, callback_url=CALLBACK), Speak("one two three four five")])
+    sim.call("alice", document, hangup=30)
+    sim.run()
+    [request] = sim.requests
+    tape = sim.audio().recordings[request.params["RecordingID"]]
+    assert len(tape) == 2 * sim.sample_rate and np.abs(tape).max() > 0  # the 2 s prompt (a placeholder voice)
+
+
+def test_a_speak_made_of_ssml_lasts_as_long_as_its_words():
+    from plivoxml_plus.elements import Emphasis, S
+
+    durations = DurationModel()
+    ssml = Speak(children=[S("one two three four"), Emphasis("five six seven eight nine ten")])
+    assert durations.ms(ssml) == 4000  # ten words at 2.5 a second
+    assert durations.ms(Speak("one two three four five six seven eight nine ten")) == 4000

@@ -67,7 +67,12 @@ class DurationModel:
     def once_ms(self, element: Element) -> int:
         """One pass of a Speak or Play, in ms."""
         if element.tag == "Speak":
-            words = len(str(element.effective("content")).split())
+            # its own text, and its SSML children's (a Speak of SSML alone has no text)
+            if element.__dict__.get("children"):
+                text = " ".join(element.to_element().itertext())
+            else:
+                text = str(element.effective("content"))
+            words = len(text.split())
             return round(max(self.speak_min_seconds, words / self.speak_words_per_second) * 1000)
         url = str(element.effective("content"))
         return round(self.play_seconds.get(url, self.play_default_seconds) * 1000)

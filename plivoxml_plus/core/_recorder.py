@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..elements import Element
 from ._call import Call
 from ._clock import Clock, Entry, seconds
-from ._recording import Recording
+from ._recording import CallTape, Recording
 from ._requests import ROUTES
 
 __all__ = ["Recorder", "Recorders"]
@@ -25,7 +25,7 @@ _UNKNOWN = "-1"  # a background recording's figures when its action URL is told
 
 
 class Recorder:
-    __slots__ = ("call", "element", "finish", "max_entry", "recording", "silence_entry", "silence_ms")
+    __slots__ = ("call", "element", "finish", "max_entry", "recording", "silence_entry", "silence_ms", "tape")
 
     def __init__(self, call: Call, element: Element, number: int) -> None:
         self.call = call
@@ -39,6 +39,13 @@ class Recorder:
         self.recording = Recording(recording_id, world.options.record_url_prefix, str(effective("file_format")), 0)
         self.max_entry: Entry | None = None
         self.silence_entry: Entry | None = None
+        self.tape: CallTape | None = None
+
+    def _tape(self, start: int, *, session: bool) -> None:
+        """The recording's audio runs from ``start`` (sim.audio() renders it)."""
+        recording = self.recording
+        self.tape = CallTape(recording.id, self.call.name, start, recording.file_format, session=session)
+        self.call.world.call_tapes.append(self.tape)
 
     # -- starting ------------------------------------------------------------------
 
@@ -55,6 +62,7 @@ class Recorder:
             start += world.durations.beep_ms
             world.event(call.name, "element", f"beep ({seconds(world.durations.beep_ms)} s)")
         self.recording.started_ms = start
+        self._tape(start, session=False)
         world.event(call.name, "record", f"<Record> records from t={seconds(start)} ({self.recording.id})")
         self.max_entry = world.clock.at(start + effective("max_length") * 1000, self._stop, "maxLength")
         if not call.talking:
@@ -67,6 +75,7 @@ class Recorder:
         world = call.world
         now = world.clock.now
         self.recording.started_ms = now
+        self._tape(now, session=True)
         if self.element.effective("start_on_dial_answer"):
             world.note(call.name, "<Record startOnDialAnswer>: the recording starts now (Dial is not simulated)")
         world.event(call.name, "record", f"<Record recordSession> records the call from t={seconds(now)}")
@@ -139,6 +148,8 @@ class Recorder:
 
     def _ready(self, ended_ms: int) -> None:
         """The file is ready: the callback URL is told (I3)."""
+        if self.tape is not None:
+            self.tape.ended_ms = ended_ms
         world = self.call.world
         url = self.element.effective("callback_url")
         if url is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["Recording", "transcription_charge"]
+__all__ = ["CallTape", "Recording", "transcription_charge"]
 
 
 class Recording:
@@ -38,3 +38,19 @@ def transcription_charge(rate: str, duration_ms: int) -> str:
     """rate (per minute) x minutes begun, to 5 decimals."""
     minutes = max(1, -(-duration_ms // 60000))
     return str((Decimal(rate) * minutes).quantize(Decimal("0.00001"), rounding=ROUND_HALF_UP))
+
+
+class CallTape:
+    """A ``<Record>``'s recording of one call (rule I3), for the audio: from
+    ``started_ms`` to ``ended_ms`` (None while it runs). ``session``: it records
+    what the call hears too (recordSession), not only what the caller says."""
+
+    __slots__ = ("call", "ended_ms", "file_format", "id", "session", "started_ms")
+
+    def __init__(self, recording_id: str, call: str, started_ms: int, file_format: str, *, session: bool) -> None:
+        self.id = recording_id
+        self.call = call
+        self.started_ms = started_ms
+        self.ended_ms: int | None = None
+        self.file_format = file_format
+        self.session = session

@@ -821,6 +821,7 @@ class Simulation:
             durations=world.durations,
             sound_documents=world.sound_documents,
             url_audio=self._url_audio,
+            call_tapes=world.call_tapes,
         )
 
     def report(self, format: Literal["text", "json"] = "text") -> str:

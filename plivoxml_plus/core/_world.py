@@ -17,6 +17,7 @@ from ._documents import Documents
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
+from ._recording import CallTape
 from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
 
@@ -40,6 +41,7 @@ class Requester(Protocol):
 class World:
     __slots__ = (
         "call_params",
+        "call_tapes",
         "clock",
         "documents",
         "durations",
@@ -80,6 +82,7 @@ class World:
         # once: the options are frozen)
         self.call_params = {route.key: route.adds_call_params(options) for route in ROUTES.values()}
         self.history = History()
+        self.call_tapes: list[CallTape] = []  # each <Record>'s recording, for the audio (I3)
         # the last valid sound document each URL gave (what wait and hold music,
         # and URL enter/exit sounds, sound like: the mixer plays them)
         self.sound_documents: dict[str, Response] = {}

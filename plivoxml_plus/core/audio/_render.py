@@ -24,6 +24,7 @@ from ..._errors import AudioError
 from ..._extras import require
 from ...elements import Element, Response
 from .._durations import DurationModel
+from .._recording import CallTape
 from ..bridge import Bridge, Seat, Tape
 from ._mixer import Wide, clamp, mix
 from ._music import Looped, document_sound, placeholder_music
@@ -55,7 +56,8 @@ class CallAudio:
 class AudioResult:
     """What each call heard (``heard[name]``: int16, sample 0 at its answer, until
     it ended or the end of the run) and each recording's audio
-    (``recordings[id]``: RecordingID for a Conference, RecordingUUID for an MPC)."""
+    (``recordings[id]``: RecordingID for a Conference or a ``<Record>``, RecordingUUID
+    for an MPC)."""
 
     def __init__(
         self, rate: int, heard: dict[str, Samples], recordings: dict[str, Samples], formats: dict[str, str]
@@ -293,6 +295,7 @@ def render(
     durations: DurationModel,
     sound_documents: Mapping[str, Any],
     url_audio: Mapping[str, Samples],
+    call_tapes: Sequence[CallTape] = (),
 ) -> AudioResult:
     renderer = _Renderer(rate, calls, durations, sound_documents, url_audio)
     tapes = renderer.tapes
@@ -310,5 +313,28 @@ def render(
         renderer.bridge(bridge, end_ms)
     for name, call in calls.items():
         renderer.prompts(name, call)
+    for record in call_tapes:  # each <Record>'s recording
+        recorded = _record_audio(renderer, record, end_ms)
+        if recorded is not None:
+            tapes[record.id] = recorded
+            formats[record.id] = record.file_format
     heard = {name: clamp(out) for name, out in renderer.out.items()}
     return AudioResult(rate, heard, {key: clamp(value) for key, value in tapes.items()}, formats)
+
+
+def _record_audio(renderer: _Renderer, record: CallTape, end_ms: int) -> Wide | None:
+    """What a ``<Record>`` holds (I3): what the caller said while it ran, plus, for
+    recordSession, what the call heard; None if it holds nothing yet."""
+    audio = renderer.calls.get(record.call)
+    stop = end_ms if record.ended_ms is None else min(record.ended_ms, end_ms)
+    if audio is None or record.started_ms >= stop:
+        return None
+    per_ms = renderer.per_ms
+    start, count = record.started_ms * per_ms, (stop - record.started_ms) * per_ms
+    said = renderer.voice(record.call, start, count)
+    recorded = np.zeros(count, dtype=np.int32) if said is None else said
+    if record.session:
+        offset = start - audio.answer_ms * per_ms
+        heard = renderer.out[record.call][offset : offset + count]
+        recorded[: len(heard)] += heard
+    return recorded
