@@ -133,3 +133,19 @@ def test_the_fast_admit_path_agrees_with_clean(data):
             check.admit(value)
         return
     assert check.admit(value) == (cleaned, check.to_wire(cleaned))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), control=st.sampled_from(["\x00", "\x01", "\x08", "\x0b", "\x1f", "\ud800", "\uffff"]))
+def test_a_value_xml_cannot_carry_is_refused_at_construction_never_at_writing(data, control):
+    # a pattern such as [^@]+ matches control characters; no document can hold them
+    _, spec = data.draw(st.sampled_from(ALL_SPECS), label="attribute")
+    value = data.draw(valid_values(spec.check), label="valid value")
+    if not isinstance(value, str):
+        return
+    at = data.draw(st.integers(0, len(value)), label="where")
+    spoiled = value[:at] + control + value[at:]
+    with pytest.raises(Refused):
+        spec.check.admit(spoiled)
+    with pytest.raises(Refused):
+        spec.check.clean(spoiled)

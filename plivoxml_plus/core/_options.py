@@ -21,7 +21,7 @@ __all__ = ["ConferenceOptions", "MpcOptions"]
 
 
 _BOOL = checked(Boolean())
-_TEXT = checked(Pattern(r"[^\x00]*", "a string"))
+_TEXT = checked(Pattern(r"[^\x00]*", "a string", xml=False))
 _DECIMAL = checked(Pattern(r"[0-9]+(\.[0-9]+)?", "a decimal string such as '0.05000'"))
 
 

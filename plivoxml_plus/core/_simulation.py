@@ -72,9 +72,11 @@ AnswerDocument = Response | str | bytes | os.PathLike[str]
 _DIGITS = re.compile(r"[0-9*#]+")
 _GATHERINGS, _RECORDERS = Gatherings(), Recorders()  # (they keep no state of their own)
 # Names and the seed become UUID names, encoded as UTF-8: a lone surrogate cannot be.
-_NAME = Pattern(r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates")
+_NAME = Pattern(
+    r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates", xml=False
+)
 URL = Url()
-_SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates")
+_SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates", xml=False)
 
 
 class Probe(NamedTuple):

@@ -262,28 +262,41 @@ def non_capturing(pattern: str) -> str:
 
 class Pattern(Check[str]):
     """A string matching a regular expression written in the common subset of
-    Python's and XSD's dialects (the schema uses the same ``pattern``)."""
+    Python's and XSD's dialects (the schema uses the same ``pattern``).
 
-    __slots__ = ("_fullmatch", "_known", "allowed", "pattern")
+    With ``xml`` (the default: a value written into a document), a value must also
+    be text XML can carry: a class such as ``[^@]`` matches control characters,
+    which no XML document holds (so the schema never sees them), and lxml would
+    refuse them only when the document is written."""
 
-    def __init__(self, pattern: str, allowed: str) -> None:
+    __slots__ = ("_fullmatch", "_known", "allowed", "pattern", "xml")
+
+    def __init__(self, pattern: str, allowed: str, *, xml: bool = True) -> None:
         self.pattern = pattern
         self.allowed = allowed
+        self.xml = xml
         # Same language as ``pattern``; non-capturing groups only make matching faster.
         self._fullmatch = re.compile(non_capturing(pattern)).fullmatch
         self._known: set[str] = set()  # values admitted (see KNOWN_MAX)
 
+    def _matches(self, value: object) -> bool:
+        return (
+            isinstance(value, str)
+            and self._fullmatch(value) is not None
+            and (not self.xml or (value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
+        )
+
     def clean(self, value: object) -> str:
-        if isinstance(value, str) and self._fullmatch(value) is not None:
-            return value
+        if self._matches(value):
+            return value  # type: ignore[return-value]
         raise Refused(self.allowed)
 
     def admit(self, value: object) -> tuple[str, str]:
         if type(value) is str and value in self._known:
             return value, value
-        if isinstance(value, str) and self._fullmatch(value) is not None:
-            remember(self._known, value)
-            return value, value
+        if self._matches(value):
+            remember(self._known, value)  # type: ignore[arg-type]
+            return value, value  # type: ignore[return-value]
         raise Refused(self.allowed)
 
     def known(self) -> Set[str]:
@@ -301,21 +314,8 @@ class Url(Pattern):
     def __init__(self) -> None:
         super().__init__(URL_PATTERN, "an absolute http:// or https:// URL")
 
-    def admit(self, value: object) -> tuple[str, str]:
-        if type(value) is str and value in self._known:
-            return value, value
-        # the pattern's [^ \t\n\r] also matches control characters XML cannot carry
-        if (
-            isinstance(value, str)
-            and self._fullmatch(value) is not None
-            and ((value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
-        ):
-            remember(self._known, value)
-            return value, value
-        raise Refused(self.allowed)
-
     def clean(self, value: object) -> str:
-        return self.admit(value)[0]
+        return self.admit(value)[0]  # (UrlText's admit trims first)
 
 
 class StreamUrl(Pattern):
