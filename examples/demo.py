@@ -2,7 +2,8 @@
 typed classes, validated against schemas/plivoxml.xsd and printed; then a moderated
 meeting simulated on a virtual clock, with every request the platform would make;
 then a MultiPartyCall with a coaching supervisor: its status events and who hears whom;
-then the same coaching with a tone per caller, mixed: what each participant heard.
+then the same coaching with a tone per caller, mixed: what each participant heard;
+then the way into a room: an IVR menu (keys, speech, no input) and a transfer by Dial.
 """
 
 from __future__ import annotations
@@ -93,7 +94,13 @@ def main() -> int:
     show_coaching()
     print("\n# 4. The same coaching, heard: a tone per caller through the mixer (examples/scenarios/audio/)\n")
     show_coaching_heard()
-    return 0 if all_valid and simulated == 0 else 1
+    print("\n# 5. The way in: an IVR menu (examples/scenarios/ivr-menu.toml)\n")
+    sys.stdout.flush()
+    menu = cli(["simulate", str(EXAMPLES / "scenarios" / "ivr-menu.toml")])
+    print("\n# 6. A transfer: Dial to an agent who answers (examples/scenarios/dial-transfer.toml)\n")
+    sys.stdout.flush()
+    transfer = cli(["simulate", str(EXAMPLES / "scenarios" / "dial-transfer.toml")])
+    return 0 if all_valid and simulated == menu == transfer == 0 else 1
 
 
 if __name__ == "__main__":

@@ -431,3 +431,27 @@ def test_a_speak_made_of_ssml_lasts_as_long_as_its_words():
     ssml = Speak(children=[S("one two three four"), Emphasis("five six seven eight nine ten")])
     assert durations.ms(ssml) == 4000  # ten words at 2.5 a second
     assert durations.ms(Speak("one two three four five six seven eight nine ten")) == 4000
+
+
+def test_I3_start_on_dial_answer_records_from_the_answer_to_the_end():
+    from plivoxml_plus import Dial
+
+    document = Response(
+        [
+            Record(action=ACTION, callback_url=CALLBACK, start_on_dial_answer=True),
+            Dial(timeout=20).add_number("15551230000"),
+        ]
+    )
+    sim = Simulation(urls={ACTION: NEXT})
+    sim.call("alice", document, hangup=30)
+    sim.callee("agent", "15551230000", ring=4)
+    sim.run()
+    [(kind, at, params), (kind2, at2, params2)] = record_requests(sim)
+    assert (kind, at, params["RecordingStartMs"], params["RecordingDurationMs"]) == ("action", 0, "-1", "-1")
+    assert (kind2, at2, params2["RecordingDurationMs"]) == ("callback", 30, "26000")  # answered at 4
+
+
+def test_I3_start_on_dial_answer_without_an_answer_records_nothing():
+    sim = run(Response([Record(callback_url=CALLBACK, start_on_dial_answer=True), Speak("no dial here")]))
+    assert record_requests(sim) == []
+    assert any("nothing recorded" in note.text for note in sim.notes)

@@ -199,6 +199,7 @@ class Call:
     __slots__ = (
         "answer",
         "answer_ms",
+        "dial_answers",
         "doc",
         "ended_ms",
         "endings",
@@ -281,6 +282,7 @@ class Call:
         self.member: Place | None = None
         self.listener: Listener | None = None  # the GetDigits, GetInput or Record running
         self.endings: list[Callable[[], None]] = []  # run when the call ends (a background Record)
+        self.dial_answers: list[Callable[[], None]] = []  # run when a Dial it makes connects (startOnDialAnswer)
         self.records_made = 0  # <Record> elements run: each recording's number
         self.talking = False
         self.talk_since = 0

@@ -307,6 +307,9 @@ class Dialing:
         self.bridge = bridge
         world.event(call.name, "dial", f"<Dial>: connected to {b.name} ({leg.target})")
         self._callback("connected", "connected")
+        answered, call.dial_answers = call.dial_answers, []
+        for hook in answered:  # a <Record startOnDialAnswer> before this Dial starts now
+            hook()
         children: list[Element] = self.element.__dict__["children"]
         for child in children:
             if str(child.effective("content")) == leg.target and child.effective("send_digits"):

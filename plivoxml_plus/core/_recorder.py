@@ -74,13 +74,16 @@ class Recorder:
         call = self.call
         world = call.world
         now = world.clock.now
-        self.recording.started_ms = now
-        self._tape(now, session=True)
-        if self.element.effective("start_on_dial_answer"):
-            world.note(call.name, "<Record startOnDialAnswer>: the recording starts now (Dial is not simulated)")
-        world.event(call.name, "record", f"<Record recordSession> records the call from t={seconds(now)}")
         params = self.recording.figures(now, world.epoch_ms)
-        for name in ("RecordingDuration", "RecordingDurationMs", "RecordingEndMs"):
+        unknown = ["RecordingDuration", "RecordingDurationMs", "RecordingEndMs"]
+        if self.element.effective("start_on_dial_answer"):
+            # I3: it starts when the next Dial of this call is answered, if one is
+            call.dial_answers.append(self._dial_answered)
+            world.event(call.name, "record", "<Record startOnDialAnswer> will record from a Dial's answer")
+            unknown.append("RecordingStartMs")
+        else:
+            self._dial_answered()
+        for name in unknown:
             params[name] = _UNKNOWN
         url = self.element.effective("action")
         if url is not None:
@@ -90,7 +93,17 @@ class Recorder:
         call.endings.append(self._session_over)
         return False
 
+    def _dial_answered(self) -> None:
+        call = self.call
+        now = call.world.clock.now
+        self.recording.started_ms = now
+        self._tape(now, session=True)
+        call.world.event(call.name, "record", f"<Record> records the call in the background from t={seconds(now)}")
+
     def _session_over(self) -> None:
+        if self.tape is None:  # startOnDialAnswer, and no Dial was answered
+            self.call.world.note(self.call.name, "<Record startOnDialAnswer>: no Dial was answered, nothing recorded")
+            return
         self._ready(self.call.world.clock.now)
 
     # -- the call's side --------------------------------------------------------------

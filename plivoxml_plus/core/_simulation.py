@@ -458,8 +458,9 @@ class Simulation:
     def press(self, name: str, digits: str, *, at: float) -> None:
         """The caller ``name`` presses ``digits`` (0-9, *, #) at ``at`` seconds.
 
-        Digits reach the conference the caller is in then; a caller in no
-        conference presses to no one (the platform ignores them; a note says so).
+        Digits reach, one key at a time, the GetDigits, GetInput or Record
+        listening then (rules I1-I3), else the conference or Dial the caller is
+        in; elsewhere they reach no one (the platform ignores them; a note says so).
         """
         call = self._call(name)
         if not isinstance(digits, str) or _DIGITS.fullmatch(digits) is None:
