@@ -363,3 +363,30 @@ def test_bad_callees_are_scenario_errors_at_their_line(tmp_path: Path, extra: st
     text = str(caught.value)
     assert text.startswith(f"{path}:{line}: "), text
     assert message in text, text
+
+
+# -- dialMusic ---------------------------------------------------------------------------------
+
+MUSIC = "https://example.com/ringback.xml"
+MUSIC_DOC = "<Response><Play>https://example.com/ringback.mp3</Play></Response>"
+
+
+def test_dial_music_is_what_the_caller_hears_while_the_dial_rings():
+    sim = Simulation(urls={MUSIC: MUSIC_DOC})
+    sim.call("alice", Response([Dial(dial_music=MUSIC).add_number("15551230000")]), hangup=30)
+    sim.callee("agent", "15551230000", ring=5)
+    sim.run()
+    [fetch] = [r for r in sim.requests if r.kind == "dial-music"]
+    assert (fetch.at, fetch.url, fetch.method) == (0, MUSIC, "POST")
+    assert sim.audibility(at=2).instead("alice") == f"dialMusic:{MUSIC}"
+    assert sim.audibility(at=6).instead("alice") is None and sim.hears(at=6)["alice"] == {"agent"}
+
+
+def test_dial_music_real_is_a_ringing_placeholder_and_it_stops_when_no_one_answers():
+    sim = Simulation()
+    dial = Dial(dial_music="real", timeout=10).add_number("15551230000")
+    sim.call("alice", Response([dial, Speak("nobody answered, please try again later")]), hangup=30)
+    sim.run()
+    assert [r.kind for r in sim.requests] == []
+    assert sim.audibility(at=5).instead("alice") == "dialMusic:default"
+    assert sim.audibility(at=11).instead("alice") is None  # the Dial gave up at 10

@@ -15,18 +15,14 @@ answer, connection, hangup and digitsMatch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..elements import Element
 from ..elements._checks import Check, Refused
 from ..elements._values import PHONE_NUMBER, SIP_URI
+from ._call import HANGUP, Call
 from ._clock import Clock, Entry, seconds
 from ._requests import ROUTES
+from ._world import World
 from .bridge import Bridge, Seat
-
-if TYPE_CHECKING:
-    from ._call import Call
-    from ._world import World
 
 __all__ = ["DIAL_TARGET", "REFUSALS", "Callee", "Dialer", "Dialing"]
 
@@ -159,6 +155,7 @@ class Dialing:
         "element",
         "keys",
         "legs",
+        "ringing",
         "state",
         "time_entry",
         "timeout_entry",
@@ -174,6 +171,7 @@ class Dialing:
         self.b_leg: Callee | None = None
         self.b_side = _BSide(self)
         self.bridge: Bridge | None = None
+        self.ringing: Bridge | None = None  # the caller alone with its dialMusic
         self.state = "ringing"  # then "connected", then "over"
         self.timeout_entry: Entry | None = None
         self.time_entry: Entry | None = None
@@ -193,10 +191,11 @@ class Dialing:
         timeout = effective("timeout")
         timeout_ms = round((world.options.dial_timeout if timeout is None else timeout) * 1000)
         world.event(call.name, "element", f"<Dial> rings {', '.join(targets)} (timeout {seconds(timeout_ms)} s)")
-        for name in ("confirm_sound", "confirm_key", "dial_music"):
+        for name in ("confirm_sound", "confirm_key"):
             if effective(name) is not None:
                 world.note(call.name, f"<Dial> {name}: not simulated (the callee is connected as it answers)")
         call.member = self
+        self._ringback(effective("dial_music"), now)
         self.timeout_entry = world.clock.at(now + timeout_ms, self._timeout)
         for target in targets:
             callee, busy = self.dialer.find(target)
@@ -225,6 +224,23 @@ class Dialing:
             self._unanswered()
         return True
 
+    def _ringback(self, music: str | None, now: int) -> None:
+        """I5: while the Dial rings, the caller hears its dialMusic: the sound
+        document the URL gives ("real": the ringing itself, a placeholder here), on
+        a bridge of its own that closes when the ringing stops."""
+        if music is None:
+            return
+        call, world = self.call, self.world
+        if music == "real":
+            instead = "dialMusic:default"
+        else:
+            route = ROUTES["Dial.dialMusic"]
+            document = world.send(route, route.method_for(self.element.effective, world.options), music, {}, call)
+            instead = "silence" if document is None else f"dialMusic:{music}"
+        ringing = world.history.opened(Bridge(f"dial:{call.name}:ringing", call.uuid, now))
+        ringing.put(call.name, Seat(call.name, False, False, "member", instead), now)
+        self.ringing = ringing
+
     def _refused(self, leg: _Leg, outcome: str, why: str) -> None:
         leg.outcome = outcome
         self.world.event(self.call.name, "dial", f"<Dial>: {why}")
@@ -242,6 +258,7 @@ class Dialing:
         """Every leg still ringing (but ``keep``) stops: its callee may be dialled again."""
         Clock.cancel(self.timeout_entry)
         self.timeout_entry = None
+        self._music_stops()
         for leg in self.legs:
             if leg is keep or leg.outcome is not None:
                 continue
@@ -257,7 +274,13 @@ class Dialing:
         self._stop_ringing("the Dial's timeout passed")
         self._unanswered()
 
+    def _music_stops(self) -> None:
+        if self.ringing is not None:
+            self.ringing.close(self.world.clock.now)
+            self.ringing = None
+
     def _unanswered(self) -> None:
+        self._music_stops()
         outcomes = {leg.outcome for leg in self.legs}
         outcome = "no-answer" if "no-answer" in outcomes else "busy" if "busy" in outcomes else "failed"
         Clock.cancel(self.timeout_entry)
@@ -294,8 +317,6 @@ class Dialing:
         b.member = self.b_side
         world.event(b.name, "answer", f"answered the Dial from {call.name} ({leg.target})")
         if callee.hangup_after_ms is not None:
-            from ._call import HANGUP
-
             b.hangup_ms = now + callee.hangup_after_ms
             b.record.hangup_at = seconds(b.hangup_ms)
             b.schedule(b.hangup_ms, HANGUP, "the callee hung up")

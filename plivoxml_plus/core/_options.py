@@ -82,6 +82,7 @@ class ConferenceOptions:
     )
     # C10 [doc]: the method of enterSound/exitSound document fetches. No attribute
     # sets it; Plivo's Conference page says POST. GET: if the live platform differs.
+    # I5 [inf]: the Dial's dialMusic fetch uses it too.
     sound_fetch_method: Literal["GET", "POST"] = attrs.field(default="POST", validator=checked(METHOD))
     # C2 [oss]: the method of the waitSound document fetch. No attribute sets it and
     # Plivo's docs are silent; plivoframework fetches remote sounds with POST.

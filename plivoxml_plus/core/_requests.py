@@ -36,6 +36,7 @@ RequestKind = Literal[
     "exit-action",  # a MultiPartyCall onExitActionUrl, when the participant leaves
     "wait-music",  # a document fetch: what a waiting MPC participant hears
     "hold-music",  # a document fetch: what an MPC participant on hold hears
+    "dial-music",  # a document fetch: what a caller hears while its Dial rings
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
     "answer",
@@ -51,6 +52,7 @@ REQUEST_KINDS: tuple[RequestKind, ...] = (
     "exit-action",
     "wait-music",
     "hold-music",
+    "dial-music",
 )
 
 # The standard parameters of the call a request concerns (Plivo's "XML request"
@@ -244,6 +246,7 @@ ROUTES: dict[str, Route] = dict(
             own=("Event", "StreamID"),
         ),
         _route("Conference.waitSound", "wait-sound", "wait_sound", option="wait_sound_method", document="sound"),
+        _route("Dial.dialMusic", "dial-music", "dial_music", option="sound_fetch_method", document="sound"),
         _route("Conference.enterSound", "enter-sound", "enter_sound", option="sound_fetch_method", document="sound"),
         _route("Conference.exitSound", "exit-sound", "exit_sound", option="sound_fetch_method", document="sound"),
         _route(
