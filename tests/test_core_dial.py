@@ -390,3 +390,43 @@ def test_dial_music_real_is_a_ringing_placeholder_and_it_stops_when_no_one_answe
     assert [r.kind for r in sim.requests] == []
     assert sim.audibility(at=5).instead("alice") == "dialMusic:default"
     assert sim.audibility(at=11).instead("alice") is None  # the Dial gave up at 10
+
+
+# -- confirmKey, confirmSound ------------------------------------------------------------------
+
+CONFIRM = "https://example.com/press-1.xml"
+CONFIRM_DOC = "<Response><Speak>Press 1 to take this call</Speak></Response>"
+
+
+def screened(**dial: Any) -> Dial:
+    return Dial(confirm_sound=CONFIRM, confirm_key="1", **dial).add_number("15551230000")
+
+
+def test_confirm_key_connects_only_once_the_callee_presses_it():
+    sim = Simulation(urls={CONFIRM: CONFIRM_DOC})
+    sim.call("alice", Response([screened()]), hangup=40)
+    sim.callee("agent", "15551230000", ring=2)
+    sim.press("agent", "31", at=6)  # 3 is not the key; 1 is
+    sim.run()
+    assert [(r.at, r.kind, r.call) for r in sim.requests if r.kind == "dial-music"] == [(2, "dial-music", "agent")]
+    assert sim.audibility(at=4).instead("agent") == f"confirmSound:{CONFIRM}"
+    assert sim.hears(at=4) == {"alice": frozenset(), "agent": frozenset()}  # not connected yet
+    assert sim.hears(at=7) == {"alice": {"agent"}, "agent": {"alice"}}
+
+
+def test_no_confirm_key_in_time_hangs_up_the_callee_and_reports_no_answer():
+    sim = Simulation(urls={CONFIRM: CONFIRM_DOC, "https://example.com/after": "<Response/>"})
+    sim.call("alice", Response([screened(confirm_timeout=10, action="https://example.com/after")]), hangup=40)
+    sim.callee("agent", "15551230000", ring=2)
+    sim.run()
+    [action] = [r for r in sim.requests if r.kind == "action"]
+    assert (action.at, action.params["DialStatus"], action.params["DialBLegUUID"]) == (12, "no-answer", "")
+    assert sim.calls["agent"].ended_at == 12 and sim.calls["agent"].end_reason == "confirmKey not pressed in time"
+
+
+def test_the_caller_hanging_up_while_the_callee_is_asked_ends_both():
+    sim = Simulation(urls={CONFIRM: CONFIRM_DOC})
+    sim.call("alice", Response([screened()]), hangup=5)
+    sim.callee("agent", "15551230000", ring=2)
+    sim.run()
+    assert sim.calls["agent"].ended_at == 5 and sim.requests_to("https://example.com/after") == []

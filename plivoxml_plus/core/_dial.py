@@ -133,10 +133,7 @@ class _BSide:
         pass
 
     def digits(self, digits: str) -> None:
-        dialing = self.dialing
-        assert dialing.b_leg is not None
-        b = dialing.b_leg.call
-        dialing.world.event(b.name, "digits", f"the callee presses {digits!r} (noted; they reach the caller)")
+        self.dialing.b_digits(digits)
 
     def hung_up(self) -> None:
         self.dialing.b_hung_up()
@@ -151,6 +148,9 @@ class Dialing:
         "b_side",
         "bridge",
         "call",
+        "confirm_entry",
+        "confirming",
+        "connected_leg",
         "dialer",
         "element",
         "keys",
@@ -172,6 +172,9 @@ class Dialing:
         self.b_side = _BSide(self)
         self.bridge: Bridge | None = None
         self.ringing: Bridge | None = None  # the caller alone with its dialMusic
+        self.confirming: Bridge | None = None  # the callee alone with its confirmSound
+        self.confirm_entry: Entry | None = None
+        self.connected_leg: _Leg | None = None  # the leg that answered
         self.state = "ringing"  # then "connected", then "over"
         self.timeout_entry: Entry | None = None
         self.time_entry: Entry | None = None
@@ -191,9 +194,8 @@ class Dialing:
         timeout = effective("timeout")
         timeout_ms = round((world.options.dial_timeout if timeout is None else timeout) * 1000)
         world.event(call.name, "element", f"<Dial> rings {', '.join(targets)} (timeout {seconds(timeout_ms)} s)")
-        for name in ("confirm_sound", "confirm_key"):
-            if effective(name) is not None:
-                world.note(call.name, f"<Dial> {name}: not simulated (the callee is connected as it answers)")
+        if effective("confirm_sound") is not None and effective("confirm_key") is None:
+            world.note(call.name, "<Dial> confirmSound without confirmKey: not played (Plivo needs both)")
         call.member = self
         self._ringback(effective("dial_music"), now)
         self.timeout_entry = world.clock.at(now + timeout_ms, self._timeout)
@@ -321,6 +323,76 @@ class Dialing:
             b.record.hangup_at = seconds(b.hangup_ms)
             b.schedule(b.hangup_ms, HANGUP, "the callee hung up")
         self._callback("answer", "answer")
+        self.connected_leg = leg
+        if effective("confirm_key") is not None:
+            self._confirm()
+            return
+        self._connect()
+
+    # -- confirmKey: the callee accepts the call --------------------------------------
+
+    def _confirm(self) -> None:
+        """I5: the callee hears confirmSound and must press confirmKey within
+        confirmTimeout seconds to be connected; the caller keeps waiting."""
+        world, effective = self.world, self.element.effective
+        assert self.b_leg is not None
+        b = self.b_leg.call
+        now = world.clock.now
+        self.state = "confirming"
+        instead = "silence"
+        sound = effective("confirm_sound")
+        if sound is not None:
+            route = ROUTES["Dial.confirmSound"]
+            document = world.send(route, route.method_for(effective, world.options), str(sound), {}, b)
+            if document is not None:
+                instead = f"confirmSound:{sound}"
+        self.confirming = world.history.opened(Bridge(f"dial:{self.call.name}:confirm", b.uuid, now))
+        self.confirming.put(b.name, Seat(b.name, False, False, "member", instead), now)
+        key, timeout = effective("confirm_key"), effective("confirm_timeout")
+        world.event(b.name, "dial", f"asked to press {key} within {timeout} s to accept the call")
+        self.confirm_entry = world.clock.at(now + timeout * 1000, self._not_confirmed)
+
+    def _confirm_ends(self) -> None:
+        Clock.cancel(self.confirm_entry)
+        self.confirm_entry = None
+        if self.confirming is not None:
+            self.confirming.close(self.world.clock.now)
+            self.confirming = None
+
+    def b_digits(self, digits: str) -> None:
+        """Keys the callee presses: confirmKey accepts the call while it is asked."""
+        assert self.b_leg is not None
+        b, world = self.b_leg.call, self.world
+        key = self.element.effective("confirm_key")
+        if self.state == "confirming" and key in digits:
+            world.event(b.name, "dial", f"pressed {key}: the call is accepted")
+            self._confirm_ends()
+            self._connect()
+            return
+        world.event(b.name, "digits", f"the callee presses {digits!r} (noted; they reach the caller)")
+
+    def _not_confirmed(self, _: object) -> None:
+        """[inf] no confirmKey in time: the callee is hung up, the Dial reports no-answer."""
+        self.confirm_entry = None
+        assert self.b_leg is not None
+        b = self.b_leg
+        self.world.event(b.call.name, "dial", "did not press confirmKey in time: hung up")
+        self._confirm_ends()
+        b.state = "done"
+        b.call.member = None
+        b.call.end("confirmKey not pressed in time")
+        self._callback("hangup", "hangup", {"DialBLegHangupCause": "NO_ANSWER"})
+        self.b_leg = None
+        self._finish("no-answer", "")
+
+    # -- connected ------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        call, world, effective = self.call, self.world, self.element.effective
+        leg, callee = self.connected_leg, self.b_leg
+        assert leg is not None and callee is not None
+        b = callee.call
+        now = world.clock.now
         self.state = "connected"
         bridge = world.history.opened(Bridge(f"dial:{call.name}", b.uuid, now))
         for name in (call.name, b.name):
@@ -369,6 +441,15 @@ class Dialing:
         self._callback("hangup", "hangup", {"DialBLegHangupCause": "NORMAL_CLEARING"})
 
     def b_hung_up(self) -> None:
+        if self.state == "confirming":  # [inf] as if it had not answered
+            assert self.b_leg is not None
+            self.world.event(self.call.name, "dial", f"<Dial>: {self.b_leg.call.name} hung up before accepting")
+            self._confirm_ends()
+            self.b_leg.state = "done"
+            self.b_leg.call.member = None
+            self.b_leg = None
+            self._finish("no-answer", "")
+            return
         if self.state != "connected":
             return
         assert self.b_leg is not None
@@ -417,6 +498,14 @@ class Dialing:
             self._stop_ringing("the caller hung up")
             self.state = "over"
             world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
+        elif self.state == "confirming":
+            world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
+            assert self.b_leg is not None
+            self._confirm_ends()
+            self.state = "over"
+            self.b_leg.state = "done"
+            self.b_leg.call.member = None
+            self.b_leg.call.end("the caller hung up")
         elif self.state == "connected":
             world.event(call.name, "dial", "<Dial> ends: the caller hung up (no action request)")
             self._hang_up_b("the caller hung up")

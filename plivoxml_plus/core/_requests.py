@@ -36,7 +36,8 @@ RequestKind = Literal[
     "exit-action",  # a MultiPartyCall onExitActionUrl, when the participant leaves
     "wait-music",  # a document fetch: what a waiting MPC participant hears
     "hold-music",  # a document fetch: what an MPC participant on hold hears
-    "dial-music",  # a document fetch: what a caller hears while its Dial rings
+    "dial-music",  # a document fetch: what a caller hears while its Dial rings (dialMusic),
+    # what the callee hears before it accepts the call (confirmSound)
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
     "answer",
@@ -247,6 +248,7 @@ ROUTES: dict[str, Route] = dict(
         ),
         _route("Conference.waitSound", "wait-sound", "wait_sound", option="wait_sound_method", document="sound"),
         _route("Dial.dialMusic", "dial-music", "dial_music", option="sound_fetch_method", document="sound"),
+        _route("Dial.confirmSound", "dial-music", "confirm_sound", option="sound_fetch_method", document="sound"),
         _route("Conference.enterSound", "enter-sound", "enter_sound", option="sound_fetch_method", document="sound"),
         _route("Conference.exitSound", "exit-sound", "exit_sound", option="sound_fetch_method", document="sound"),
         _route(
