@@ -430,3 +430,18 @@ def test_the_caller_hanging_up_while_the_callee_is_asked_ends_both():
     sim.callee("agent", "15551230000", ring=2)
     sim.run()
     assert sim.calls["agent"].ended_at == 5 and sim.requests_to("https://example.com/after") == []
+
+
+def test_digits_match_b_leg_reports_the_callees_keys():
+    callback = "https://example.com/dial-events"
+    dial = Dial(callback_url=callback, digits_match="99", digits_match_b_leg="#1,*0").add_number("15551230000")
+    sim = Simulation()
+    sim.call("alice", Response([dial]), hangup=30)
+    sim.callee("agent", "15551230000", ring=1)
+    sim.press("agent", "5*0", at=5)  # ends with *0
+    sim.press("alice", "#1", at=6)  # the callee's pattern: not the caller's
+    sim.press("alice", "99", at=7)
+    sim.run()
+    events = sim.requests_to(callback)
+    digits = [(r.at, r.params["DialDigitsMatch"]) for r in events if r.params["DialAction"] == "digits"]
+    assert digits == [(5, "*0"), (7, "99")]

@@ -144,6 +144,7 @@ class Dialing:
     caller's ``member`` (Place) while it lasts."""
 
     __slots__ = (
+        "b_keys",
         "b_leg",
         "b_side",
         "bridge",
@@ -179,6 +180,7 @@ class Dialing:
         self.timeout_entry: Entry | None = None
         self.time_entry: Entry | None = None
         self.keys = ""  # the caller's keys toward digitsMatch
+        self.b_keys = ""  # the callee's, toward digitsMatchBLeg
 
     # -- ringing -------------------------------------------------------------------
 
@@ -369,7 +371,11 @@ class Dialing:
             self._confirm_ends()
             self._connect()
             return
-        world.event(b.name, "digits", f"the callee presses {digits!r} (noted; they reach the caller)")
+        if self.state == "connected":  # digitsMatchBLeg: the callee's keys, as digitsMatch the caller's
+            patterns = self.element.effective("digits_match_b_leg") or ()
+            for key in digits:
+                self.b_keys = self._matched(self.b_keys + key, patterns, "digitsMatchBLeg", b.name)
+        world.event(b.name, "digits", f"the callee presses {digits!r} (they reach the caller)")
 
     def _not_confirmed(self, _: object) -> None:
         """[inf] no confirmKey in time: the callee is hung up, the Dial reports no-answer."""
@@ -481,15 +487,19 @@ class Dialing:
                     world.note(call.name, f"digits {rest!r} ignored: the <Dial> has ended")
                 self._finish("completed", self._b_uuid())
                 return
-            self.keys += key
-            for pattern in patterns:
-                if self.keys.endswith(pattern):
-                    self.keys = ""
-                    world.event(call.name, "digits", f"<Dial>: digitsMatch {pattern!r}")
-                    self._callback("digits", "connected", {"DialDigitsMatch": pattern})
-                    break
+            self.keys = self._matched(self.keys + key, patterns, "digitsMatch", call.name)
         assert self.b_leg is not None
         world.event(call.name, "digits", f"digits {digits!r} pass to {self.b_leg.call.name}")
+
+    def _matched(self, keys: str, patterns: tuple[str, ...], attribute: str, who: str) -> str:
+        """``keys`` pressed so far by one leg: when they end with one of ``patterns``,
+        the callbackUrl gets a digits event (DialDigitsMatch) and they start again."""
+        for pattern in patterns:
+            if keys.endswith(pattern):
+                self.world.event(who, "digits", f"<Dial>: {attribute} {pattern!r}")
+                self._callback("digits", "connected", {"DialDigitsMatch": pattern})
+                return ""
+        return keys
 
     def hung_up(self) -> None:
         """The caller hung up: the Dial ends, no action request [inf]."""
