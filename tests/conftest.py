@@ -25,7 +25,6 @@ from plivoxml_plus.elements._checks import (
     Integer,
     OrWords,
     Pattern,
-    Sound,
     Spoken,
     StringList,
     Text,
@@ -134,9 +133,7 @@ def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
         if check.case_insensitive:
             return choices.flatmap(lambda c: st.sampled_from((c, c.lower(), c.upper(), c.swapcase())))
         return choices
-    if isinstance(check, Sound):
-        return st.one_of(st.sampled_from(check.words), urls())
-    if isinstance(check, OrWords):
+    if isinstance(check, OrWords):  # (Sound too: its other check is a Url)
         return st.one_of(st.sampled_from(check.words), valid_values(check.other))
     if isinstance(check, Spoken):  # kept as given, spaces included
         text = st.text(alphabet=XML_CHARS, min_size=0 if check.blank else 1)
@@ -182,9 +179,8 @@ def invalid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
         if not check.blank:
             bad.append(WHITESPACE)
         return st.one_of(*bad)
-    if isinstance(check, (Sound, Url)):
-        words = set(check.words) if isinstance(check, Sound) else set()
-        not_url = st.text().filter(lambda s: s not in words and not s.startswith(("http://", "https://")))
+    if isinstance(check, Url):
+        not_url = st.text().filter(lambda s: not s.startswith(("http://", "https://")))
         # whitespace or a control character inside the URL (for element text, whitespace
         # at the end alone is trimmed, so something must follow it)
         tail = st.text(alphabet="abc/?", min_size=1 if isinstance(check, UrlText) else 0, max_size=3)
@@ -216,7 +212,7 @@ def _simplest(check: Check[Any]) -> Any:
         return check.minimum
     if isinstance(check, Choice):
         return check.choices[0]
-    if isinstance(check, (Sound, OrWords)):
+    if isinstance(check, OrWords):
         return check.words[0]
     if isinstance(check, Spoken):
         return "example"

@@ -39,7 +39,6 @@ from plivoxml_plus.elements._checks import (
     Integer,
     OrWords,
     Pattern,
-    Sound,
     StringList,
     Text,
     Url,
@@ -144,9 +143,7 @@ def python_facts(check: Check[Any]) -> Facts:
         if check.case_insensitive:
             return _facts("string", "preserve", patterns=[(case_insensitive_pattern(check.choices),)])
         return _facts("string", "preserve", enumeration=check.choices)
-    if isinstance(check, Sound):
-        return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check._url)]}
-    if isinstance(check, OrWords):  # the words, or what the other check allows: a union, as Sound
+    if isinstance(check, OrWords):  # the words, or what the other check allows: a union (Sound too)
         return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check.other)]}
     if isinstance(check, UrlText):  # element text: xs:token trims it before the pattern applies
         return _facts("token", "collapse", patterns=[(check.pattern,)])

@@ -96,7 +96,8 @@ def test_kind_sound(capsys, files):
     assert code == 1
     assert out[0] == (
         f"{files['good']}:2:3: <Conference> is not allowed in a sound document (the <Response> that waitSound, "
-        "enterSound/exitSound, wait-music and hold-music URLs return); allowed: Play, Speak, Wait"
+        "enterSound/exitSound, wait-music, hold-music, dialMusic and confirmSound URLs return); "
+        "allowed: Play, Speak, Wait"
     )
     assert out[-1] == "2 sound documents checked: 1 valid, 1 invalid (1 problem)"
 

@@ -22,7 +22,20 @@ from ._clock import Clock, Entry, seconds
 from ._requests import ROUTES
 from ._world import World
 
-__all__ = ["HANGUP", "PRESS", "SAY", "TALK", "Call", "CallRecord", "Heard", "Listener", "Membership", "Place", "Venue"]
+__all__ = [
+    "HANGUP",
+    "PRESS",
+    "SAY",
+    "TALK",
+    "Call",
+    "CallRecord",
+    "Heard",
+    "Listener",
+    "Membership",
+    "Place",
+    "Runs",
+    "Venue",
+]
 
 _REDIRECT = ROUTES["Redirect"]
 _ANSWER = ROUTES["Call.answerUrl"]
@@ -59,6 +72,19 @@ class Venue(Protocol):
     waits until its place tells it to go on), False when it goes on at once."""
 
     def join(self, call: Call, element: Element) -> bool: ...
+
+
+class Runs:
+    """A ``Venue`` that is one function: the call-flow elements (GetDigits, Record,
+    DTMF...) run by ``run(call, element)``, True when the call waits."""
+
+    __slots__ = ("run",)
+
+    def __init__(self, run: Callable[[Call, Element], bool]) -> None:
+        self.run = run
+
+    def join(self, call: Call, element: Element) -> bool:
+        return self.run(call, element)
 
 
 class Membership:

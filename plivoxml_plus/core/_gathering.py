@@ -17,7 +17,7 @@ from ._call import Call, Heard
 from ._clock import Clock, Entry, seconds
 from ._requests import ROUTES
 
-__all__ = ["Gathering", "Gatherings"]
+__all__ = ["Gathering", "run_gathering"]
 
 _NO_KEY = ("", "none")  # finishOnKey values that mean no finishing key
 
@@ -265,15 +265,13 @@ def _end_ms(value: object, auto: float) -> int:
     return round((auto if value == "auto" else float(value)) * 1000)  # type: ignore[arg-type]
 
 
-class Gatherings:
-    """The venue of GetDigits and GetInput: each one a new ``Gathering``."""
-
-    def join(self, call: Call, element: Element) -> bool:
-        if element.tag == "GetInput" and element.effective("input_type") is None:
-            call.world.note(call.name, "<GetInput> has no inputType (the platform requires one): skipped")
-            return False
-        gathering = Gathering(call, element)
-        call.listener = gathering
-        call.world.event(call.name, "element", f"<{element.tag}> listens")
-        gathering.start()
-        return True
+def run_gathering(call: Call, element: Element) -> bool:
+    """A GetDigits or GetInput: a new ``Gathering`` listens on ``call``."""
+    if element.tag == "GetInput" and element.effective("input_type") is None:
+        call.world.note(call.name, "<GetInput> has no inputType (the platform requires one): skipped")
+        return False
+    gathering = Gathering(call, element)
+    call.listener = gathering
+    call.world.event(call.name, "element", f"<{element.tag}> listens")
+    gathering.start()
+    return True

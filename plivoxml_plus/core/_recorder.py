@@ -18,7 +18,7 @@ from ._clock import Clock, Entry, seconds
 from ._recording import CallTape, Recording
 from ._requests import ROUTES
 
-__all__ = ["Recorder", "Recorders"]
+__all__ = ["Recorder", "run_record"]
 
 _NO_KEYS = ("", "none")
 _UNKNOWN = "-1"  # a background recording's figures when its action URL is told
@@ -172,9 +172,7 @@ class Recorder:
         world.send(route, method, str(url), self.recording.figures(ended_ms, world.epoch_ms), self.call)
 
 
-class Recorders:
-    """The venue of Record: each one a new ``Recorder``, numbered per call."""
-
-    def join(self, call: Call, element: Element) -> bool:
-        call.records_made += 1
-        return Recorder(call, element, call.records_made).start()
+def run_record(call: Call, element: Element) -> bool:
+    """A Record: a new ``Recorder``, numbered per call."""
+    call.records_made += 1
+    return Recorder(call, element, call.records_made).start()

@@ -5,14 +5,12 @@ simulator records it as the platform would report it and the call goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..elements import Element
 from ._call import Call
 from ._clock import seconds
 from ._requests import ROUTES
 
-__all__ = ["SIGNALS", "Signal", "run_dtmf", "run_message", "run_stream"]
+__all__ = ["run_dtmf", "run_message", "run_stream"]
 
 
 def run_dtmf(call: Call, element: Element) -> bool:
@@ -110,19 +108,3 @@ class _Stream:
 
     def call_ended(self) -> None:
         self.stop("the call ended")
-
-
-class Signal:
-    """The venue of one of these elements: the call runs ``run`` and goes on
-    (or waits, when it returns True)."""
-
-    __slots__ = ("run",)
-
-    def __init__(self, run: Callable[[Call, Element], bool]) -> None:
-        self.run = run
-
-    def join(self, call: Call, element: Element) -> bool:
-        return self.run(call, element)
-
-
-SIGNALS = {"DTMF": Signal(run_dtmf), "Message": Signal(run_message), "Stream": Signal(run_stream)}

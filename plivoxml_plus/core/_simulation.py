@@ -18,15 +18,15 @@ from ..elements import Response
 from ..elements._checks import Pattern, Url
 from ..elements._values import METHOD
 from ._app import DEFAULT_AUTH_TOKEN, AppTransport
-from ._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Venue
+from ._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Runs, Venue
 from ._clock import SKIP, seconds, to_ms
 from ._dial import DIAL_TARGET, REFUSALS, Callee, Dialer
 from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
-from ._gathering import Gatherings
+from ._gathering import run_gathering
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
-from ._recorder import Recorders
+from ._recorder import run_record
 from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
 from ._settings import (
@@ -41,7 +41,7 @@ from ._settings import (
     admit,
     shown,
 )
-from ._signals import SIGNALS
+from ._signals import run_dtmf, run_message, run_stream
 from ._world import World
 from .bridge import Audibility
 from .conference import Conferences
@@ -70,7 +70,15 @@ def caller_number(position: int) -> str:
 AnswerDocument = Response | str | bytes | os.PathLike[str]
 
 _DIGITS = re.compile(r"[0-9*#]+")
-_GATHERINGS, _RECORDERS = Gatherings(), Recorders()  # (they keep no state of their own)
+# the call-flow elements' venues (rules I1-I4, I6): functions, keeping no state
+_CALL_FLOW = {
+    "GetDigits": Runs(run_gathering),
+    "GetInput": Runs(run_gathering),
+    "Record": Runs(run_record),
+    "DTMF": Runs(run_dtmf),
+    "Message": Runs(run_message),
+    "Stream": Runs(run_stream),
+}
 # Names and the seed become UUID names, encoded as UTF-8: a lone surrogate cannot be.
 _NAME = Pattern(
     r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates", xml=False
@@ -168,10 +176,7 @@ class Simulation:
             "Conference": self._conferences,
             "MultiPartyCall": self._mpcs,
             "Dial": self._dialer,
-            "GetDigits": _GATHERINGS,
-            "GetInput": _GATHERINGS,
-            "Record": _RECORDERS,
-            **SIGNALS,
+            **_CALL_FLOW,
         }
         self._pending_probes: list[int] = []
         self._probes: list[Probe] = []

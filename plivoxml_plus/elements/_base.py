@@ -489,7 +489,7 @@ def _branches(
 ) -> list[tuple[str, list[str]]]:
     """(condition, assignments) pairs for ``check``'s common values (see _inline_admit)."""
     ref = f"_c{len(namespace)}"  # a name of its own for the set or words tested
-    if type(check) is OrWords:  # its words, then what its other check admits
+    if isinstance(check, OrWords):  # its words, then what its other check admits (Sound too)
         namespace[ref] = check.words
         words = (f"_type({keyword}) is _str and {keyword} in {ref}", [" = ".join([*stores, keyword])])
         return [words, *_branches(check.other, keyword, stores, namespace)]

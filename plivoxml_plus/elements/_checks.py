@@ -343,38 +343,6 @@ class UrlText(Url):
         return super().admit(value)
 
 
-class Sound(Check[str]):
-    """``beep:1``, ``beep:2``, a URL, or one of ``words`` that mean "no sound"
-    (Conference: the empty string; MultiPartyCall: ``none``)."""
-
-    __slots__ = ("_url", "allowed", "words")
-
-    def __init__(self, *words: str) -> None:
-        self.words = ("beep:1", "beep:2", *words)
-        listed = ", ".join(repr(w) for w in self.words)
-        self.allowed = f"{listed} or an absolute http(s) URL"
-        self._url = Url()
-
-    def clean(self, value: object) -> str:
-        if isinstance(value, str) and value in self.words:
-            return value
-        try:
-            return self._url.clean(value)
-        except Refused:
-            raise Refused(self.allowed) from None
-
-    def admit(self, value: object) -> tuple[str, str]:
-        if isinstance(value, str) and value in self.words:
-            return value, value
-        try:
-            return self._url.admit(value)
-        except Refused:
-            raise Refused(self.allowed) from None
-
-    def known(self) -> Set[str]:
-        return self._url._known  # the URLs (its words are not remembered)
-
-
 class Text(Check[str]):
     """Element text content: required, not blank; surrounding whitespace is not
     part of it and is trimmed (the seed writes room names on their own line)."""
@@ -504,6 +472,18 @@ class OrWords(Check[Any]):
             return self.other.from_wire(text)
         except Refused:
             raise Refused(self.allowed) from None
+
+
+class Sound(OrWords):
+    """``beep:1``, ``beep:2``, a URL, or one of ``words`` that mean "no sound"
+    (Conference: the empty string; MultiPartyCall: ``none``): the words, or a URL."""
+
+    __slots__ = ()
+
+    def __init__(self, *words: str) -> None:
+        super().__init__(Url(), "beep:1", "beep:2", *words)
+        listed = ", ".join(repr(w) for w in self.words)
+        self.allowed = f"{listed} or an absolute http(s) URL"
 
 
 class Spoken(Check[str]):

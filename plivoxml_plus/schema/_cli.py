@@ -35,7 +35,7 @@ import attrs
 
 from .._errors import ParseError
 from .._files import FileRefused
-from ._location import KINDS, Kind, schema_path
+from ._location import KINDS, SOUND_URLS, Kind, schema_path
 from ._read import MAX_BYTES
 from ._result import Problem, ValidationResult, omitted_line
 from ._validate import validate
@@ -80,7 +80,7 @@ def register(commands: Any) -> None:
         choices=KINDS,
         default="answer",
         help="answer: what a call's answer URL returns (default); "
-        "sound: what waitSound, enter/exitSound, wait-music and hold-music URLs return (Play, Speak, Wait only)",
+        f"sound: what {SOUND_URLS} return (Play, Speak, Wait only)",
     )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json, for programs"

@@ -15,6 +15,8 @@ __all__ = ["KINDS", "Kind", "check_kind", "schema_path"]
 
 Kind = Literal["answer", "sound"]
 KINDS: tuple[Kind, ...] = ("answer", "sound")
+# what returns a sound document (Play, Speak and Wait only): every message says it so
+SOUND_URLS = "waitSound, enterSound/exitSound, wait-music, hold-music, dialMusic and confirmSound URLs"
 
 _FILES: dict[str, str] = {"answer": "plivoxml.xsd", "sound": "plivoxml-sound.xsd"}
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -29,7 +31,7 @@ def check_kind(kind: object) -> Kind:
         return "sound"
     raise ValueError(
         f"kind={kind!r} is not a kind of document; allowed: 'answer' (what a call's answer URL returns) "
-        "or 'sound' (what waitSound, enter/exitSound, wait-music and hold-music URLs return)"
+        f"or 'sound' (what {SOUND_URLS} return)"
     )
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ..elements._spellings import SPELLINGS, Spelling
-from ._location import Kind
+from ._location import SOUND_URLS, Kind
 from ._positions import Locator
 from ._result import Problem, Severity
 
@@ -35,7 +35,6 @@ _SPECS: dict[str, dict[str | None, AttributeSpec]] = {
     tag: {spec.xml: spec for spec in cls.specs.values()} for tag, cls in ELEMENT_CLASSES.items()
 }
 _TAGS_BY_LOWER = {tag.lower(): tag for tag in ELEMENT_CLASSES}
-_SOUND_URLS = "waitSound, enterSound/exitSound, wait-music and hold-music URLs"
 
 
 def _show(value: str, limit: int = _SHOWN) -> str:
@@ -320,7 +319,7 @@ class Describer:
                 content = _SPECS.get(parent_tag, {}).get(None)
                 holds = f"only text ({content.check.allowed})" if content is not None else "no children and no text"
                 return f"<{tag}> cannot be nested in <{parent_tag}>, which holds {holds}"
-            where = f"a sound document (the <Response> that {_SOUND_URLS} return)" if sound_root else f"<{parent_tag}>"
+            where = f"a sound document (the <Response> that {SOUND_URLS} return)" if sound_root else f"<{parent_tag}>"
             hint = "" if tag in ELEMENT_CLASSES else _did_you_mean_element(tag)
             return f"<{tag}> is not allowed in {where}{hint}; allowed: {', '.join(allowed)}"
 

@@ -69,7 +69,8 @@ def validate(source: Source, *, kind: Kind = "answer", max_bytes: int = MAX_BYTE
     ``source`` is the XML text (str), its bytes, a path (``pathlib.Path``), an
     lxml element or tree, or an element object of this package. ``kind="sound"``
     checks a sound document (a ``<Response>`` of Play, Speak and Wait, what
-    waitSound, enter/exitSound, wait-music and hold-music URLs return).
+    waitSound, enter/exitSound, wait-music, hold-music, dialMusic and confirmSound
+    URLs return).
     Documents over ``max_bytes`` are refused unread. A path that cannot be read
     (missing, a folder, a FIFO or device: only regular files are read) raises
     :class:`~plivoxml_plus.ParseError`; every problem of the document itself is
