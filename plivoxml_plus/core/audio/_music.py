@@ -14,7 +14,7 @@ from ...elements import Element, Response
 from .._durations import DurationModel
 from ._signals import PLACEHOLDER_DBFS, Samples, tone
 
-__all__ = ["DEFAULT_MUSIC", "Looped", "document_sound", "placeholder_music"]
+__all__ = ["DEFAULT_MUSIC", "Looped", "document_sound", "element_sound", "placeholder_music"]
 
 PLAY_HZ = 330.0  # a Play whose URL has no registered audio
 SPEAK_HZ = 220.0  # a Speak (the simulator has no voice)
@@ -22,13 +22,19 @@ DEFAULT_MUSIC = "default"  # Plivo's own wait or hold music (waitMusic:default, 
 
 
 class Looped:
-    """``head`` once, then ``cycle`` over and over (no cycle: silence after the head)."""
+    """``head`` once, then ``cycle`` ``repeats`` times (None: over and over), then
+    silence (no cycle: silence after the head)."""
 
-    __slots__ = ("cycle", "head")
+    __slots__ = ("cycle", "head", "repeats")
 
-    def __init__(self, head: Samples, cycle: Samples) -> None:
+    def __init__(self, head: Samples, cycle: Samples, repeats: int | None = None) -> None:
         self.head = head
         self.cycle = cycle
+        self.repeats = repeats
+
+    @property
+    def silent(self) -> bool:
+        return not len(self.head) and (not len(self.cycle) or self.repeats == 0)
 
     def piece(self, start: int, count: int) -> Samples:
         """Samples ``start`` to ``start + count`` of the sound."""
@@ -39,9 +45,12 @@ class Looped:
             out[:take] = head[start : start + take]
         if len(cycle):
             begin = max(start, len(head))
-            if begin < start + count:
-                offsets = (np.arange(begin, start + count) - len(head)) % len(cycle)
-                out[begin - start :] = cycle[offsets]
+            end = start + count
+            if self.repeats is not None:
+                end = min(end, len(head) + self.repeats * len(cycle))
+            if begin < end:
+                offsets = (np.arange(begin, end) - len(head)) % len(cycle)
+                out[begin - start : end - start] = cycle[offsets]
         return out
 
     @property
@@ -79,6 +88,22 @@ def document_sound(
         pieces.extend([once] * loop)
     whole = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     return Looped(np.zeros(0, dtype=np.int16), whole)
+
+
+def element_sound(
+    element: Element,
+    rate: int,
+    durations: DurationModel,
+    audio_for: Mapping[str, Samples],
+) -> Looped:
+    """What an element a call runs sounds like, from its start: a Speak or Play
+    ``loop`` times (``loop="0"``: over and over), a Wait silence. (The caller hears
+    it until the next one starts, or the call ends: a prompt cut short ends at the cut.)"""
+    silence = np.zeros(0, dtype=np.int16)
+    if element.tag == "Wait":  # (not its length in samples: a long Wait would only allocate zeros)
+        return Looped(silence, silence)
+    loop = element.effective("loop")
+    return Looped(silence, _element_once(element, rate, durations, audio_for.get), loop or None)
 
 
 def _element_once(

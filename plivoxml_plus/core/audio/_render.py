@@ -22,12 +22,12 @@ import numpy.typing as npt
 
 from ..._errors import AudioError
 from ..._extras import require
-from ...elements import Element, Response
+from ...elements import Element
 from .._durations import DurationModel
 from .._recording import CallTape
 from ..bridge import Bridge, Seat, Tape
 from ._mixer import Wide, clamp, mix
-from ._music import Looped, document_sound, placeholder_music
+from ._music import Looped, document_sound, element_sound, placeholder_music
 from ._signals import Samples, beep, tone, write_wav
 
 __all__ = ["AudioResult", "CallAudio", "Voice", "render"]
@@ -195,18 +195,16 @@ class _Renderer:
     # -- a call's own prompts ----------------------------------------------------
 
     def prompts(self, name: str, call: CallAudio) -> None:
-        """What the call's own Speak and Play elements said to it, outside any room:
-        each from its start until it ends, or the next one starts, or the call ends."""
+        """What the call's own Speak, Play and Wait elements sounded like to it,
+        outside any room: each from its start until it ends, or the next one starts
+        (a prompt cut short by a key), or the call ends."""
         per_ms = self.per_ms
         for index, (start, element) in enumerate(call.prompts):
             until = call.prompts[index + 1][0] if index + 1 < len(call.prompts) else call.end_ms
             length = (min(until, call.end_ms) - start) * per_ms
-            if length <= 0:
-                continue
-            sound = document_sound(Response([element]), self.rate, self.durations, self.url_audio)
-            # (a finite element plays once; loop="0" repeats until the call moves on)
-            samples = sound.once[:length] if element.effective("loop") else sound.piece(0, length)
-            self.add(name, start * per_ms, samples.astype(np.int32))
+            sound = element_sound(element, self.rate, self.durations, self.url_audio)
+            if length > 0 and not sound.silent:
+                self.add(name, start * per_ms, sound.piece(0, length).astype(np.int32))
 
     # -- one bridge --------------------------------------------------------------
 
