@@ -12,7 +12,7 @@ clamped to 16 bits once, at the end (A3).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from ...elements import Element
 from .._durations import DurationModel
 from .._recording import CallTape
 from ..bridge import Bridge, Seat, Tape
+from ._files import file_stems, write_fresh
 from ._mixer import Wide, clamp, mix
 from ._music import Looped, document_sound, element_sound, placeholder_music
 from ._signals import Samples, beep, tone, write_wav
@@ -71,34 +72,37 @@ class AudioResult:
         """Write ``<call>.wav`` for every call and ``recording-<id>.wav`` for every
         recording into ``folder`` (made if missing); with ``mp3``, also
         ``recording-<id>.mp3`` for those whose recordFileFormat is mp3 (needs the
-        ``mp3`` extra). Returns the files written."""
+        ``mp3`` extra). Each file is made fresh (a link already there is replaced,
+        never written through), under a name of its own: a name that is not plain,
+        or is another's but for case, is made plain and followed by a short hash
+        (docs/audio.md). Returns the files written."""
         root = Path(folder)
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise AudioError(f"cannot write audio into {root}: {error.strerror}") from None
+        stems = file_stems([*(("call", name) for name in self.heard), *(("recording", id) for id in self.recordings)])
         written = []
         for name, samples in self.heard.items():
-            written.append(self._wav(root / f"{_file_name(name)}.wav", samples))
+            written.append(self._file(root / f"{stems['call', name]}.wav", samples, write_wav))
         for recording_id, samples in self.recordings.items():
-            written.append(self._wav(root / f"recording-{recording_id}.wav", samples))
+            stem = stems["recording", recording_id]
+            written.append(self._file(root / f"{stem}.wav", samples, write_wav))
             if mp3 and self.formats.get(recording_id) == "mp3":
-                path = root / f"recording-{recording_id}.mp3"
-                path.write_bytes(encode_mp3(samples, self.rate))
-                written.append(path)
+                written.append(self._file(root / f"{stem}.mp3", samples, write_mp3))
         return written
 
-    def _wav(self, path: Path, samples: Samples) -> Path:
+    def _file(self, path: Path, samples: Samples, write: Callable[[Path, Samples, int], None]) -> Path:
         try:
-            write_wav(path, samples, self.rate)
+            write(path, samples, self.rate)
         except OSError as error:
-            raise AudioError(f"cannot write {path}: {error.strerror}") from None
+            raise AudioError(f"cannot write {path}: {error.strerror or error}") from None
         return path
 
 
-def _file_name(name: str) -> str:
-    """A call's name as a file name: characters a file system may refuse become "_"."""
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name).lstrip(".") or "_"
+def write_mp3(path: Path, samples: Samples, rate: int) -> None:
+    encoded = encode_mp3(samples, rate)
+    write_fresh(path, lambda file: file.write(encoded))
 
 
 def encode_mp3(samples: Samples, rate: int) -> bytes:

@@ -9,7 +9,8 @@ import io
 import math
 import os
 import wave
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +18,7 @@ import numpy.typing as npt
 from ..._errors import AudioError
 from ..._files import FileRefused, read_file
 from .._settings import AUDIO_RATES
+from ._files import write_fresh
 
 __all__ = [
     "BEEPS",
@@ -41,6 +43,7 @@ FRAME_MS = 20  # A1: one frame (160 samples at 8 kHz)
 LEVEL_DBFS = -12.0  # a caller's tone: loud enough to hear, far from clipping alone
 PLACEHOLDER_DBFS = -20.0  # music and prompts the user gave no audio for
 MAX_WAV_BYTES = 256 << 20  # about 2 h of 16 kHz mono
+MAX_WAV_DATA = 0xFFFFFFFF - 36  # a WAV file's sizes are 32-bit: its samples' bytes and a 36-byte header
 
 # beep:1 and beep:2 [inf: FreeSWITCH's conference beeps are short 800 Hz tones]:
 # (tone ms, gap ms) repeated
@@ -116,8 +119,19 @@ def read_wav(path: str | os.PathLike[str], rate: int, what: str) -> Samples:
 
 
 def write_wav(path: str | os.PathLike[str], samples: Samples, rate: int) -> None:
-    with wave.open(os.fspath(path), "wb") as file:
-        file.setnchannels(1)
-        file.setsampwidth(2)
-        file.setframerate(rate)
-        file.writeframes(samples.astype("<i2").tobytes())
+    """Write ``samples`` as a mono 16-bit WAV file at ``rate``, made fresh (a new
+    file renamed over ``path``: a link there is replaced, not written through)."""
+    if 2 * len(samples) > MAX_WAV_DATA:
+        raise AudioError(
+            f"cannot write {os.fspath(path)!s}: {len(samples)} samples are {2 * len(samples)} bytes, "
+            f"over the {MAX_WAV_DATA} bytes a WAV file can hold; use a lower sample rate or a shorter run"
+        )
+
+    def wav(target: BinaryIO) -> None:
+        with wave.open(target, "wb") as file:
+            file.setnchannels(1)
+            file.setsampwidth(2)
+            file.setframerate(rate)
+            file.writeframes(samples.astype("<i2").tobytes())
+
+    write_fresh(Path(path), wav)
