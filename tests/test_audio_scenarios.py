@@ -364,7 +364,7 @@ RECORDED = (
     "[[call]]\nname = 'agent'\ntone = 500\nhangup = 6\n"
     'answer = \'<Response><MultiPartyCall role="Agent" record="true" recordFileFormat="{format}" '
     'enterSound="none" exitSound="none">rec</MultiPartyCall></Response>\'\n'
-    f"[[call]]\nname = 'customer'\ntone = 700\nanswer = '{MPC.format(role='Customer', extra='')}'\n"
+    f"[[call]]\nname = 'customer'\ntone = 700\nhangup = 6\nanswer = '{MPC.format(role='Customer', extra='')}'\n"
 )
 
 

@@ -1,4 +1,5 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--audio-out DIR [--mp3]]``.
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--audio-out DIR [--mp3]
+[--audio-memory-limit MIB]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
 file's ``strict = true`` or ``--strict``) stopped the run at the app's first
@@ -14,8 +15,9 @@ escaped by ``plivoxml_plus.cli``, for every command.)
 recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
 for mp3-format recordings) into DIR, made if missing; one line on stderr says
 how many files were written. Audio needs the audio extra (NumPy; ``--mp3`` the
-mp3 extra); a folder that cannot be written is exit 2 too, and then nothing is
-printed on stdout.
+mp3 extra); a folder that cannot be written, or audio that would need more
+memory than ``--audio-memory-limit`` (default 2048 MiB), is exit 2 too, and then
+nothing is printed on stdout.
 """
 
 from __future__ import annotations
@@ -74,7 +76,22 @@ def register(commands: Any) -> None:
         action="store_true",
         help="with --audio-out: also recording-<id>.mp3 for mp3-format recordings (needs plivoxml-plus[mp3])",
     )
+    parser.add_argument(
+        "--audio-memory-limit",
+        metavar="MIB",
+        type=_mebibytes,
+        default=None,
+        help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
+    )
     parser.set_defaults(run=run, simulate_parser=parser)
+
+
+def _mebibytes(text: str) -> int:
+    """--audio-memory-limit's MiB as bytes (a refusal is argparse's usage error, exit 2)."""
+    value = int(text) if text.isascii() and text.isdigit() else 0
+    if not 1 <= value <= 1 << 30:  # (up to an exbibyte: beyond any machine, within any integer)
+        raise argparse.ArgumentTypeError(f"{text!r} is not allowed; allowed: a whole number of MiB, 1 to {1 << 30}")
+    return value << 20
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.mp3 and args.audio_out is None:
         args.simulate_parser.error("--mp3 needs --audio-out DIR (where the recordings are written)")
+    if args.audio_memory_limit is not None and args.audio_out is None:
+        args.simulate_parser.error("--audio-memory-limit needs --audio-out DIR (where the audio is written)")
     try:
         scenario = load_scenario(args.scenario)
         if getattr(args, "strict", False):
@@ -106,7 +125,8 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
     if args.audio_out is not None:
         try:
-            written = len(simulation.audio().write(args.audio_out, mp3=args.mp3))
+            audio = simulation.audio(memory_limit=args.audio_memory_limit)
+            written = len(audio.write(args.audio_out, mp3=args.mp3))
         except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
             print(f"{args.scenario}: {error}", file=sys.stderr)
             return 2

@@ -805,11 +805,12 @@ class Simulation:
         else:
             self._url_audio[url] = check_samples(samples, what)
 
-    def audio(self) -> AudioResult:
+    def audio(self, *, memory_limit: int | None = None) -> AudioResult:
         """What every call heard and every recording holds, from the run so far
         (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`. Needs
-        the audio extra (NumPy)."""
-        from .audio import CallAudio, render
+        the audio extra (NumPy). AudioError, before anything is allocated, if that
+        needs more than ``memory_limit`` bytes (None: 2 GiB; docs/audio.md)."""
+        from .audio import DEFAULT_MEMORY_LIMIT, CallAudio, render
 
         now = self._world.clock.now
         calls = {}
@@ -830,6 +831,7 @@ class Simulation:
             sound_documents=world.sound_documents,
             url_audio=self._url_audio,
             call_tapes=world.call_tapes,
+            memory_limit=DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit,
         )
 
     def report(self, format: Literal["text", "json"] = "text") -> str:

@@ -7,12 +7,14 @@ from ..._extras import require
 
 require("numpy", "audio", "mixing audio")
 
+from ._memory import DEFAULT_MEMORY_LIMIT  # noqa: E402
 from ._mixer import clamp, mix, mix_frames  # noqa: E402
 from ._render import AudioResult, CallAudio, Voice, render  # noqa: E402
 from ._signals import FRAME_MS, RATES, check_rate, check_samples, read_wav, tone, write_wav  # noqa: E402
 from ._talk import TalkDetector  # noqa: E402
 
 __all__ = [
+    "DEFAULT_MEMORY_LIMIT",
     "FRAME_MS",
     "RATES",
     "AudioResult",

@@ -95,23 +95,32 @@ def element_sound(
     rate: int,
     durations: DurationModel,
     audio_for: Mapping[str, Samples],
+    heard: int,
 ) -> Looped:
-    """What an element a call runs sounds like, from its start: a Speak or Play
-    ``loop`` times (``loop="0"``: over and over), a Wait silence. (The caller hears
-    it until the next one starts, or the call ends: a prompt cut short ends at the cut.)"""
+    """What an element a call runs sounds like, from its start, over the ``heard``
+    samples the call hears of it: a Speak or Play ``loop`` times (``loop="0"``: over
+    and over), a Wait silence. (The caller hears it until the next one starts, or
+    the call ends: a prompt cut short ends at the cut.) Nothing past ``heard`` is
+    made, so its memory is bounded by the call's (issue 17, item 7)."""
     silence = np.zeros(0, dtype=np.int16)
-    if element.tag == "Wait":  # (not its length in samples: a long Wait would only allocate zeros)
+    if element.tag == "Wait":
         return Looped(silence, silence)
     loop = element.effective("loop")
-    return Looped(silence, _element_once(element, rate, durations, audio_for.get), loop or None)
+    return Looped(silence, _element_once(element, rate, durations, audio_for.get, heard), loop or None)
 
 
 def _element_once(
-    element: Element, rate: int, durations: DurationModel, audio: Callable[[str], Samples | None]
+    element: Element,
+    rate: int,
+    durations: DurationModel,
+    audio: Callable[[str], Samples | None],
+    most: int | None = None,
 ) -> Samples:
+    """One pass of a Speak or Play (its first ``most`` samples, if given)."""
     if element.tag == "Play":
         registered = audio(str(element.effective("content")))
         if registered is not None:
-            return registered
-        return tone(PLAY_HZ, 0, durations.once_ms(element) * rate // 1000, rate, PLACEHOLDER_DBFS)
-    return tone(SPEAK_HZ, 0, durations.once_ms(element) * rate // 1000, rate, PLACEHOLDER_DBFS)
+            return registered[:most]
+    count = durations.once_ms(element) * rate // 1000
+    hz = PLAY_HZ if element.tag == "Play" else SPEAK_HZ
+    return tone(hz, 0, count if most is None else min(count, most), rate, PLACEHOLDER_DBFS)

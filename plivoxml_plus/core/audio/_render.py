@@ -27,6 +27,7 @@ from .._durations import DurationModel
 from .._recording import CallTape
 from ..bridge import Bridge, Seat, Tape
 from ._files import file_stems, write_fresh
+from ._memory import DEFAULT_MEMORY_LIMIT, check_memory, check_memory_limit, memory_needed
 from ._mixer import Wide, clamp, mix
 from ._music import Looped, document_sound, element_sound, placeholder_music
 from ._signals import Samples, beep, tone, write_wav
@@ -206,8 +207,10 @@ class _Renderer:
         for index, (start, element) in enumerate(call.prompts):
             until = call.prompts[index + 1][0] if index + 1 < len(call.prompts) else call.end_ms
             length = (min(until, call.end_ms) - start) * per_ms
-            sound = element_sound(element, self.rate, self.durations, self.url_audio)
-            if length > 0 and not sound.silent:
+            if length <= 0:
+                continue
+            sound = element_sound(element, self.rate, self.durations, self.url_audio, length)
+            if not sound.silent:
                 self.add(name, start * per_ms, sound.piece(0, length).astype(np.int32))
 
     # -- one bridge --------------------------------------------------------------
@@ -298,41 +301,64 @@ def render(
     sound_documents: Mapping[str, Any],
     url_audio: Mapping[str, Samples],
     call_tapes: Sequence[CallTape] = (),
+    memory_limit: int = DEFAULT_MEMORY_LIMIT,
 ) -> AudioResult:
-    renderer = _Renderer(rate, calls, durations, sound_documents, url_audio)
-    tapes = renderer.tapes
-    formats: dict[str, str] = {}
-    for bridge in bridges:
-        if bridge.opened_ms > end_ms:
-            continue
-        for tape in bridge.tapes:
-            total = 0
-            for span_start, span_end in tape.spans:
-                assert span_start is not None
-                total += (min(end_ms, span_end) if span_end is not None else end_ms) - span_start
-            tapes[tape.id] = np.zeros(max(total, 0) * renderer.per_ms, dtype=np.int32)
-            formats[tape.id] = tape.file_format
-        renderer.bridge(bridge, end_ms)
-    for name, call in calls.items():
-        renderer.prompts(name, call)
-    for record in call_tapes:  # each <Record>'s recording
-        recorded = _record_audio(renderer, record, end_ms)
-        if recorded is not None:
-            tapes[record.id] = recorded
+    """What every call heard and every recording holds; AudioError, before anything
+    is allocated, if that needs more than ``memory_limit`` bytes."""
+    per_ms = rate // 1000
+    rooms = [bridge for bridge in bridges if bridge.opened_ms <= end_ms]
+    room_tapes = {tape.id: _taped_ms(tape, end_ms) for bridge in rooms for tape in bridge.tapes}
+    spans = [(record, _record_span(record, end_ms)) for record in call_tapes if record.call in calls]
+    records = [(record, span) for record, span in spans if span is not None]
+    track_samples = (
+        [(call.end_ms - call.answer_ms) * per_ms for call in calls.values()],
+        [ms * per_ms for ms in room_tapes.values()] + [(stop - start) * per_ms for _, (start, stop) in records],
+    )
+    check_memory(*track_samples, rate, check_memory_limit(memory_limit))
+    try:  # (the estimate is an upper bound, but the machine may have less free)
+        renderer = _Renderer(rate, calls, durations, sound_documents, url_audio)
+        tapes = renderer.tapes
+        formats: dict[str, str] = {}
+        for bridge in rooms:
+            for tape in bridge.tapes:
+                tapes[tape.id] = np.zeros(room_tapes[tape.id] * per_ms, dtype=np.int32)
+                formats[tape.id] = tape.file_format
+            renderer.bridge(bridge, end_ms)
+        for name, call in calls.items():
+            renderer.prompts(name, call)
+        for record, span in records:  # each <Record>'s recording
+            tapes[record.id] = _record_audio(renderer, record, span)
             formats[record.id] = record.file_format
-    heard = {name: clamp(out) for name, out in renderer.out.items()}
-    return AudioResult(rate, heard, {key: clamp(value) for key, value in tapes.items()}, formats)
+        heard = {name: clamp(out) for name, out in renderer.out.items()}
+        return AudioResult(rate, heard, {key: clamp(value) for key, value in tapes.items()}, formats)
+    except MemoryError:
+        raise AudioError(
+            f"the machine ran out of memory rendering the audio (about {memory_needed(*track_samples)} bytes "
+            "estimated); use a lower sample rate, fewer calls or a shorter run, or a lower memory_limit"
+        ) from None
 
 
-def _record_audio(renderer: _Renderer, record: CallTape, end_ms: int) -> Wide | None:
-    """What a ``<Record>`` holds (I3): what the caller said while it ran, plus, for
-    recordSession, what the call heard; None if it holds nothing yet."""
-    audio = renderer.calls.get(record.call)
+def _taped_ms(tape: Tape, end_ms: int) -> int:
+    """How long a bridge's recording has recorded by ``end_ms``."""
+    total = 0
+    for span_start, span_end in tape.spans:
+        assert span_start is not None
+        total += (min(end_ms, span_end) if span_end is not None else end_ms) - span_start
+    return max(total, 0)
+
+
+def _record_span(record: CallTape, end_ms: int) -> tuple[int, int] | None:
+    """A ``<Record>``'s (start, stop) ms by ``end_ms``; None if it holds nothing yet."""
     stop = end_ms if record.ended_ms is None else min(record.ended_ms, end_ms)
-    if audio is None or record.started_ms >= stop:
-        return None
+    return (record.started_ms, stop) if record.started_ms < stop else None
+
+
+def _record_audio(renderer: _Renderer, record: CallTape, span: tuple[int, int]) -> Wide:
+    """What a ``<Record>`` holds (I3): what the caller said while it ran, plus, for
+    recordSession, what the call heard."""
+    audio = renderer.calls[record.call]
     per_ms = renderer.per_ms
-    start, count = record.started_ms * per_ms, (stop - record.started_ms) * per_ms
+    start, count = span[0] * per_ms, (span[1] - span[0]) * per_ms
     said = renderer.voice(record.call, start, count)
     recorded = np.zeros(count, dtype=np.int32) if said is None else said
     if record.session:
