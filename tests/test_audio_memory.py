@@ -162,6 +162,24 @@ def test_the_estimate_bounds_the_real_peak(
     assert peak <= estimate(sim, result)
 
 
+def test_a_long_wait_sound_is_made_only_as_far_as_it_is_heard():
+    # a wait sound of about 1,000 s (a long Speak, a long Wait) for a call that waits 5 s
+    words = " ".join(["word"] * 2500)
+    wait = f'<Response><Speak>{words}</Speak><Wait length="86400"/><Speak loop="0">{words}</Speak></Response>'
+    sim = Simulation(urls={"https://example.com/wait": wait})
+    sim.call("a", Response().add(Conference("r", wait_sound="https://example.com/wait")), hangup=5)
+    sim.run()
+    tracemalloc.start()
+    try:
+        result = sim.audio()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(result.heard["a"]) == 5 * 8000
+    assert result.heard["a"].any()  # it hears the sound's first Speak
+    assert peak <= memory_needed([5 * 8000], [], sounds=2)
+
+
 def test_the_limit_is_the_estimate_exactly():
     sim = conference(3, 5, 8000, record=True, recorder=True)
     needed = estimate(sim, sim.audio())

@@ -22,15 +22,19 @@ DEFAULT_MEMORY_LIMIT = 2 << 30  # 2 GiB: within a laptop's or a CI runner's memo
 CALL_BYTES = 14
 # of each recording: its 32-bit sum (4) and its 16-bit result (2)
 RECORDING_BYTES = 6
+# of the longest track, per sound document (wait and hold music, made as far as anyone hears it)
+SOUND_BYTES = 2
 # of the longest track, once: one stretch's working copies (a tone's float64 times
 # and sines, a looped sound's offsets, 16- and 32-bit copies of a sound)
 WORK_BYTES = 32
 
 
-def memory_needed(call_samples: Sequence[int], recording_samples: Sequence[int]) -> int:
-    """The render's estimated peak, in bytes, from its tracks' lengths in samples."""
+def memory_needed(call_samples: Sequence[int], recording_samples: Sequence[int], sounds: int = 1) -> int:
+    """The render's estimated peak, in bytes, from its tracks' lengths in samples and
+    the number of sound documents it may loop."""
     longest = max([0, *call_samples, *recording_samples])
-    return CALL_BYTES * sum(call_samples) + RECORDING_BYTES * sum(recording_samples) + WORK_BYTES * longest
+    tracks = CALL_BYTES * sum(call_samples) + RECORDING_BYTES * sum(recording_samples)
+    return tracks + (SOUND_BYTES * sounds + WORK_BYTES) * longest
 
 
 def check_memory_limit(value: object) -> int:
@@ -39,9 +43,11 @@ def check_memory_limit(value: object) -> int:
     return value
 
 
-def check_memory(call_samples: Sequence[int], recording_samples: Sequence[int], rate: int, limit: int) -> None:
+def check_memory(
+    call_samples: Sequence[int], recording_samples: Sequence[int], sounds: int, rate: int, limit: int
+) -> None:
     """AudioError if rendering these tracks would need more than ``limit`` bytes."""
-    needed = memory_needed(call_samples, recording_samples)
+    needed = memory_needed(call_samples, recording_samples, sounds)
     if needed <= limit:
         return
     seconds = sum(call_samples) / rate

@@ -73,19 +73,28 @@ def document_sound(
     rate: int,
     durations: DurationModel,
     audio_for: Mapping[str, Samples],
+    most: int,
 ) -> Looped:
-    """The sound of ``document``, repeating (wait and hold music loop)."""
+    """The sound of ``document``, repeating (wait and hold music loop). Only its first
+    ``most`` samples are made: no one hears more of it (the longest track), so a
+    cycle cut there never wraps, and its memory is bounded (issue 17, item 7)."""
     pieces: list[Samples] = []
+    made = 0
     for element in document.children:
+        left = most - made
+        if left <= 0:
+            break
         if element.tag == "Wait":
-            once = np.zeros(element.effective("length") * rate, dtype=np.int16)
+            once = np.zeros(min(element.effective("length") * rate, left), dtype=np.int16)
             loop = 1
         else:
-            once = _element_once(element, rate, durations, audio_for.get)
+            once = _element_once(element, rate, durations, audio_for.get, left)
             loop = element.effective("loop")
         if loop == 0:  # forever from here: the rest of the document never plays
             return Looped(np.concatenate([np.zeros(0, dtype=np.int16), *pieces]), once)
-        pieces.extend([once] * loop)
+        copies = min(loop, -(-left // len(once))) if len(once) else 0  # (enough to reach most)
+        pieces.extend([once] * copies)
+        made += copies * len(once)
     whole = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
     return Looped(np.zeros(0, dtype=np.int16), whole)
 

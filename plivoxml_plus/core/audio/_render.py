@@ -29,7 +29,7 @@ from ..bridge import Bridge, Seat, Tape
 from ._files import file_stems, write_fresh
 from ._memory import DEFAULT_MEMORY_LIMIT, check_memory, check_memory_limit, memory_needed
 from ._mixer import Wide, clamp, mix
-from ._music import Looped, document_sound, element_sound, placeholder_music
+from ._music import DEFAULT_MUSIC, Looped, document_sound, element_sound, placeholder_music
 from ._signals import Samples, beep, tone, write_wav
 
 __all__ = ["AudioResult", "CallAudio", "Voice", "render"]
@@ -124,8 +124,11 @@ class _Renderer:
         durations: DurationModel,
         sound_documents: Mapping[str, Any],
         url_audio: Mapping[str, Samples],
+        *,
+        longest: int,
     ) -> None:
         self.rate = rate
+        self.longest = longest  # samples of the longest track: no one hears more of a sound
         self.per_ms = rate // 1000
         self.calls = calls
         self.durations = durations
@@ -134,7 +137,7 @@ class _Renderer:
         self.out: dict[str, Wide] = {
             name: np.zeros((call.end_ms - call.answer_ms) * self.per_ms, dtype=np.int32) for name, call in calls.items()
         }
-        self._sources: dict[str, Looped | None] = {}
+        self._sources: dict[str, Looped | None] = {}  # by URL ("default": Plivo's music)
         self.tapes: dict[str, Wide] = {}  # each recording's 32-bit sum, by id
 
     # -- sources ---------------------------------------------------------------
@@ -166,24 +169,22 @@ class _Renderer:
 
     def source(self, instead: str) -> Looped | None:
         """What "waitSound:URL", "waitMusic:default", "holdMusic:URL"... sound like (None: silence)."""
-        if instead not in self._sources:
-            _, _, where = instead.partition(":")
-            if not where:  # "silence"
-                found = None
-            elif where == "default":
+        _, _, where = instead.partition(":")
+        if not where:  # "silence"
+            return None
+        if where not in self._sources:
+            found = None
+            if where == DEFAULT_MUSIC:
                 found = placeholder_music(self.rate)
-            else:
-                document = self.sound_documents.get(where)
-                found = None
-                if document is not None:
-                    found = document_sound(document, self.rate, self.durations, self.url_audio)
-            self._sources[instead] = found
-        return self._sources[instead]
+            elif (document := self.sound_documents.get(where)) is not None:
+                found = document_sound(document, self.rate, self.durations, self.url_audio, self.longest)
+            self._sources[where] = found
+        return self._sources[where]
 
     def sound(self, played: Any) -> Samples:
         if isinstance(played, str):
             return beep(played, self.rate)
-        return document_sound(played, self.rate, self.durations, self.url_audio).once
+        return document_sound(played, self.rate, self.durations, self.url_audio, self.longest).once
 
     # -- writing ---------------------------------------------------------------
 
@@ -314,9 +315,11 @@ def render(
         [(call.end_ms - call.answer_ms) * per_ms for call in calls.values()],
         [ms * per_ms for ms in room_tapes.values()] + [(stop - start) * per_ms for _, (start, stop) in records],
     )
-    check_memory(*track_samples, rate, check_memory_limit(memory_limit))
+    sounds = len(sound_documents) + 1  # (and Plivo's music)
+    check_memory(*track_samples, sounds, rate, check_memory_limit(memory_limit))
+    longest = max([0, *track_samples[0], *track_samples[1]])
     try:  # (the estimate is an upper bound, but the machine may have less free)
-        renderer = _Renderer(rate, calls, durations, sound_documents, url_audio)
+        renderer = _Renderer(rate, calls, durations, sound_documents, url_audio, longest=longest)
         tapes = renderer.tapes
         formats: dict[str, str] = {}
         for bridge in rooms:
@@ -333,7 +336,7 @@ def render(
         return AudioResult(rate, heard, {key: clamp(value) for key, value in tapes.items()}, formats)
     except MemoryError:
         raise AudioError(
-            f"the machine ran out of memory rendering the audio (about {memory_needed(*track_samples)} bytes "
+            f"the machine ran out of memory rendering the audio (about {memory_needed(*track_samples, sounds)} bytes "
             "estimated); use a lower sample rate, fewer calls or a shorter run, or a lower memory_limit"
         ) from None
 
