@@ -155,3 +155,22 @@ def test_every_file_is_inside_the_folder_with_a_name_of_its_own(calls: list[str]
         assert outside.read_text() == "keep me"
         assert set(folder.iterdir()) == set(written) | ({folder / "a_b.wav"} - set(written))
         assert [frames(path) for path in written] == [*range(1, len(calls) + 1), 100]
+
+
+@symlinks
+def test_audio_out_replaces_a_link_and_keeps_names_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from plivoxml_plus.cli import main
+
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    folder = tmp_path / "heard"
+    folder.mkdir()
+    (folder / "a_b.wav").symlink_to(outside)
+    room = "answer = '<Response><Conference>room</Conference></Response>'\nhangup = 2\ntone = 440\n"
+    scenario = tmp_path / "s.toml"
+    scenario.write_text("".join(f"[[call]]\nname = {name!r}\n{room}" for name in ["a/b", "a_b", "a?b"]))
+    assert main(["simulate", str(scenario), "--audio-out", str(folder)]) == 0
+    assert capsys.readouterr().err == f"wrote 3 audio files to {folder}\n"
+    assert outside.read_text() == "keep me"
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 3 and "a_b.wav" in names and not (folder / "a_b.wav").is_symlink()

@@ -32,37 +32,36 @@ ROOT = Path(__file__).resolve().parent.parent
 CAP = 1 << 30  # the child's address space
 
 
-def run_capped(code: str) -> subprocess.CompletedProcess[str]:
+def run_capped(setup: str, render: str = "sim.audio()") -> subprocess.CompletedProcess[str]:
+    """Run ``setup`` (a Simulation ``sim``), then ``render`` in a child whose address
+    space is capped; the AudioError it raises, if any, is printed on its stdout."""
     resource = pytest.importorskip("resource")
 
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
 
+    code = "from plivoxml_plus import *\n" + textwrap.dedent(setup)
+    code += f"try:\n    {render}\nexcept AudioError as error:\n    print(error)\n"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, "-c", code],
         capture_output=True, text=True, check=False, preexec_fn=cap, env=env, timeout=300,
     )
 
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the child's memory is capped with setrlimit")
 
+TEN_MEMBERS_FOR_AN_HOUR = """
+    sim = Simulation(sample_rate=16000)
+    for i in range(10):
+        sim.call(f"c{i}", Response().add(Conference("room")), at=0, hangup=3600)
+        sim.voice(f"c{i}", tone=300 + 10 * i)
+    sim.run()
+"""
+
 
 def test_a_one_hour_ten_member_conference_at_16_khz_is_refused_before_allocating():
-    done = run_capped(
-        """
-        from plivoxml_plus import AudioError, Conference, Response, Simulation
-        sim = Simulation(sample_rate=16000)
-        for i in range(10):
-            sim.call(f"c{i}", Response().add(Conference("room")), at=0, hangup=3600)
-            sim.voice(f"c{i}", tone=300 + 10 * i)
-        sim.run()
-        try:
-            sim.audio()
-        except AudioError as error:
-            print(error)
-        """
-    )
+    done = run_capped(TEN_MEMBERS_FOR_AN_HOUR)
     assert done.returncode == 0, done.stderr
     message = done.stdout
     needed = memory_needed([3600 * 16000] * 10, [])
@@ -76,41 +75,23 @@ def test_a_one_hour_ten_member_conference_at_16_khz_is_refused_before_allocating
 def test_a_long_record_at_48_khz_is_refused_before_allocating():
     done = run_capped(
         """
-        from plivoxml_plus import AudioError, Record, Response, Simulation
         sim = Simulation(sample_rate=48000)
         record = Record(action="https://example.com/r", max_length=86400, timeout=86400)
         sim.call("c", Response().add(record), hangup=86400)
         sim.voice("c", tone=300)
         sim.talk("c", start=0, end=86400)
         sim.run()
-        try:
-            sim.audio()
-        except AudioError as error:
-            print(error)
         """
     )
     assert done.returncode == 0, done.stderr
     samples = 86400 * 48000
     recorded = samples - 48000 // 2  # (from its beep's end)
     assert f"({memory_needed([samples], [recorded])} bytes)" in done.stdout
-    assert "1 calls heard for 86400 s in all and 1 recordings, at 48000 Hz" in done.stdout
+    assert "1 call heard for 86400 s in all and 1 recording, at 48000 Hz" in done.stdout
 
 
 def test_running_out_of_memory_under_a_raised_limit_is_an_audio_error():
-    done = run_capped(
-        """
-        from plivoxml_plus import AudioError, Conference, Response, Simulation
-        sim = Simulation(sample_rate=16000)
-        for i in range(10):
-            sim.call(f"c{i}", Response().add(Conference("room")), at=0, hangup=3600)
-            sim.voice(f"c{i}", tone=300 + 10 * i)
-        sim.run()
-        try:
-            sim.audio(memory_limit=1 << 40)
-        except AudioError as error:
-            print(error)
-        """
-    )
+    done = run_capped(TEN_MEMBERS_FOR_AN_HOUR, "sim.audio(memory_limit=1 << 40)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("the machine ran out of memory rendering the audio (about ")
     assert "lower sample rate, fewer calls or a shorter run" in done.stdout
