@@ -103,6 +103,35 @@ def test_a_redirect_off_base_url_is_not_followed(target: str, strict: bool) -> N
     assert record.executed == []
 
 
+MALFORMED = [
+    "http://[::1",  # a bad IPv6 address
+    "//[zz]/x",
+    "https://app.example:99999/api/x",  # a port out of range
+    "javascript:alert(1)",
+    "mailto:someone@app.example",
+    "https://app.example/api/\x00",  # a NUL
+    "https://xn--/api/x",  # a host IDNA refuses
+    "https://app.example/api/" + "a" * 100_000,  # too long for httpx
+]
+
+
+@pytest.mark.parametrize("target", MALFORMED, ids=range(len(MALFORMED)))
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_malformed_redirect_is_not_followed_and_says_so(target: str, strict: bool) -> None:
+    seen: list[str] = []
+    with Simulation(app=redirecting_wsgi({"/api/old": target}, seen), base_url=BASE, strict=strict) as sim:
+        sim.call("a", answer_url=f"{BASE}/old")
+        if strict:
+            with pytest.raises(StrictModeError, match=r"HTTP 302 redirect to .*: not followed"):
+                sim.run()
+        else:
+            sim.run()
+            (text,) = note_texts(sim)
+            assert text.endswith(f", outside base_url {BASE}: not followed"), text
+            assert len(text) < 400  # (a long target is cut short)
+    assert seen == ["app.example/api/old"]
+
+
 ON_BASE = [
     "https://app.example/api/next",
     "HTTPS://APP.Example:443/api/next",  # scheme and host case, the default port
@@ -662,7 +691,7 @@ def test_plivo_python_accepts_non_ascii_form_values() -> None:
         if environ["PATH_INFO"] == "/api/start":
             start_response("200 OK", [("Content-Type", "application/xml")])
             return [document.encode()]
-        return advice_flask_app(results).wsgi_app(environ, start_response)  # type: ignore[no-any-return]
+        return advice_flask_app(results).wsgi_app(environ, start_response)
 
     with Simulation(app=app, base_url=BASE, strict=True) as sim:
         sim.call("a", answer_url=f"{BASE}/start")

@@ -31,6 +31,7 @@ __all__ = ["DEFAULT_AUTH_TOKEN", "AppTransport", "Reply"]
 DEFAULT_AUTH_TOKEN = "plivoxml-plus-simulation-token"
 MAX_REDIRECTS = 10  # HTTP redirects followed before the request counts as failed
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+SHOWN_URL = 200  # characters of a redirect's target a message shows
 NO_WORKER = (
     f"not sent: the {MAX_WORKERS} workers are all still running earlier requests to apps that did not finish in time"
 )
@@ -81,10 +82,16 @@ class AppTransport:
         self.loop: asyncio.AbstractEventLoop | None = asyncio.new_event_loop() if self.asgi else None
         self.loop_free = threading.Lock()
         self.closed = False
-        options: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}  # (followed here, re-signed)
-        if app is not None and not self.asgi:
-            options["transport"] = self.httpx.WSGITransport(app=app, raise_app_exceptions=False)
-        self.client: Any = self.httpx.Client(**options)  # (for an ASGI app: builds the requests)
+        # the client builds the requests; they are sent through its transport itself,
+        # so that redirects (followed here, re-signed, kept under base_url) are the
+        # simulator's alone: httpx reads no Location header
+        if app is None:
+            self.transport: Any = self.httpx.HTTPTransport()
+        elif not self.asgi:
+            self.transport = self.httpx.WSGITransport(app=app, raise_app_exceptions=False)
+        else:
+            self.transport = None  # (driven by _app_reading.asgi_answer)
+        self.client: Any = self.httpx.Client(timeout=timeout, transport=self.transport)
 
     def wire_url(self, url: str) -> str | None:
         """``url`` as it is sent: normalised (``_app_urls``), then written as httpx
@@ -94,7 +101,7 @@ class AppTransport:
             return None
         try:
             return str(self.httpx.URL(normal))
-        except self.httpx.InvalidURL:
+        except (self.httpx.InvalidURL, UnicodeError):  # (a NUL, a host IDNA refuses, a URL too long)
             return None
 
     def handles(self, url: str) -> bool:
@@ -122,10 +129,14 @@ class AppTransport:
                     return Reply(answer.status, answer.body, None)
                 # a redirect is followed as a client does (303, and 301/302 after a POST: GET
                 # without the form), each hop signed for its own URL, while it stays under base_url
-                target = urljoin(wire, answer.location)
+                try:
+                    target = urljoin(wire, answer.location)
+                except ValueError:  # (not a URL: a bad IPv6 address...)
+                    target = answer.location
                 next_wire = self.wire_url(target)
                 if next_wire is None or not self.scope.contains(next_wire):
-                    problem = f"an HTTP {answer.status} redirect to {target}, outside base_url {self.base_url}"
+                    shown = target if len(target) <= SHOWN_URL else target[:SHOWN_URL] + "..."
+                    problem = f"an HTTP {answer.status} redirect to {shown}, outside base_url {self.base_url}"
                     return Reply(answer.status, b"", problem + ": not followed")
                 wire = next_wire
                 if answer.status == 303 or (answer.status in (301, 302) and method == "POST"):
@@ -151,7 +162,7 @@ class AppTransport:
         if not self.asgi:
 
             def exchange(abandon: Abandon) -> Answer:
-                return read_body(self.client.send(request, stream=True), limit, abandon)
+                return read_body(self.transport.handle_request(request), limit, abandon)
 
             return run_bounded(exchange, deadline)
         # the loop is taken here and handed to the worker, which gives it back
