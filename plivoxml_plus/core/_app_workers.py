@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["MAX_WORKERS", "Abandon", "Late", "NoWorker", "run_bounded"]
+__all__ = ["MAX_WORKERS", "Abandon", "Late", "NoWorker", "remaining", "run_bounded"]
 
 MAX_WORKERS = 8  # threads running requests to apps at once, across every simulation
 _free = threading.BoundedSemaphore(MAX_WORKERS)
@@ -70,6 +70,7 @@ class _Outcome(Generic[T]):
 
 
 def remaining(deadline: float) -> float:
+    """Seconds left until ``deadline`` (``time.monotonic``), never below 0."""
     return max(0.0, deadline - time.monotonic())
 
 
