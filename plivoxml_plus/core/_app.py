@@ -1,10 +1,13 @@
 """Sending the platform's requests to the user's own app: in-process (a WSGI or
-ASGI app, through httpx's transports) or over real HTTP to a running server.
+ASGI app) or over real HTTP to a running server.
 
 httpx is the optional extra ``app`` and is imported only when a simulation is
 given an app or a base URL. Every request is signed as Plivo signs its requests
-(``X-Plivo-Signature-V3``, ``_signature``), so an app that checks signatures
-accepts it. The reply is read up to the XML reader's size limit.
+(``X-Plivo-Signature-V3``, ``_signature``) over the URL the app receives, so an
+app that checks signatures accepts it. Only URLs under ``base_url`` are sent,
+redirects included (``_app_urls``); a request is bounded as a whole by
+``timeout`` and runs in a bounded worker (``_app_workers``); the reply is read
+up to the XML reader's size limit and no further (``_app_reading``).
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ from __future__ import annotations
 import asyncio
 import inspect
 import threading
+import time
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from ._app_reading import Answer, asgi_answer, read_body
+from ._app_urls import Scope, normalised_url, without_userinfo
+from ._app_workers import MAX_WORKERS, Abandon, Late, NoWorker, remaining, run_bounded
 from ._signature import nonce_for, sign_v3
 
 __all__ = ["DEFAULT_AUTH_TOKEN", "AppTransport", "Reply"]
@@ -23,15 +30,29 @@ __all__ = ["DEFAULT_AUTH_TOKEN", "AppTransport", "Reply"]
 # what the simulator signs with unless told otherwise: give the app the same token
 DEFAULT_AUTH_TOKEN = "plivoxml-plus-simulation-token"
 MAX_REDIRECTS = 10  # HTTP redirects followed before the request counts as failed
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+SHOWN_URL = 200  # characters of a redirect's target a message shows
+NO_WORKER = (
+    f"not sent: the {MAX_WORKERS} workers are all still running earlier requests to apps that did not finish in time"
+)
+LOOP_BUSY = (
+    "not sent: the app's event loop is still running an earlier request that did not finish in time "
+    "(a blocking call in an async handler?)"
+)
 
 
 class Reply(NamedTuple):
     """What came back: the status (None: no answer at all), the body, and why it
-    is unusable if it is (a failure to connect, a timeout, a body over the limit)."""
+    is unusable if it is (a failure to connect, a timeout, a body over the limit,
+    a redirect off ``base_url``)."""
 
     status: int | None
     body: bytes
     problem: str | None
+
+
+class LoopBusy(Exception):
+    """An ASGI app's event loop is still running an earlier, abandoned request."""
 
 
 def is_asgi(app: object) -> bool:
@@ -48,107 +69,142 @@ class AppTransport:
         from .._extras import require
 
         self.httpx: Any = require("httpx", "app", "sending requests to your app")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = base_url
+        self.scope = Scope.of(base_url)
         self.auth_token = auth_token
         self.seed = seed
         self.sent = 0
-        self.asgi = app is not None and is_asgi(app)
-        self.in_process = app is not None
         self.timeout = timeout
-        self.loop: asyncio.AbstractEventLoop | None = None
-        options: dict[str, Any] = {"timeout": timeout, "follow_redirects": False}  # (followed here, re-signed)
-        httpx = self.httpx
+        self.app = app
+        self.asgi = app is not None and is_asgi(app)
+        # an ASGI app keeps one event loop for the simulation (what it creates on it
+        # lives on), run by one request's worker at a time
+        self.loop: asyncio.AbstractEventLoop | None = asyncio.new_event_loop() if self.asgi else None
+        self.loop_free = threading.Lock()
+        self.closed = False
+        # the client builds the requests; they are sent through its transport itself,
+        # so that redirects (followed here, re-signed, kept under base_url) are the
+        # simulator's alone: httpx reads no Location header
         if app is None:
-            self.client: Any = httpx.Client(**options)
-        elif self.asgi:
-            self.loop = asyncio.new_event_loop()
-            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-            self.client = httpx.AsyncClient(transport=transport, **options)
+            self.transport: Any = self.httpx.HTTPTransport()
+        elif not self.asgi:
+            self.transport = self.httpx.WSGITransport(app=app, raise_app_exceptions=False)
         else:
-            transport = httpx.WSGITransport(app=app, raise_app_exceptions=False)
-            self.client = httpx.Client(transport=transport, **options)
+            self.transport = None  # (driven by _app_reading.asgi_answer)
+        self.client: Any = self.httpx.Client(timeout=timeout, transport=self.transport)
+
+    def wire_url(self, url: str) -> str | None:
+        """``url`` as it is sent: normalised (``_app_urls``), then written as httpx
+        writes it (non-ASCII percent-encoded); None if it cannot be sent."""
+        normal = normalised_url(url)
+        if normal is None:
+            return None
+        try:
+            return str(self.httpx.URL(normal))
+        except (self.httpx.InvalidURL, UnicodeError):  # (a NUL, a host IDNA refuses, a URL too long)
+            return None
 
     def handles(self, url: str) -> bool:
-        """Whether ``url`` is the app's: ``base_url`` itself or a path under it."""
-        base = self.base_url
-        return url == base or url.startswith((base + "/", base + "?"))
+        """Whether ``url`` is the app's: under ``base_url`` once normalised."""
+        wire = self.wire_url(url)
+        return wire is not None and self.scope.contains(wire)
 
     def send(self, method: str, url: str, params: Mapping[str, str], limit: int) -> Reply:
+        """The request (``url`` under ``base_url``), with its redirects while they
+        stay under it, all within ``timeout`` seconds."""
+        deadline = time.monotonic() + self.timeout
         if method == "GET" and params:  # the parameters join the URL's own query: what is sent is signed
             url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
             params = {}
-        headers = self._headers(method, url, params)
+        wire = self.wire_url(url)
+        assert wire is not None, url  # (handles(url))
         httpx = self.httpx
         try:
             for _ in range(MAX_REDIRECTS + 1):
-                response = self._one(method, url, headers, None if method == "GET" else params)
-                location = response.headers.get("location")
-                if not response.is_redirect or location is None:
-                    break
+                answer = self._exchange(method, wire, params, limit, deadline)
+                if answer.over:
+                    problem = f"a body over the reader's limit of {limit} bytes (read no further)"
+                    return Reply(answer.status, b"", problem)
+                if answer.status not in REDIRECT_STATUSES or answer.location is None:
+                    return Reply(answer.status, answer.body, None)
                 # a redirect is followed as a client does (303, and 301/302 after a POST: GET
-                # without the form), each hop signed for its own URL
-                url = urljoin(url, location)
-                if response.status_code == 303 or (response.status_code in (301, 302) and method == "POST"):
+                # without the form), each hop signed for its own URL, while it stays under base_url
+                try:
+                    target = urljoin(wire, answer.location)
+                except ValueError:  # (not a URL: a bad IPv6 address...)
+                    target = answer.location
+                next_wire = self.wire_url(target)
+                if next_wire is None or not self.scope.contains(next_wire):
+                    shown = target if len(target) <= SHOWN_URL else target[:SHOWN_URL] + "..."
+                    problem = f"an HTTP {answer.status} redirect to {shown}, outside base_url {self.base_url}"
+                    return Reply(answer.status, b"", problem + ": not followed")
+                wire = next_wire
+                if answer.status == 303 or (answer.status in (301, 302) and method == "POST"):
                     method, params = "GET", {}
-                headers = self._headers(method, url, {} if method == "GET" else params)
-            else:
-                return Reply(None, b"", f"more than {MAX_REDIRECTS} HTTP redirects (a redirect loop?)")
-        except httpx.TimeoutException:
+            return Reply(None, b"", f"more than {MAX_REDIRECTS} HTTP redirects (a redirect loop?)")
+        except (Late, httpx.TimeoutException):
             return Reply(None, b"", "no reply in time (timeout)")
+        except NoWorker:
+            return Reply(None, b"", NO_WORKER)
+        except LoopBusy:
+            return Reply(None, b"", LOOP_BUSY)
         except httpx.HTTPError as error:
-            where = urlsplit(url).netloc
+            where = urlsplit(wire).netloc
             return Reply(None, b"", f"could not reach {where}: {error.__class__.__name__}: {error}")
-        except Exception as error:  # the app itself raised (a WSGI app's error escapes httpx): its 500
+        except Exception as error:  # the app itself raised: its 500
             return Reply(500, b"", f"the app answered HTTP 500 (it raised {type(error).__name__}: {error})")
-        body = response.content
-        if len(body) > limit:
-            return Reply(response.status_code, b"", f"a body of {len(body)} bytes, over the reader's limit of {limit}")
-        return Reply(response.status_code, body, None)
+
+    def _exchange(self, method: str, url: str, form: Mapping[str, str], limit: int, deadline: float) -> Answer:
+        """One hop: the request built, signed and answered in a worker by ``deadline``."""
+        request = self.client.build_request(method, url, data=dict(form) if method == "POST" else None)
+        # signed over the URL the app receives: httpx's, without any user:password@
+        request.headers.update(self._headers(method, without_userinfo(str(request.url)), form))
+        if not self.asgi:
+
+            def exchange(abandon: Abandon) -> Answer:
+                return read_body(self.transport.handle_request(request), limit, abandon)
+
+            return run_bounded(exchange, deadline)
+        # the loop is taken here and handed to the worker, which gives it back
+        if not self.loop_free.acquire(timeout=remaining(deadline)):
+            raise LoopBusy
+        try:
+            return run_bounded(lambda abandon: self._asgi(request, limit, abandon), deadline)
+        except NoWorker:  # (the worker never ran)
+            self.loop_free.release()
+            raise
+
+    def _asgi(self, request: Any, limit: int, abandon: Abandon) -> Answer:
+        loop = self.loop
+        assert loop is not None
+        try:
+            task = loop.create_task(asgi_answer(self.app, request, limit))
+
+            def cancel() -> None:  # (from the waiting thread, at the deadline)
+                if not loop.is_closed():
+                    loop.call_soon_threadsafe(task.cancel)
+
+            abandon.when_set(cancel)
+            return loop.run_until_complete(task)
+        finally:
+            if self.closed:  # (the simulation was closed while this request ran on)
+                loop.close()
+            self.loop_free.release()
 
     def _headers(self, method: str, url: str, form: Mapping[str, str]) -> dict[str, str]:
         self.sent += 1
         nonce = nonce_for(self.seed, self.sent)
         return {
-            "X-Plivo-Signature-V3": sign_v3(method, url, form, nonce, self.auth_token),
+            "X-Plivo-Signature-V3": sign_v3(method, url, form if method == "POST" else {}, nonce, self.auth_token),
             "X-Plivo-Signature-V3-Nonce": nonce,
             "User-Agent": "PlivoXMLPlus-Simulator",
         }
 
-    def _one(self, method: str, url: str, headers: Mapping[str, str], form: Mapping[str, str] | None) -> Any:
-        arguments: dict[str, Any] = {"headers": headers}
-        if form is not None:
-            arguments["data"] = dict(form)
-        if self.loop is not None:  # an ASGI app: given ``timeout`` to answer
-            waiting = asyncio.wait_for(self.client.request(method, url, **arguments), self.timeout)
-            try:
-                return self.loop.run_until_complete(waiting)
-            except asyncio.TimeoutError:
-                raise self.httpx.TimeoutException("the app did not answer in time") from None
-        if not self.in_process:  # a server: httpx's own timeouts
-            return self.client.request(method, url, **arguments)
-        # a WSGI app runs in a thread of its own, so that one that hangs costs
-        # ``timeout`` and not the whole run (the thread is left to finish, a daemon)
-        outcome: dict[str, Any] = {}
-
-        def run() -> None:
-            try:
-                outcome["reply"] = self.client.request(method, url, **arguments)
-            except BaseException as error:  # (handed back to the caller below)
-                outcome["error"] = error
-
-        worker = threading.Thread(target=run, name="plivoxml-plus-app", daemon=True)
-        worker.start()
-        worker.join(self.timeout)
-        if worker.is_alive():
-            raise self.httpx.TimeoutException("the app did not answer in time")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["reply"]
-
     def close(self) -> None:
-        if self.loop is not None:
-            self.loop.run_until_complete(self.client.aclose())
-            self.loop.close()
-            self.loop = None
-        else:
-            self.client.close()
+        self.closed = True
+        self.client.close()
+        if self.loop is not None and self.loop_free.acquire(blocking=False):
+            try:
+                self.loop.close()
+            finally:
+                self.loop_free.release()

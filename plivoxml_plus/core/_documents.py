@@ -74,6 +74,10 @@ class Documents:
             raise TypeError(f"urls must be a mapping of URL to document, or a function; not {type(source).__name__}")
         self._cache: dict[tuple[str, Kind], tuple[Response | None, str | None]] = {}
 
+    def knows(self, url: str) -> bool:
+        """Whether the user's source answers ``url``: a mapping holding it, or a function."""
+        return self._function is not None or (self._mapping is not None and url in self._mapping)
+
     def fetch(self, request: HttpRequest, kind: Kind) -> tuple[Response | None, str | None]:
         """(the document, None) or (None, why there is none)."""
         if self._function is not None:

@@ -161,6 +161,10 @@ class World:
                 problem = f"the app answered HTTP {reply.status}"
             if problem is None and document is not None:
                 response, problem = Documents.read(reply.body, document)
+        elif transport is not None and not self.documents.knows(url):
+            # with an app, a URL outside its base_url (a misspelt host) reaches no one
+            self.request(route.kind, method, url, params, call)
+            problem = f"not under base_url {transport.base_url}: no app answers it"
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
