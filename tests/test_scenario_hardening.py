@@ -171,3 +171,15 @@ def test_nesting_is_refused_exactly_past_the_maximum(tmp_path_factory: pytest.Te
     # [[call]] and its table hold the talk value: two levels more than its brackets
     assert too_deep == (depth + 2 > MAX_DEPTH), (depth, error.reason)
     assert error.line == 4
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n"])
+def test_lines_are_counted_at_newlines_only(tmp_path: Path, ending: str):
+    # U+2028, U+0085 and U+000C in a string are text to TOML, not line ends (str.splitlines
+    # counts them): a problem after them, or at the end of the file, keeps its line
+    path = tmp_path / "s.toml"
+    path.write_text(CALL.replace('"a"', '"a\u2028b\x85c"') + "hangup = -1\n", encoding="utf-8")
+    assert _error(path).line == 4
+    path.write_text('until = 5\nx = "a\u2028b\x85c\\f"\ny = [1,' + ending, encoding="utf-8")
+    error = _error(path)
+    assert "at the end of the file" in error.reason and error.line == 3

@@ -1265,7 +1265,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
             line = int(found.group(1))
             message = message[: found.start()] + f" (column {found.group(2)})"
         elif message.endswith("(at end of document)"):
-            line = max(1, len(text.splitlines()))
+            line = text.rstrip("\n").count("\n") + 1  # (the last line; TOML's lines end at \n only)
             message = message[: -len("(at end of document)")] + "(at the end of the file)"
         raise ScenarioError(f"invalid TOML: {message}", path=shown, line=line) from None
     except ValueError as error:  # tomllib lets int() refuse a literal of over 4300 digits
