@@ -8,8 +8,11 @@ no connection): ``FILE: strict mode: at t=..., for call '...': URL: problem`` on
 stderr, nothing on stdout; 2 the scenario cannot be run (a bad or unreadable
 file, invalid XML, a timeline out of order, audio that cannot be used, an app
 module that does not import, an extra not installed: audio, or httpx for an
-app): ``FILE:LINE: message`` on stderr, never a traceback. (Characters the output's encoding cannot show are
-escaped by ``plivoxml_plus.cli``, for every command.)
+app): ``FILE:LINE: message`` on stderr, never a traceback. A message is one line:
+control, format and separator characters in it (a hostile name or path quoted
+in it) are escaped (``\x1b``, ``\u2028``: plivoxml_plus._terminal), as in the text report.
+(Characters the output's encoding cannot show are escaped by
+``plivoxml_plus.cli``, for every command.)
 
 ``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
 recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused
+from .._terminal import printable
 from ._world import StrictModeError
 
 if TYPE_CHECKING:
@@ -109,13 +113,13 @@ def run(args: argparse.Namespace) -> int:
             scenario = attrs.evolve(scenario, strict=True)
         simulation = scenario.run()
     except StrictModeError as error:  # the scenario is fine: the app is not
-        print(f"{args.scenario}: {error}", file=sys.stderr)
+        _complain(f"{args.scenario}: {error}")
         return 1
     except ScenarioError as error:
-        print(error, file=sys.stderr)
+        _complain(str(error))
         return 2
     except (SimulationError, ParseError, FileRefused, MissingExtra) as error:  # defensive: the loader maps these
-        print(f"{args.scenario}: {error}", file=sys.stderr)
+        _complain(f"{args.scenario}: {error}")
         return 2
     with simulation:  # (closes the client to the app, if any)
         return _finish(args, simulation)
@@ -128,14 +132,19 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
             audio = simulation.audio(memory_limit=args.audio_memory_limit)
             written = len(audio.write(args.audio_out, mp3=args.mp3))
         except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
-            print(f"{args.scenario}: {error}", file=sys.stderr)
+            _complain(f"{args.scenario}: {error}")
             return 2
         except OSError as error:
             where = error.filename if error.filename is not None else args.audio_out
-            print(f"{args.scenario}: cannot write {where}: {error.strerror or error}", file=sys.stderr)
+            _complain(f"{args.scenario}: cannot write {where}: {error.strerror or error}")
             return 2
     sys.stdout.write(simulation.report(args.format))
     if args.audio_out is not None:
         noun = "file" if written == 1 else "files"
         print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)
     return 0
+
+
+def _complain(message: str) -> None:
+    """``message`` on standard error, as one line: no text quoted in it can drive the terminal or break the line."""
+    print(printable(message), file=sys.stderr)

@@ -5,6 +5,13 @@ meaningful order (requests and notes in the order they happened, probes by time,
 names heard sorted), times are seconds with at most three decimals (an int when
 whole), every parameter value is a string. No wall-clock time, random number or
 memory address enters the output.
+
+The text report is for a terminal: every user-supplied text in it (call, room
+and MPC names, URLs, parameters, digits, speech, notes) has its control, format
+and separator characters escaped (``\x1b``, ``\u2028``: plivoxml_plus._terminal),
+so a hostile name can neither drive the terminal nor forge a line. The JSON
+report escapes the same characters the JSON way (``\u001b``, ``\u2028``): it
+reads back to the same strings.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from .._terminal import printable
 from ._call import CallRecord
 from ._clock import format_seconds, seconds
 from ._requests import HttpRequest, TimelineEvent
@@ -69,8 +77,15 @@ def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Pro
     }
 
 
+def _json_escape(char: str) -> str:
+    return json.dumps(char)[1:-1]  # "\u2028" (a surrogate pair beyond the BMP): the same string once read
+
+
 def render_json(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
-    return json.dumps(to_data(world, calls, probes), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(to_data(world, calls, probes), indent=2, sort_keys=True, ensure_ascii=False)
+    # json escapes C0 controls only: C1 controls, U+2028, bidi controls and the like
+    # are escaped too, line by line (its lines break only between values)
+    return "\n".join(printable(line, _json_escape) for line in text.split("\n")) + "\n"
 
 
 def _request_line(request: HttpRequest) -> str:
@@ -81,7 +96,7 @@ def _request_line(request: HttpRequest) -> str:
 
 def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
     names = list(calls)
-    width = max([len(n) for n in names] + [4])
+    width = max([len(printable(n)) for n in names] + [4])  # (names are aligned as they are shown)
     lines = [
         f"Simulation: {len(names)} call(s), clock at t={seconds(world.clock.now)}, "
         f"{world.clock.processed} events, {len(world.requests)} requests",
@@ -89,7 +104,7 @@ def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
         f"{'time':>10}  {'call'.ljust(width)}  what",
     ]
     for entry in world.log:
-        who = (entry.call or "-").ljust(width)
+        who = printable(entry.call or "-").ljust(width)
         when = format_seconds(round(entry.at * 1000))
         if isinstance(entry, TimelineEvent):
             text = ("NOTE: " if entry.kind == "note" else "") + entry.text
@@ -109,11 +124,12 @@ def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
                 text = ", ".join(heard) if heard else "no one"
                 if instead is not None:
                     text += f" (hears {instead})"
-                lines.append(f"    {name.ljust(width)} hears {text}")
+                lines.append(f"    {printable(name).ljust(width)} hears {text}")
     lines += ["", "Calls"]
     for name, record in calls.items():
         ended = "still up" if record.ended_at is None else f"ended at t={_at(record.ended_at)} ({record.end_reason})"
         if record.answer_at == float("inf"):  # a callee no Dial connected
             ended = "never answered (a callee no <Dial> connected)"
-        lines.append(f"  {name.ljust(width)}  {ended}; executed: {', '.join(record.executed) or 'nothing'}")
-    return "\n".join(lines) + "\n"
+        lines.append(f"  {printable(name).ljust(width)}  {ended}; executed: {', '.join(record.executed) or 'nothing'}")
+    # every line escaped as a whole: no user text, wherever it stands, can break one
+    return "\n".join(map(printable, lines)) + "\n"

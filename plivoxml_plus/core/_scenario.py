@@ -96,8 +96,10 @@ fine, the app is not); ``simulate`` exits 1 for it.
 Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
 for everything else the line is found by scanning the file for the table header
-and the key concerned. A referenced XML file that is invalid is reported at its
-own ``FILE:LINE``.
+and the key concerned (one pass, made once: plivoxml_plus.core._toml_layout). A
+referenced XML file that is invalid is reported at its own ``FILE:LINE``. Arrays
+and tables nested deeper than ``MAX_DEPTH`` (32) are a ScenarioError at their
+line, found before the TOML reader (which recurses once per level) reads them.
 
 Files are read safely (``plivoxml_plus._files``): regular files only, never more
 than a limit (``SCENARIO_MAX_BYTES`` for the scenario, the reader's ``MAX_BYTES``
@@ -135,6 +137,7 @@ from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
 from ._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
 from ._simulation import Simulation, _answer_document
+from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
 from ._world import StrictModeError
 
 if sys.version_info >= (3, 11):
@@ -148,6 +151,10 @@ __all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 # calls, and bounds the memory and time a file can take.
 SCENARIO_MAX_BYTES = 8 << 20
 
+_TOO_DEEP = (
+    f"arrays and tables nest more than {MAX_DEPTH} deep here; a scenario needs at most 4 "
+    f"(MAX_DEPTH, {MAX_DEPTH}: deeper nesting is refused before it is read)"
+)
 TOP_KEYS = (
     "until",
     "sample_rate",
@@ -227,25 +234,24 @@ class _Section:
     keys: dict[str, int] = attrs.field(factory=dict)
 
 
-_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+# (the name ends at its last non-space: a lazy name before \s* was quadratic on spaces)
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]*[^\]\s])\s*\]\]?\s*(#.*)?$")
 _POSITION = re.compile(r"^\d+:\d+: ")  # "LINE:COLUMN: " that ParseError messages start with
 _KEY = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
 
 
 class _Locator:
     """Line numbers of table headers and keys, found by scanning the raw text
-    (tomllib returns values without positions)."""
+    (tomllib returns values without positions); built once, in linear time."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, layout: Layout) -> None:
         self.text = text
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # (TOML's lines: not str.splitlines, which also splits at U+2028 and more)
+        self.layout = layout
         self.sections: list[_Section] = [_Section("", 0, 1)]
         counts: dict[str, int] = {}
-        in_string: str | None = None
         for number, line in enumerate(self.lines, start=1):
-            if in_string is not None:
-                if line.count(in_string) % 2 == 1:
-                    in_string = None
+            if number in layout.inside:  # (inside a multi-line string or value: no header, no key)
                 continue
             header = _HEADER.match(line)
             if header is not None and not line.lstrip().startswith("#"):
@@ -260,10 +266,6 @@ class _Locator:
                 if name[0] in "\"'":
                     name = name[1:-1]
                 self.sections[-1].keys.setdefault(name, number)
-            for delimiter in ('"""', "'''"):
-                if line.count(delimiter) % 2 == 1:
-                    in_string = delimiter
-                    break
         # indexed, so that each lookup is constant time: a scenario of thousands of
         # calls asks for thousands of lines (a scan per lookup made that quadratic)
         self._by_index = {(s.name, s.index): s for s in self.sections}
@@ -283,6 +285,27 @@ class _Locator:
         if key is not None and key in section.keys:
             return section.keys[key]
         return section.line
+
+    def path_line(self, path: tuple[str | int, ...]) -> int:
+        """The line of the value at ``path`` (keys and array indexes from the top
+        level), as near as the table headers, keys and array items tell."""
+        keys = [part for part in path if isinstance(part, str)]
+        for length in range(len(keys), 1, -1):  # a [a.b.c...] header written for it (the longest)
+            prefix = ".".join(keys[:length])
+            for section in self.sections:  # (an error's path: one scan per key, at most MAX_DEPTH + 1)
+                if section.name == prefix or section.name.startswith(prefix + "."):
+                    return section.line
+        name, rest = str(path[0]), path[1:]
+        index = 0
+        if rest and isinstance(rest[0], int) and self.section(name, rest[0]) is not None:  # [[name]] #index
+            index, rest = rest[0], rest[1:]
+        if self.section(name, index) is None:  # a key of the top level
+            name, index, rest = "", 0, path
+        if not rest or not isinstance(rest[0], str):
+            return self.line(name, index)
+        if len(rest) > 1 and isinstance(rest[1], int):
+            return self.item(name, index, rest[0], rest[1])
+        return self.line(name, index, rest[0])
 
     def subtable(self, table: str, index: int, key: str) -> _Section | None:
         """The ``[table.key]`` header under table ``table`` #``index``, if written so."""
@@ -313,37 +336,8 @@ class _Locator:
         start = section.keys.get(key)
         if start is None:
             return section.line
-        return self._brace(start, item)
-
-    def _brace(self, start: int, item: int) -> int:
-        """Line of the ``item``-th ``{`` of the inline array starting on line ``start``."""
-        depth = 0
-        seen = -1
-        quote: str | None = None
-        for number in range(start, len(self.lines) + 1):
-            line = self.lines[number - 1]
-            if number == start:
-                line = line.split("=", 1)[1] if "=" in line else line
-            for char in line:
-                if quote is not None:
-                    if char == quote:
-                        quote = None
-                    continue
-                if char in "\"'":
-                    quote = char
-                elif char == "#":
-                    break
-                elif char == "[":
-                    depth += 1
-                elif char == "]":
-                    depth -= 1
-                    if depth == 0:
-                        return start
-                elif char == "{" and depth == 1:
-                    seen += 1
-                    if seen == item:
-                        return number
-        return start
+        braces = self.layout.items.get(start, [])  # (the array's items: found once, by the scan)
+        return braces[item] if item < len(braces) else start
 
 
 # -- what a scenario holds ---------------------------------------------------------------
@@ -552,11 +546,11 @@ class Scenario:
 
 
 class _Loader:
-    def __init__(self, path: Path, shown: str, text: str) -> None:
+    def __init__(self, path: Path, shown: str, text: str, layout: Layout) -> None:
         self.path = path
         self.shown = shown
         self.base = path.parent
-        self.where = _Locator(text)
+        self.where = _Locator(text, layout)
         self._talk_from_lines: dict[str, int] = {}  # calls with talk_from: its line
 
     def fail(self, message: str, line: int) -> ScenarioError:
@@ -1258,6 +1252,9 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise ScenarioError(
             "the scenario is not UTF-8 text", path=shown, line=raw[: error.start].count(b"\n") + 1
         ) from None
+    layout = scan(text)
+    if layout.too_deep is not None:  # (before the TOML reader, which recurses once per level)
+        raise ScenarioError(_TOO_DEEP, path=shown, line=layout.too_deep)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -1268,14 +1265,17 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
             line = int(found.group(1))
             message = message[: found.start()] + f" (column {found.group(2)})"
         elif message.endswith("(at end of document)"):
-            line = max(1, len(text.splitlines()))
+            line = text.rstrip("\n").count("\n") + 1  # (the last line; TOML's lines end at \n only)
             message = message[: -len("(at end of document)")] + "(at the end of the file)"
         raise ScenarioError(f"invalid TOML: {message}", path=shown, line=line) from None
     except ValueError as error:  # tomllib lets int() refuse a literal of over 4300 digits
         long = re.search(r"[0-9a-fA-F_]{4000,}", text)
         line = text.count("\n", 0, long.start()) + 1 if long else None
         raise ScenarioError(f"invalid TOML: a number too long to read ({error})", path=shown, line=line) from None
-    loader = _Loader(file, shown, text)
+    loader = _Loader(file, shown, text, layout)
+    nested, depth = deepest(data)
+    if depth > MAX_DEPTH:  # (table headers and dotted keys nest without brackets: counted once read)
+        raise loader.fail(_TOO_DEEP, loader.where.path_line(nested))
     scenario = loader.load(data)
     # schedule once: every timing problem is reported now, with its line
     scenario.simulation().close()

@@ -1,0 +1,40 @@
+"""User text made safe to print on a terminal: one helper for every report and message.
+
+A name, URL or value from a user's file may hold characters a terminal acts on
+instead of showing: ESC sequences (clear the screen, move the cursor, set the
+title), CR and backspace (overwrite what was printed), a newline, U+2028 or
+U+2029 (start a line that looks like the report's own), bidi controls (reorder
+what is shown). Every character Python does not count as printable
+(``str.isprintable``: controls, format characters, separators other than the
+space, unassigned code points) is written as its escape, as ``repr`` writes it:
+``\\x1b``, ``\\r``, ``\\u2028``, ``\\U000e0001``. Everything else is left as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["printable", "python_escape"]
+
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def python_escape(char: str) -> str:
+    """A character that is not printable, as ``repr`` writes it."""
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def printable(text: str, escape: Callable[[str], str] = python_escape) -> str:
+    """``text`` with every character that is not printable written by ``escape``
+    (one line, always: a newline is escaped too)."""
+    if text.isprintable():  # (the common case, at C speed)
+        return text
+    return "".join(char if char.isprintable() else escape(char) for char in text)
+
