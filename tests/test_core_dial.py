@@ -256,7 +256,17 @@ def test_callback_parameters_exactly():
     assert own == [
         {"DialAction": "answer", **leg, "DialBLegStatus": "answer"},
         {"DialAction": "connected", **leg, "DialBLegStatus": "connected"},
-        {"DialAction": "hangup", **leg, "DialBLegStatus": "hangup", "DialBLegHangupCause": "NORMAL_CLEARING"},
+        {
+            "DialAction": "hangup",
+            **leg,
+            "DialBLegStatus": "hangup",
+            "DialBLegHangupCause": "NORMAL_CLEARING",
+            "DialBLegHangupCauseName": "Normal Hangup",
+            "DialBLegHangupCauseCode": "4000",
+            "DialBLegHangupSource": "Callee",
+            "DialBLegDuration": "3",
+            "DialBLegBillDuration": "3",
+        },
     ]
     assert all(r.params["CallUUID"] == alice.uuid for r in requests)  # the caller's standard parameters
 

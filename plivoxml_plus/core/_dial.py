@@ -10,7 +10,8 @@ either hangs up, ``timeLimit`` passes or the caller presses ``*`` with
 ``hangupOnStar``. Then, the caller still up, the action URL is told how the
 Dial ended (DialStatus...) and the call goes on with the document it returns
 (``redirect``) or its next element. ``callbackUrl`` hears of the B leg's
-answer, connection, hangup and digitsMatch.
+answer, connection, hangup and digitsMatch; every leg that ends without losing
+the race to answer has one hangup event, its cause from ``_hangup_causes``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,19 @@ from ..elements._checks import Check, Refused
 from ..elements._values import PHONE_NUMBER, SIP_URI
 from ._call import HANGUP, Call
 from ._clock import Clock, Entry, seconds
+from ._hangup_causes import (
+    BUSY,
+    CALLEE_HUNG_UP,
+    CALLER_CANCELLED,
+    CALLER_HUNG_UP,
+    CONFIRM_TIMEOUT,
+    FAILED,
+    HANGUP_ON_STAR,
+    NETWORK_NO_ANSWER,
+    RING_TIMEOUT,
+    TIME_LIMIT,
+    Ending,
+)
 from ._requests import ROUTES
 from ._world import World
 from .bridge import Bridge, Seat
@@ -28,13 +42,14 @@ __all__ = ["DIAL_TARGET", "REFUSALS", "Callee", "Dialer", "Dialing"]
 
 # what a callee may do instead of answering (Simulation.callee's refuse)
 REFUSALS = ("busy", "no-answer", "failed")
-# a leg's outcome -> (DialStatus, DialHangupCause) [inf: the cause names are FreeSWITCH's]
+# a Dial's outcome -> (DialStatus, the ending whose FreeSWITCH cause is its DialHangupCause)
 _OUTCOMES = {
-    "completed": ("completed", "NORMAL_CLEARING"),
-    "no-answer": ("no-answer", "NO_ANSWER"),
-    "busy": ("busy", "USER_BUSY"),
-    "failed": ("failed", "CALL_REJECTED"),
+    "completed": ("completed", CALLEE_HUNG_UP),
+    "no-answer": ("no-answer", RING_TIMEOUT),
+    "busy": ("busy", BUSY),
+    "failed": ("failed", FAILED),
 }
+_REFUSED = {"busy": BUSY, "failed": FAILED}
 _ACTION = ROUTES["Dial.action"]
 _CALLBACK = ROUTES["Dial.callbackUrl"]
 
@@ -248,6 +263,7 @@ class Dialing:
     def _refused(self, leg: _Leg, outcome: str, why: str) -> None:
         leg.outcome = outcome
         self.world.event(self.call.name, "dial", f"<Dial>: {why}")
+        self._hangup_callback(leg, _REFUSED[outcome])
 
     def _no_answer(self, leg: object) -> None:
         assert isinstance(leg, _Leg) and leg.callee is not None
@@ -255,11 +271,14 @@ class Dialing:
         leg.outcome = "no-answer"
         leg.callee.state = "waiting"
         self.world.event(leg.callee.call.name, "dial", "does not answer: the network gives up ringing")
+        self._hangup_callback(leg, NETWORK_NO_ANSWER)
         if all(other.outcome is not None for other in self.legs):
             self._unanswered()
 
-    def _stop_ringing(self, why: str, keep: _Leg | None = None) -> None:
-        """Every leg still ringing (but ``keep``) stops: its callee may be dialled again."""
+    def _stop_ringing(self, why: str, ending: Ending | None, keep: _Leg | None = None) -> None:
+        """Every leg still ringing (but ``keep``) stops: its callee may be dialled again.
+        Each has a hangup event with ``ending``; none when it lost the race to
+        ``keep`` (``None``: plivoframework sends none for LOSE_RACE [oss])."""
         Clock.cancel(self.timeout_entry)
         self.timeout_entry = None
         self._music_stops()
@@ -272,10 +291,12 @@ class Dialing:
             if leg.callee is not None:
                 leg.callee.state = "waiting"
                 self.world.event(leg.callee.call.name, "dial", f"stops ringing: {why}")
+            if ending is not None:
+                self._hangup_callback(leg, ending)
 
     def _timeout(self, _: object) -> None:
         self.timeout_entry = None
-        self._stop_ringing("the Dial's timeout passed")
+        self._stop_ringing("the Dial's timeout passed", RING_TIMEOUT)
         self._unanswered()
 
     def _music_stops(self) -> None:
@@ -298,12 +319,12 @@ class Dialing:
         callee = leg.callee
         leg.entry = None
         leg.outcome = "completed"
-        self._stop_ringing(f"{callee.call.name} answered first", keep=leg)
+        self._stop_ringing(f"{callee.call.name} answered first", None, keep=leg)
         call, world = self.call, self.world
         now = world.clock.now
         effective = self.element.effective
         b = callee.call
-        from_ = effective("caller_id") or call.request_params["From"]
+        from_ = self._b_from()
         b.record.from_, b.record.to, b.record.direction = from_, leg.target, "outbound"
         b.request_params = {
             "CallUUID": b.uuid,
@@ -324,8 +345,8 @@ class Dialing:
             b.hangup_ms = now + callee.hangup_after_ms
             b.record.hangup_at = seconds(b.hangup_ms)
             b.schedule(b.hangup_ms, HANGUP, "the callee hung up")
-        self._callback("answer", "answer")
         self.connected_leg = leg
+        self._callback("answer", "answer", leg)
         if effective("confirm_key") is not None:
             self._confirm()
             return
@@ -374,7 +395,7 @@ class Dialing:
         if self.state == "connected":  # digitsMatchBLeg: the callee's keys, as digitsMatch the caller's
             patterns = self.element.effective("digits_match_b_leg") or ()
             for key in digits:
-                self.b_keys = self._matched(self.b_keys + key, patterns, "digitsMatchBLeg", b.name)
+                self.b_keys = self._matched(self.b_keys + key, patterns, "digitsMatchBLeg", b.name, "BLeg")
         world.event(b.name, "digits", f"the callee presses {digits!r} (they reach the caller)")
 
     def _not_confirmed(self, _: object) -> None:
@@ -387,7 +408,7 @@ class Dialing:
         b.state = "done"
         b.call.member = None
         b.call.end("confirmKey not pressed in time")
-        self._callback("hangup", "hangup", {"DialBLegHangupCause": "NO_ANSWER"})
+        self._hangup_callback(self.connected_leg, CONFIRM_TIMEOUT)
         self.b_leg = None
         self._finish("no-answer", "")
 
@@ -405,7 +426,7 @@ class Dialing:
             bridge.put(name, Seat(name, True, True, "member", None), now)
         self.bridge = bridge
         world.event(call.name, "dial", f"<Dial>: connected to {b.name} ({leg.target})")
-        self._callback("connected", "connected")
+        self._callback("connected", "connected", leg)
         answered, call.dial_answers = call.dial_answers, []
         for hook in answered:  # a <Record startOnDialAnswer> before this Dial starts now
             hook()
@@ -420,21 +441,21 @@ class Dialing:
     def _time_up(self, _: object) -> None:
         self.time_entry = None
         self.world.event(self.call.name, "dial", "<Dial>: timeLimit reached: the callee is hung up")
-        self._hang_up_b("the Dial's timeLimit passed")
+        self._hang_up_b("the Dial's timeLimit passed", TIME_LIMIT)
         self._finish("completed", self._b_uuid())
 
     def _b_uuid(self) -> str:
         return "" if self.b_leg is None else self.b_leg.call.uuid
 
-    def _hang_up_b(self, reason: str) -> None:
+    def _hang_up_b(self, reason: str, ending: Ending) -> None:
         """End the callee's call (the Dial ends it) and close the bridge."""
         b = self.b_leg
         assert b is not None
         b.call.member = None
         b.call.end(reason)
-        self._disconnect()
+        self._disconnect(ending)
 
-    def _disconnect(self) -> None:
+    def _disconnect(self, ending: Ending) -> None:
         b = self.b_leg
         assert b is not None and self.bridge is not None
         now = self.world.clock.now
@@ -444,7 +465,7 @@ class Dialing:
         b.state = "done"
         b.call.member = None
         self.state = "over"
-        self._callback("hangup", "hangup", {"DialBLegHangupCause": "NORMAL_CLEARING"})
+        self._hangup_callback(self.connected_leg, ending)
 
     def b_hung_up(self) -> None:
         if self.state == "confirming":  # [inf] as if it had not answered
@@ -453,6 +474,7 @@ class Dialing:
             self._confirm_ends()
             self.b_leg.state = "done"
             self.b_leg.call.member = None
+            self._hangup_callback(self.connected_leg, CALLEE_HUNG_UP)
             self.b_leg = None
             self._finish("no-answer", "")
             return
@@ -460,7 +482,7 @@ class Dialing:
             return
         assert self.b_leg is not None
         self.world.event(self.call.name, "dial", f"<Dial>: {self.b_leg.call.name} hung up")
-        self._disconnect()
+        self._disconnect(CALLEE_HUNG_UP)
         self._finish("completed", self._b_uuid())
 
     # -- the caller's side (Place) ---------------------------------------------------
@@ -481,23 +503,25 @@ class Dialing:
         for index, key in enumerate(digits):
             if key == "*" and effective("hangup_on_star"):
                 world.event(call.name, "dial", "<Dial>: * pressed (hangupOnStar): the callee is hung up")
-                self._hang_up_b("the caller pressed * (hangupOnStar)")
+                self._hang_up_b("the caller pressed * (hangupOnStar)", HANGUP_ON_STAR)
                 rest = digits[index + 1 :]
                 if rest:
                     world.note(call.name, f"digits {rest!r} ignored: the <Dial> has ended")
                 self._finish("completed", self._b_uuid())
                 return
-            self.keys = self._matched(self.keys + key, patterns, "digitsMatch", call.name)
+            self.keys = self._matched(self.keys + key, patterns, "digitsMatch", call.name, "ALeg")
         assert self.b_leg is not None
         world.event(call.name, "digits", f"digits {digits!r} pass to {self.b_leg.call.name}")
 
-    def _matched(self, keys: str, patterns: tuple[str, ...], attribute: str, who: str) -> str:
-        """``keys`` pressed so far by one leg: when they end with one of ``patterns``,
-        the callbackUrl gets a digits event (DialDigitsMatch) and they start again."""
+    def _matched(self, keys: str, patterns: tuple[str, ...], attribute: str, who: str, leg: str) -> str:
+        """``keys`` pressed so far by one leg (``leg``: ALeg or BLeg, as
+        DialDigitsPressedBy names it): when they end with one of ``patterns``, the
+        callbackUrl gets a digits event (DialDigitsMatch) and they start again."""
         for pattern in patterns:
             if keys.endswith(pattern):
                 self.world.event(who, "digits", f"<Dial>: {attribute} {pattern!r}")
-                self._callback("digits", "connected", {"DialDigitsMatch": pattern})
+                extra = {"DialDigitsMatch": pattern, "DialDigitsPressedBy": leg}
+                self._callback("digits", "connected", self.connected_leg, extra)
                 return ""
         return keys
 
@@ -505,7 +529,7 @@ class Dialing:
         """The caller hung up: the Dial ends, no action request [inf]."""
         world, call = self.world, self.call
         if self.state == "ringing":
-            self._stop_ringing("the caller hung up")
+            self._stop_ringing("the caller hung up", CALLER_CANCELLED)
             self.state = "over"
             world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
         elif self.state == "confirming":
@@ -516,35 +540,57 @@ class Dialing:
             self.b_leg.state = "done"
             self.b_leg.call.member = None
             self.b_leg.call.end("the caller hung up")
+            self._hangup_callback(self.connected_leg, CALLER_HUNG_UP)
         elif self.state == "connected":
             world.event(call.name, "dial", "<Dial> ends: the caller hung up (no action request)")
-            self._hang_up_b("the caller hung up")
+            self._hang_up_b("the caller hung up", CALLER_HUNG_UP)
 
     # -- requests ------------------------------------------------------------------
 
-    def _callback(self, action: str, status: str, extra: dict[str, str] | None = None) -> None:
+    def _callback(self, action: str, status: str, leg: _Leg | None, extra: dict[str, str] | None = None) -> None:
+        """A callbackUrl event about ``leg``: its B leg is the leg's callee's call
+        (none: an empty DialBLegUUID), From what the callee sees, To the target."""
         url = self.element.effective("callback_url")
-        if url is None or self.b_leg is None:
+        if url is None:
             return
-        b = self.b_leg.call
+        assert leg is not None
+        effective = self.element.effective
         params = {
             "DialAction": action,
             "DialALegUUID": self.call.uuid,
-            "DialBLegUUID": b.uuid,
+            "DialBLegUUID": "" if leg.callee is None else leg.callee.call.uuid,
             "DialBLegStatus": status,
-            "DialBLegFrom": b.record.from_,
-            "DialBLegTo": b.record.to,
+            "DialBLegFrom": self._b_from(),
+            "DialBLegTo": leg.target,
             **(extra or {}),
         }
-        method = _CALLBACK.method_for(self.element.effective, self.world.options)
+        method = _CALLBACK.method_for(effective, self.world.options)
         self.world.send(_CALLBACK, method, str(url), params, self.call)
+
+    def _b_from(self) -> str:
+        """The From a B leg sees: callerId, or the caller's From."""
+        return str(self.element.effective("caller_id") or self.call.request_params["From"])
+
+    def _hangup_callback(self, leg: _Leg | None, ending: Ending) -> None:
+        """The hangup event of ``leg``, ended as ``ending`` says: the cause under
+        both names, its source, and the B leg's durations (its call's Duration and
+        BillDuration; 0 for a leg never answered)."""
+        answered = leg is not None and leg.outcome == "completed" and leg.callee is not None
+        duration = bill = "0"
+        if answered:
+            assert leg is not None and leg.callee is not None
+            b_params = leg.callee.call.call_params()
+            duration, bill = b_params["Duration"], b_params["BillDuration"]
+        extra = {**ending.params("DialBLegHangup"), "DialBLegDuration": duration, "DialBLegBillDuration": bill}
+        self._callback("hangup", "hangup", leg, extra)
 
     def _finish(self, outcome: str, b_uuid: str) -> None:
         """The Dial is over and the caller is up: the action URL, then the call goes on."""
         call, world, effective = self.call, self.world, self.element.effective
         self.state = "over"
         call.member = None
-        status, cause = _OUTCOMES[outcome]
+        status, ending = _OUTCOMES[outcome]
+        cause = ending.freeswitch
         rang = any(leg.rang for leg in self.legs)
         world.event(call.name, "dial", f"<Dial> ends: DialStatus {status} ({cause})")
         url = effective("action")

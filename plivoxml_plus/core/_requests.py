@@ -127,7 +127,13 @@ DIAL_CALLBACK = (
     "DialBLegFrom",
     "DialBLegTo",
     "DialBLegHangupCause",
+    "DialBLegHangupCauseName",
+    "DialBLegHangupCauseCode",
+    "DialBLegHangupSource",
+    "DialBLegDuration",
+    "DialBLegBillDuration",
     "DialDigitsMatch",
+    "DialDigitsPressedBy",
 )
 GET_INPUT = ("InputType", "Digits", "Speech", "SpeechConfidenceScore", "BilledAmount")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
