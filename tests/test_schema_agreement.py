@@ -30,7 +30,7 @@ from xmlschema.names import (
 )
 
 from plivoxml_plus import schema_path
-from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Cont, Element, Response
+from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Element, Response
 from plivoxml_plus.elements._checks import (
     INT_MAX,
     Boolean,
@@ -45,7 +45,7 @@ from plivoxml_plus.elements._checks import (
     UrlText,
 )
 from plivoxml_plus.elements._values import EVENT_GROUPS, LANGUAGE
-from plivoxml_plus.elements.ssml import XML_LANG
+from plivoxml_plus.elements.ssml import TEXT_RUNS, XML_LANG
 
 INT_MIN = -(2**31)
 Facts = dict[str, Any]
@@ -221,8 +221,8 @@ def snake(xml_name: str) -> str:
 
 def xml_children(cls: type[Element]) -> tuple[str, ...]:
     """The elements ``cls`` may hold in a document: its allowed children but
-    plivo-python's ``cont`` (written as text, not as an element)."""
-    return tuple(tag for tag in cls.allowed_children if tag != Cont.tag)
+    plivo-python's ``cont`` and ``text`` (written as text, not as elements)."""
+    return tuple(tag for tag in cls.allowed_children if tag not in TEXT_RUNS)
 
 
 def reachable(tags: tuple[str, ...]) -> set[str]:
@@ -246,7 +246,7 @@ def documentation(type_name: str) -> str:
 
 def test_the_xsd_declares_every_element_class_and_no_other():
     assert set(declarations(answer_schema())) == set(ELEMENT_CLASSES)
-    assert Cont.tag not in ELEMENT_CLASSES  # plivo-python's text continuation is no element
+    assert not set(TEXT_RUNS) & set(ELEMENT_CLASSES)  # text written into its container is no element
     # every element class is reached from Response by its classes' nesting too
     assert reachable((Response.tag,)) == set(ELEMENT_CLASSES)
 
