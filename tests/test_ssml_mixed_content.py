@@ -148,6 +148,9 @@ def test_a_mixed_speak_lasts_as_long_as_its_words_said_flat(cls: type[Mixed]):
     assert durations.once_ms(mixed) == durations.once_ms(flat) == 2800  # seven words
     # element boundaries separate words, as plivo-python writes them (no space before the element)
     assert durations.once_ms(Speak("Press").add_emphasis("one").add_cont("for sales.")) == 1600
+    # no text, or none that is words: no words
+    for silent in (Speak(), Speak("... !"), Speak().add_break(time="1s").add_text(" - ")):
+        assert durations.once_ms(silent) == 0
 
 
 # -- what validates, parses ------------------------------------------------------------

@@ -77,8 +77,8 @@ class DurationModel:
             # element boundaries separate words (Press<emphasis>one</emphasis>: two)
             if element.__dict__.get("children"):
                 text = " ".join(element.to_element().itertext())
-            else:
-                text = str(element.effective("content"))
+            else:  # (no text at all: no words, not the word "None")
+                text = element.__dict__.get("content") or ""
             words = sum(1 for token in text.split() if _WORD.search(token))
             return round(max(self.speak_min_seconds, words / self.speak_words_per_second) * 1000)
         url = str(element.effective("content"))
