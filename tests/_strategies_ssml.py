@@ -18,13 +18,13 @@ from lxml import etree
 
 from plivoxml_plus.elements import ELEMENT_CLASSES, Element, Response, Speak, Text
 from plivoxml_plus.elements._checks import Spoken
-from plivoxml_plus.elements.ssml import SSML_CLASSES, TEXT_RUNS
+from plivoxml_plus.elements.ssml import SSML_CLASSES
 from tests.conftest import XML_CHARS, element_kwargs
 
 __all__ = ["MIXED_TAGS", "documents", "mixed_speaks", "spoken_text", "texts"]
 
 # The containers whose text and children mix: those that may hold a Text.
-MIXED_TAGS = frozenset(tag for tag, cls in ELEMENT_CLASSES.items() if Text.tag in cls.allowed_children)
+MIXED_TAGS = frozenset(tag for tag, cls in ELEMENT_CLASSES.items() if Text.tag in cls.text_runs)
 
 # Text as users write it: words, punctuation, spaces of every kind (XML's and Unicode's).
 _SPACES = " \t\n\r\u00a0\u2009\u3000"
@@ -40,10 +40,6 @@ BLANK = st.text(alphabet=" \t\n\r", max_size=3)
 def spoken_text() -> st.SearchStrategy[str]:
     """Text a ``Spoken`` check admits: not blank (XML whitespace aside)."""
     return ANY_TEXT.filter(lambda s: s.strip(" \t\n\r") != "")
-
-
-def _children_tags(cls: type[Element]) -> tuple[str, ...]:
-    return tuple(tag for tag in cls.allowed_children if tag not in TEXT_RUNS)
 
 
 @st.composite
@@ -62,7 +58,7 @@ def _node(draw: st.DrawFn, tag: str, depth: int) -> etree._Element:
         node.text = draw(ANY_TEXT)
     elif cls.allowed_children:
         node.text = draw(BLANK)
-    allowed = _children_tags(cls)
+    allowed = cls.allowed_children
     if allowed and depth > 0:
         for child_tag in draw(st.lists(st.sampled_from(allowed), max_size=3)):
             child = draw(_node(child_tag, depth - 1))
@@ -141,11 +137,11 @@ def _built(draw: st.DrawFn, cls: type[Element], depth: int) -> Element:
         if text is not None:
             kwargs["content"] = text
     element = cls(**kwargs)
-    allowed = [tag for tag in _children_tags(cls) if tag in SSML_CLASSES]
+    allowed = [tag for tag in cls.allowed_children if tag in SSML_CLASSES]
     if allowed and depth > 0:
         for tag in draw(st.lists(st.sampled_from(allowed), max_size=3)):
             element.add(draw(_built(SSML_CLASSES[tag], depth - 1)))
-            if Text.tag in cls.allowed_children and draw(st.booleans()):
+            if Text.tag in cls.text_runs and draw(st.booleans()):
                 element.add(Text(draw(spoken_text())))
     return element
 

@@ -92,8 +92,25 @@ def test_blank_text_between_elements_is_formatting_not_text():
 def test_text_stands_only_where_text_may_follow_an_element():
     with pytest.raises(ValidationError, match="<text> cannot be nested in <Response>"):
         Response().add(Text("hi"))
-    assert Text.tag not in ELEMENT_CLASSES["say-as"].allowed_children
+    assert Text.tag not in ELEMENT_CLASSES["say-as"].text_runs
     assert Text("on its own").to_string() == "<text>on its own</text>"  # shown as its tag, as Cont is
+
+
+@pytest.mark.parametrize("inner", ["a<Dial/>", "<p>a<Dial/></p>"])
+def test_the_validator_lists_the_elements_a_container_may_hold_not_its_text_classes(inner: str):
+    (problem,) = validate(in_speak(inner)).problems
+    assert "<Dial> is not allowed in" in problem.message
+    assert "break, emphasis, lang" in problem.message
+    assert "cont" not in problem.message and "text" not in problem.message
+
+
+@pytest.mark.parametrize("tag", ["cont", "text"])
+def test_a_cont_or_text_element_in_a_document_is_a_misplaced_element(tag: str):
+    (problem,) = validate(in_speak(f"Hi <{tag}>there</{tag}>")).problems
+    assert problem.message.startswith(f"<{tag}> is not allowed in <Speak>; allowed: break, emphasis, lang, p,")
+    assert (problem.line, problem.column) == (1, 39)  # where the element starts
+    with pytest.raises(ParseError, match=f"<{tag}> is not allowed in <Speak>"):
+        parse(in_speak(f"Hi <{tag}>there</{tag}>"))
 
 
 def test_every_container_the_xsd_gives_mixed_content_holds_text_and_no_other():

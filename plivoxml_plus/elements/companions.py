@@ -11,7 +11,7 @@ import attrs
 from ._base import Element, adder, attribute, child_list, content, optional_content, xml_element
 from ._checks import Choice, Integer
 from ._values import BOOL, LANGUAGE, METHOD, SPEECH, URL_TEXT, VOICE
-from .ssml import SPEAK_SSML, Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, Text, W
+from .ssml import SPEAK_SSML, SPEAK_TEXT, Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, Text, W
 
 __all__ = ["Hangup", "Play", "Redirect", "Speak", "Wait"]
 
@@ -25,7 +25,7 @@ class Play(Element):
     loop: int | None = attribute(Integer(0), default=1)
 
 
-@xml_element("Speak", children=SPEAK_SSML)
+@xml_element("Speak", children=SPEAK_SSML, text=SPEAK_TEXT)
 @attrs.define(slots=False, repr=False)
 class Speak(Element):
     """Speaks text; ``loop=0`` repeats until the call moves on. SSML elements

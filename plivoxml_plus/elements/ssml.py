@@ -26,19 +26,19 @@ from ._checks import Choice, Pattern
 from ._values import LANGUAGE, SPOKEN, TEXT
 
 __all__ = [
-    "SPEAK_SSML", "SSML_CLASSES", "SSML_TAGS", "TEXT_RUNS", "Break", "Cont", "Emphasis", "Lang", "P", "Phoneme",
+    "MIXED", "SPEAK_SSML", "SPEAK_TEXT", "SSML_CLASSES", "Break", "Cont", "Emphasis", "Lang", "P", "Phoneme",
     "Prosody", "S", "SayAs", "Sub", "Text", "W", "install_helpers",
 ]  # fmt: skip
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # xml:lang, as lxml names it
 
-# What each SSML container may hold (Amazon Polly's nesting, as plivo-python checks it),
-# and text after any child ("text": mixed content, as the XSD declares it).
+# What each SSML container may hold (Amazon Polly's nesting, as plivo-python checks it).
 _INLINE = ("break", "emphasis", "lang", "phoneme", "prosody", "say-as", "sub", "w")
-# The tags of the classes written as text into their container, not as elements.
-TEXT_RUNS = ("cont", "text")
-SPEAK_SSML = ("break", "cont", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w", "text")
-SSML_TAGS = tuple(tag for tag in SPEAK_SSML if tag not in TEXT_RUNS)
+SPEAK_SSML = ("break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w")
+# The text after an element: every container of text may hold a Text (mixed content, as
+# the XSD declares it); Speak and Cont also a Cont, as in plivo-python.
+MIXED = ("text",)
+SPEAK_TEXT = ("cont", "text")
 
 BREAK_STRENGTH = Choice("none", "x-weak", "weak", "medium", "strong", "x-strong")
 BREAK_TIME = Pattern(r"[0-9]{1,5}(ms|s)", "a duration such as '250ms' or '2s'")
@@ -120,7 +120,7 @@ class Text(Element):
         return parent
 
 
-@xml_element("w", children=("break", "emphasis", "phoneme", "prosody", "say-as", "sub", "text"))
+@xml_element("w", children=("break", "emphasis", "phoneme", "prosody", "say-as", "sub"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class W(Element):
     """A word said in the sense ``role`` gives it (``amazon:VB``: the verb)."""
@@ -139,7 +139,7 @@ class W(Element):
         add_text = adder(Text, "add_text")
 
 
-@xml_element("emphasis", children=(*_INLINE, "text"))
+@xml_element("emphasis", children=_INLINE, text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Emphasis(Element):
     """Text said with emphasis ``level``."""
@@ -160,7 +160,7 @@ class Emphasis(Element):
         add_w = adder(W, "add_w")
 
 
-@xml_element("prosody", children=(*_INLINE, "p", "s", "text"))
+@xml_element("prosody", children=(*_INLINE, "p", "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Prosody(Element):
     """Text said at a ``volume``, ``rate`` and ``pitch``."""
@@ -185,7 +185,7 @@ class Prosody(Element):
         add_s = adder(S, "add_s")  # noqa: F821 (defined below)
 
 
-@xml_element("s", children=(*_INLINE, "text"))
+@xml_element("s", children=_INLINE, text=MIXED)
 @attrs.define(slots=False, repr=False)
 class S(Element):
     """A sentence."""
@@ -205,7 +205,7 @@ class S(Element):
         add_w = adder(W, "add_w")
 
 
-@xml_element("p", children=(*_INLINE, "s", "text"))
+@xml_element("p", children=(*_INLINE, "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class P(Element):
     """A paragraph."""
@@ -226,7 +226,7 @@ class P(Element):
         add_s = adder(S, "add_s")
 
 
-@xml_element("lang", children=(*_INLINE, "p", "s", "text"))
+@xml_element("lang", children=(*_INLINE, "p", "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Lang(Element):
     """Text in another language (``xmllang``, written ``xml:lang``)."""
@@ -249,7 +249,7 @@ class Lang(Element):
         add_s = adder(S, "add_s")
 
 
-@xml_element("cont", children=(*_INLINE, "p", "s", "cont", "text"))
+@xml_element("cont", children=(*_INLINE, "p", "s"), text=SPEAK_TEXT)
 @attrs.define(slots=False, repr=False)
 class Cont(Element):
     """Text that continues after the SSML element before it (plivo-python's
@@ -298,7 +298,7 @@ SSML_CLASSES: dict[str, type[Element]] = {
 def install_helpers(container: type[Element], classes: dict[str, type[Element]]) -> None:
     """Give ``container`` one ``add_<tag>`` helper per tag it may hold (what its
     ``if TYPE_CHECKING:`` block declares for mypy; a test proves the two agree)."""
-    for tag in container.allowed_children:
+    for tag in container._holds:
         name = helper_name(tag)
         setattr(container, name, adder(classes[tag], name))
 
