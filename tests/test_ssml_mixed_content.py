@@ -173,7 +173,7 @@ def test_a_mixed_speak_lasts_as_long_as_its_words_said_flat(cls: type[Mixed]):
 # -- what validates, parses ------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(documents())
 def test_what_validates_parses_and_keeps_every_text(xml: str):
     if validate(xml).ok:
