@@ -39,6 +39,7 @@ from .elements import (
     Speak,
     Stream,
     Sub,
+    Text,
     User,
     W,
     Wait,
@@ -72,6 +73,7 @@ ProsodyElement = Prosody
 SElement = S
 SayAsElement = SayAs
 SubElement = Sub
+TextElement = Text  # text after an SSML element, as written (plivo-python has only ContElement)
 WElement = W
 PlivoXMLElement = Element
 # plivo-python raises plivo.exceptions.PlivoXMLError; code catching it here keeps working.
@@ -106,6 +108,7 @@ __all__ = [
     "SpeakElement",
     "StreamElement",
     "SubElement",
+    "TextElement",
     "UserElement",
     "ValidationError",
     "WElement",

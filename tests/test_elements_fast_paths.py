@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from plivoxml_plus import Dial, Number, Response, Speak, ValidationError
-from plivoxml_plus.elements import ELEMENT_CLASSES, Cont, Element, _base
+from plivoxml_plus.elements import ELEMENT_CLASSES, Cont, Element, Text, _base
 from plivoxml_plus.elements._checks import KNOWN_LEN, KNOWN_MAX, Refused
 from plivoxml_plus.elements._values import LANGUAGE, PHONE_NUMBER, SEND_DIGITS, TEXT, URL, URL_TEXT, VOICE
 from tests.conftest import ALL_SPECS, built_children, invalid_values, required_kwargs, valid_values
@@ -209,11 +209,12 @@ def test_threads_writing_from_the_same_templates_get_the_same_documents():
 
 
 def test_each_container_admits_and_writes_in_place_exactly_the_classes_of_its_tags():
-    # add() and write_children() take one set lookup for these; Cont writes itself
-    classes: dict[str, type[Element]] = {**ELEMENT_CLASSES, Cont.tag: Cont}
+    # add() and write_children() take one set lookup for these; Cont and Text write themselves
+    classes: dict[str, type[Element]] = {**ELEMENT_CLASSES, Cont.tag: Cont, Text.tag: Text}
     for cls in classes.values():
         expected = {
             classes[tag] for tag in cls.allowed_children if classes[tag].to_element is Element.to_element
         }
         assert cls._fast_children == expected, cls.tag
     assert Cont not in Speak._fast_children
+    assert Text not in Speak._fast_children

@@ -30,7 +30,7 @@ from xmlschema.names import (
 )
 
 from plivoxml_plus import schema_path
-from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Cont, Element, Response
+from plivoxml_plus.elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Cont, Element, Response, ssml
 from plivoxml_plus.elements._checks import (
     INT_MAX,
     Boolean,
@@ -220,9 +220,8 @@ def snake(xml_name: str) -> str:
 
 
 def xml_children(cls: type[Element]) -> tuple[str, ...]:
-    """The elements ``cls`` may hold in a document: its allowed children but
-    plivo-python's ``cont`` (written as text, not as an element)."""
-    return tuple(tag for tag in cls.allowed_children if tag != Cont.tag)
+    """The elements ``cls`` may hold in a document (not the text classes, ``text_runs``)."""
+    return cls.allowed_children
 
 
 def reachable(tags: tuple[str, ...]) -> set[str]:
@@ -246,7 +245,8 @@ def documentation(type_name: str) -> str:
 
 def test_the_xsd_declares_every_element_class_and_no_other():
     assert set(declarations(answer_schema())) == set(ELEMENT_CLASSES)
-    assert Cont.tag not in ELEMENT_CLASSES  # plivo-python's text continuation is no element
+    # plivo-python's text continuation, and the text after an SSML element, are no elements
+    assert Cont.tag not in ELEMENT_CLASSES and ssml.Text.tag not in ELEMENT_CLASSES
     # every element class is reached from Response by its classes' nesting too
     assert reachable((Response.tag,)) == set(ELEMENT_CLASSES)
 

@@ -1,7 +1,10 @@
 """How long each element takes on the virtual clock: the documented duration model.
 
 * ``<Speak>``: ``words / speak_words_per_second`` seconds, at least
-  ``speak_min_seconds``; times ``loop``.
+  ``speak_min_seconds``; times ``loop``. Its words are those of every text it
+  holds (its own, its SSML elements', the text after each of them); a word is a
+  run of non-space characters with a letter or digit in it, so the comma that
+  follows an element (``<emphasis>world</emphasis>, how``) is not one.
 * ``<Play>``: ``play_seconds[url]`` when given, else ``play_default_seconds``;
   times ``loop``.
 * ``<Wait>``: ``length`` seconds (with ``silence="true"``, it ends earlier once
@@ -17,6 +20,7 @@ clock, or a duration the clock cannot hold, is refused when it is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -28,6 +32,8 @@ from ..elements._checks import Refused
 from ._settings import AT_LEAST_ZERO, POSITIVE, RATE, checked, shown
 
 __all__ = ["DurationModel"]
+
+_WORD = re.compile(r"[^\W_]")  # a letter or digit: what makes a run of non-space characters a word
 
 
 def _frozen_map(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -67,12 +73,13 @@ class DurationModel:
     def once_ms(self, element: Element) -> int:
         """One pass of a Speak or Play, in ms."""
         if element.tag == "Speak":
-            # its own text, and its SSML children's (a Speak of SSML alone has no text)
+            # its own text, and its SSML children's (a Speak of SSML alone has no text);
+            # element boundaries separate words (Press<emphasis>one</emphasis>: two)
             if element.__dict__.get("children"):
                 text = " ".join(element.to_element().itertext())
-            else:
-                text = str(element.effective("content"))
-            words = len(text.split())
+            else:  # (no text at all: no words, not the word "None")
+                text = element.__dict__.get("content") or ""
+            words = sum(1 for token in text.split() if _WORD.search(token))
             return round(max(self.speak_min_seconds, words / self.speak_words_per_second) * 1000)
         url = str(element.effective("content"))
         return round(self.play_seconds.get(url, self.play_default_seconds) * 1000)

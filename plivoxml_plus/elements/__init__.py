@@ -10,9 +10,9 @@ from .preanswer import PreAnswer
 from .record import Record
 from .response import ANSWER_CHILDREN, SOUND_CHILDREN, Response
 from .signals import DTMF, Message, Stream
-from .ssml import Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W
+from .ssml import Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, Text, W
 
-# Every element of Plivo XML, by tag (Cont is not one: plivo-python's text continuation).
+# Every element of Plivo XML, by tag (Cont and Text are not: text written into their container).
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     cls.tag: cls
     for cls in (
@@ -54,6 +54,7 @@ __all__ = [
     "Speak",
     "Stream",
     "Sub",
+    "Text",
     "User",
     "W",
     "Wait",

@@ -120,7 +120,10 @@ class Element:
 
     tag: ClassVar[str]
     own_init: ClassVar[bool] = False  # True: the class body's __init__ is kept (Response)
-    allowed_children: ClassVar[tuple[str, ...]] = ()
+    allowed_children: ClassVar[tuple[str, ...]] = ()  # the elements it may hold in a document
+    # the classes written as text into it, not as elements (SSML's Text, plivo-python's Cont)
+    text_runs: ClassVar[tuple[str, ...]] = ()
+    _holds: ClassVar[tuple[str, ...]] = ()  # both: what add() admits
     _child_tags: ClassVar[frozenset[str]] = frozenset()
     # The element classes (built by xml_element, written by the generic to_element)
     # a container may hold: one set lookup admits a child, and writes it in place.
@@ -143,7 +146,7 @@ class Element:
         cls = type(self)
         entry = cls._table.get(name)
         if entry is None:
-            if name == "children" and cls.allowed_children:
+            if name == "children" and cls._holds:
                 self._set_children(value)
                 return
             raise cls._unknown(name, "attribute")
@@ -259,7 +262,7 @@ class Element:
         shown = [n for n in cls.specs if n in cls._required or (n == "content" and store.get(n) is not None)]
         parts = [repr(store[n]) for n in shown]
         parts += [f"{cls.specs[n].keyword}={v!r}" for n, v in self.explicit().items() if n not in cls._required]
-        if self.allowed_children and store.get("children"):
+        if self._holds and store.get("children"):
             parts.append(f"children={store['children']!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
@@ -276,7 +279,7 @@ class Element:
 
     @classmethod
     def _misplaced(cls, element: object) -> ValidationError:
-        allowed = ", ".join(cls.allowed_children) if cls.allowed_children else "no children"
+        allowed = ", ".join(cls._holds) if cls._holds else "no children"
         if not isinstance(element, Element):
             return ValidationError(
                 f"<{cls.tag}>.add() takes an element object such as Conference(...), "
@@ -303,7 +306,7 @@ class Element:
                 element=self.tag,
                 attribute="children",
                 value=value,
-                allowed=", ".join(self.allowed_children),
+                allowed=", ".join(self._holds),
             ) from None
         for item in items:
             if type(item) not in self._fast_children and not (
@@ -543,7 +546,7 @@ def _make_init(cls: type[Element]) -> Callable[..., None]:
             body += [f"    if {keyword} is not None:", *(f"        {line}" for line in checked)]
     body.append("    _store['_wire'] = _wire")
     guard = ["_by_position=_NOT_GIVEN"]
-    if cls.allowed_children:  # children: after the guard, so only a keyword reaches it
+    if cls._holds:  # children: after the guard, so only a keyword reaches it
         guard.append("children=None")
         body += [
             "    _store['children'] = []",
@@ -584,8 +587,11 @@ def _register(cls: type[Element]) -> None:
                 container._fast_children.add(cls)
 
 
-def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E]], type[E]]:
-    """Finish an ``@attrs.define``-d element class (see the module docstring)."""
+def xml_element(
+    tag: str, *, children: tuple[str, ...] = (), text: tuple[str, ...] = ()
+) -> Callable[[type[E]], type[E]]:
+    """Finish an ``@attrs.define``-d element class (see the module docstring): it may
+    hold the elements ``children`` and the text classes ``text`` (mixed content)."""
 
     def finish(cls: type[E]) -> type[E]:
         specs: dict[str, AttributeSpec] = {}
@@ -602,7 +608,9 @@ def xml_element(tag: str, *, children: tuple[str, ...] = ()) -> Callable[[type[E
             )
         cls.tag = tag
         cls.allowed_children = children
-        cls._child_tags = frozenset(children)
+        cls.text_runs = text
+        cls._holds = (*children, *text)
+        cls._child_tags = frozenset(cls._holds)
         cls.specs = specs
         cls._by_xml = {s.xml: s for s in specs.values() if s.xml is not None}
         cls._table = {name: (spec.xml, spec.check.admit) for name, spec in specs.items()}

@@ -11,7 +11,7 @@ import attrs
 from ._base import Element, adder, attribute, child_list, content, optional_content, xml_element
 from ._checks import Choice, Integer
 from ._values import BOOL, LANGUAGE, METHOD, SPEECH, URL_TEXT, VOICE
-from .ssml import SPEAK_SSML, Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W
+from .ssml import SPEAK_SSML, SPEAK_TEXT, Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, Text, W
 
 __all__ = ["Hangup", "Play", "Redirect", "Speak", "Wait"]
 
@@ -25,12 +25,13 @@ class Play(Element):
     loop: int | None = attribute(Integer(0), default=1)
 
 
-@xml_element("Speak", children=SPEAK_SSML)
+@xml_element("Speak", children=SPEAK_SSML, text=SPEAK_TEXT)
 @attrs.define(slots=False, repr=False)
 class Speak(Element):
     """Speaks text; ``loop=0`` repeats until the call moves on. SSML elements
     (``add_break()``, ``add_prosody()``...) say how, with a Polly voice; the text
-    may then be left out (``Speak(voice='Polly.Amy').add_s('Hello')``)."""
+    may then be left out (``Speak(voice='Polly.Amy').add_s('Hello')``). Text after an
+    SSML element is a Text child (``add_text()``), written as given."""
 
     content: str | None = optional_content(SPEECH)
     voice: str | None = attribute(VOICE, default="WOMAN")
@@ -48,6 +49,7 @@ class Speak(Element):
     add_s = adder(S, "add_s")
     add_say_as = adder(SayAs, "add_say_as")
     add_sub = adder(Sub, "add_sub")
+    add_text = adder(Text, "add_text")
     add_w = adder(W, "add_w")
 
 

@@ -2,9 +2,16 @@
 
 Each is a small element class like the others. Their tags are SSML's (lower case,
 ``say-as``); the Python classes are named as plivo-python names them, without its
-``Element`` suffix. ``Cont`` is not an element of the document: it is plivo-python's
-way to continue the text after an SSML element (``Speak('Hi').add_break(time='1s')
-.add_cont('there')`` says "Hi", pauses, says "there"); it is written as that text.
+``Element`` suffix.
+
+Speak and the SSML containers have mixed content: text before, between and after
+their children. The text before is the container's ``content``; each text after a
+child is a :class:`Text` child, written exactly as given (``P('Hello ')
+.add_emphasis('world').add_text(', how are you?')`` is ``<p>Hello
+<emphasis>world</emphasis>, how are you?</p>``). ``Cont`` is plivo-python's way to
+continue the text after an SSML element (``Speak('Hi').add_break(time='1s')
+.add_cont('there')`` says "Hi", pauses, says "there"), written as that text between
+spaces, as plivo-python writes it. Neither is an element of the document.
 """
 
 from __future__ import annotations
@@ -19,16 +26,19 @@ from ._checks import Choice, Pattern
 from ._values import LANGUAGE, SPOKEN, TEXT
 
 __all__ = [
-    "SPEAK_SSML", "SSML_CLASSES", "SSML_TAGS", "Break", "Cont", "Emphasis", "Lang", "P", "Phoneme", "Prosody", "S",
-    "SayAs", "Sub", "W", "install_helpers",
+    "MIXED", "SPEAK_SSML", "SPEAK_TEXT", "SSML_CLASSES", "Break", "Cont", "Emphasis", "Lang", "P", "Phoneme",
+    "Prosody", "S", "SayAs", "Sub", "Text", "W", "install_helpers",
 ]  # fmt: skip
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # xml:lang, as lxml names it
 
 # What each SSML container may hold (Amazon Polly's nesting, as plivo-python checks it).
 _INLINE = ("break", "emphasis", "lang", "phoneme", "prosody", "say-as", "sub", "w")
-SPEAK_SSML = ("break", "cont", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w")
-SSML_TAGS = tuple(tag for tag in SPEAK_SSML if tag != "cont")
+SPEAK_SSML = ("break", "emphasis", "lang", "p", "phoneme", "prosody", "s", "say-as", "sub", "w")
+# The text after an element: every container of text may hold a Text (mixed content, as
+# the XSD declares it); Speak and Cont also a Cont, as in plivo-python.
+MIXED = ("text",)
+SPEAK_TEXT = ("cont", "text")
 
 BREAK_STRENGTH = Choice("none", "x-weak", "weak", "medium", "strong", "x-strong")
 BREAK_TIME = Pattern(r"[0-9]{1,5}(ms|s)", "a duration such as '250ms' or '2s'")
@@ -93,7 +103,24 @@ class Sub(Element):
     alias: str | None = attribute(TEXT)
 
 
-@xml_element("w", children=("break", "emphasis", "phoneme", "prosody", "say-as", "sub"))
+@xml_element("text")
+@attrs.define(slots=False, repr=False)
+class Text(Element):
+    """Text after an SSML element in its container, written exactly as given (spaces
+    included: ``", how are you?"`` follows the element with no space between). Blank
+    text is refused: between elements it is formatting (what pretty printing writes),
+    and ``parse`` does not keep it."""
+
+    content: str = content(SPOKEN)
+
+    def to_element(self, parent: etree._Element | None = None) -> etree._Element:
+        if parent is None:  # on its own it is only text: shown as a <text> element
+            return super().to_element(None)
+        _append_text(parent, self.__dict__["content"])
+        return parent
+
+
+@xml_element("w", children=("break", "emphasis", "phoneme", "prosody", "say-as", "sub"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class W(Element):
     """A word said in the sense ``role`` gives it (``amazon:VB``: the verb)."""
@@ -109,9 +136,10 @@ class W(Element):
         add_prosody = adder(Prosody, "add_prosody")  # noqa: F821 (defined below)
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
 
 
-@xml_element("emphasis", children=_INLINE)
+@xml_element("emphasis", children=_INLINE, text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Emphasis(Element):
     """Text said with emphasis ``level``."""
@@ -128,10 +156,11 @@ class Emphasis(Element):
         add_prosody = adder(Prosody, "add_prosody")  # noqa: F821 (defined below)
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
 
 
-@xml_element("prosody", children=(*_INLINE, "p", "s"))
+@xml_element("prosody", children=(*_INLINE, "p", "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Prosody(Element):
     """Text said at a ``volume``, ``rate`` and ``pitch``."""
@@ -150,12 +179,13 @@ class Prosody(Element):
         add_prosody = adder(Prosody, "add_prosody")  # noqa: F821 (defined below)
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
         add_p = adder(P, "add_p")  # noqa: F821 (defined below)
         add_s = adder(S, "add_s")  # noqa: F821 (defined below)
 
 
-@xml_element("s", children=_INLINE)
+@xml_element("s", children=_INLINE, text=MIXED)
 @attrs.define(slots=False, repr=False)
 class S(Element):
     """A sentence."""
@@ -171,10 +201,11 @@ class S(Element):
         add_prosody = adder(Prosody, "add_prosody")
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
 
 
-@xml_element("p", children=(*_INLINE, "s"))
+@xml_element("p", children=(*_INLINE, "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class P(Element):
     """A paragraph."""
@@ -190,11 +221,12 @@ class P(Element):
         add_prosody = adder(Prosody, "add_prosody")
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
         add_s = adder(S, "add_s")
 
 
-@xml_element("lang", children=(*_INLINE, "p", "s"))
+@xml_element("lang", children=(*_INLINE, "p", "s"), text=MIXED)
 @attrs.define(slots=False, repr=False)
 class Lang(Element):
     """Text in another language (``xmllang``, written ``xml:lang``)."""
@@ -211,12 +243,13 @@ class Lang(Element):
         add_prosody = adder(Prosody, "add_prosody")
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
         add_p = adder(P, "add_p")
         add_s = adder(S, "add_s")
 
 
-@xml_element("cont", children=(*_INLINE, "p", "s", "cont"))
+@xml_element("cont", children=(*_INLINE, "p", "s"), text=SPEAK_TEXT)
 @attrs.define(slots=False, repr=False)
 class Cont(Element):
     """Text that continues after the SSML element before it (plivo-python's
@@ -233,6 +266,7 @@ class Cont(Element):
         add_prosody = adder(Prosody, "add_prosody")
         add_say_as = adder(SayAs, "add_say_as")
         add_sub = adder(Sub, "add_sub")
+        add_text = adder(Text, "add_text")
         add_w = adder(W, "add_w")
         add_p = adder(P, "add_p")
         add_s = adder(S, "add_s")
@@ -257,14 +291,14 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 SSML_CLASSES: dict[str, type[Element]] = {
-    cls.tag: cls for cls in (Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, W)
+    cls.tag: cls for cls in (Break, Cont, Emphasis, Lang, P, Phoneme, Prosody, S, SayAs, Sub, Text, W)
 }
 
 
 def install_helpers(container: type[Element], classes: dict[str, type[Element]]) -> None:
     """Give ``container`` one ``add_<tag>`` helper per tag it may hold (what its
     ``if TYPE_CHECKING:`` block declares for mypy; a test proves the two agree)."""
-    for tag in container.allowed_children:
+    for tag in container._holds:
         name = helper_name(tag)
         setattr(container, name, adder(classes[tag], name))
 

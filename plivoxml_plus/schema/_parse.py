@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from .._errors import ParseError, ValidationError
-from ..elements import ELEMENT_CLASSES, Cont, Element, Response
+from ..elements import ELEMENT_CLASSES, Element, Response, Text
 from ..elements._checks import Check, Refused
 from ..elements._spellings import SPELLINGS
 from ._location import Kind, check_kind
@@ -104,18 +104,27 @@ def _element(loaded: Loaded, node: etree._Element) -> Element:
     except (KeyError, Refused, ValidationError) as error:  # the XSD accepted what a check refuses
         raise _disagreement(loaded, node, error) from None
     if nests:
-        add = element.add
-        after: list[str] = []  # text since the last element child (comments between pieces are not text)
-        seen = False
-        for child in node:
-            if isinstance(child.tag, str):
-                _add_text(add, after)
-                add(_element(loaded, child))
-                seen = True
-            if seen and child.tail:
-                after.append(child.tail)
-        _add_text(add, after)
+        _add_children(loaded, node, element)
     return element
+
+
+def _add_children(loaded: Loaded, node: etree._Element, element: Element) -> None:
+    """The element children of ``node``, and the text after each one (mixed content),
+    added to ``element`` in document order."""
+    after: list[str] = []  # text since the last element child (comments between pieces are not text)
+    seen = False
+    for child in node:
+        if isinstance(child.tag, str):
+            _add_text(loaded, node, element, after)
+            built = _element(loaded, child)
+            try:
+                element.add(built)
+            except ValidationError as error:  # the XSD accepted a nesting the classes refuse
+                raise _disagreement(loaded, child, error) from None
+            seen = True
+        if seen and child.tail:
+            after.append(child.tail)
+    _add_text(loaded, node, element, after)
 
 
 def _leading_text(node: etree._Element) -> str:
@@ -128,12 +137,16 @@ def _leading_text(node: etree._Element) -> str:
     return "".join(pieces)
 
 
-def _add_text(add: Callable[[Element], Element], after: list[str]) -> None:
-    """Text after an SSML element, as plivo-python's ``<cont>`` (which writes it back as text)."""
-    text = "".join(after).strip(_XML_WHITESPACE)
+def _add_text(loaded: Loaded, node: etree._Element, element: Element, after: list[str]) -> None:
+    """Text after an SSML element, kept as written (a Text child, which writes it back
+    as it was); blank text between elements is formatting, none."""
+    text = "".join(after)
     after.clear()
-    if text:
-        add(Cont(text))
+    if text.strip(_XML_WHITESPACE):
+        try:
+            element.add(Text(text))
+        except ValidationError as error:  # (text the XSD allows, the classes would refuse)
+            raise _disagreement(loaded, node, error) from None
 
 
 def _content(values: dict[str, Any]) -> dict[str, Any]:
