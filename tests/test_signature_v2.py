@@ -6,7 +6,8 @@ beside the V3 pair, and plivo-python's own checkers are the oracle:
 First on the signing functions, over random URLs (queries with repeated keys,
 ports, percent-encoded and raw non-ASCII paths), GET and POST; then end to end,
 through a Flask app and a Starlette app checking both signatures against the URL
-their framework gives.
+their framework gives, and what plivo-python's V2 check does with non-ASCII URLs
+(what docs/testing-apps.md says).
 """
 
 from __future__ import annotations
@@ -233,3 +234,69 @@ def test_every_request_of_a_call_carries_both_signatures(maker: Callable[[list[V
     assert len(verdicts) == len(kinds) >= 4
     assert all(v2 and v3 for _, v2, v3 in verdicts), verdicts
 
+
+# -- plivo-python's V2 check and non-ASCII URLs (what docs/testing-apps.md says) ----------------
+
+Outcome = bool | str  # plivo-python's verdict, or "raises"
+
+
+def v2_outcome(url: str, headers: Any) -> Outcome:
+    try:
+        return bool(validate_signature(url, headers.get(V2_NONCE, ""), headers.get(V2, ""), DEFAULT_AUTH_TOKEN))
+    except UnicodeError:
+        return "raises"
+
+
+Outcomes = tuple[Outcome, Outcome, Outcome | None]
+
+
+def v2_flask_app(outcomes: list[Outcomes]) -> flask.Flask:
+    """Checks V2 against ``request.url`` and ``request.base_url`` (no query)."""
+    app = flask.Flask("v2_non_ascii")
+
+    @app.route("/<path:path>", methods=["GET", "POST"])
+    def answer(path: str) -> flask.Response:
+        request = flask.request
+        outcomes.append((v2_outcome(request.url, request.headers), v2_outcome(request.base_url, request.headers), None))
+        return flask.Response(SPEAK, mimetype="application/xml")
+
+    return app
+
+
+def v2_starlette_app(outcomes: list[Outcomes]) -> Starlette:
+    """Checks V2 against ``request.url``, the same without its query, and the URL
+    rebuilt from the path as sent (``raw_path``)."""
+
+    async def answer(request: Request) -> StarletteResponse:
+        url, headers = request.url, request.headers
+        raw = f"{url.scheme}://{url.netloc}{request.scope['raw_path'].decode('ascii')}"
+        bare = str(url.replace(query=""))
+        outcomes.append((v2_outcome(str(url), headers), v2_outcome(bare, headers), v2_outcome(raw, headers)))
+        return StarletteResponse(SPEAK, media_type="application/xml")
+
+    return Starlette(routes=[Route("/{path:path}", answer, methods=["GET", "POST"])])
+
+
+@pytest.mark.parametrize("method", ["POST", "GET"])
+@pytest.mark.parametrize(
+    ("maker", "url", "expected"),
+    [
+        # Flask gives the query decoded in request.url: plivo-python raises; request.base_url is fine
+        (v2_flask_app, "https://app.example/api/answer?name=%C3%A9l%C3%A8ne", ("raises", True, None)),
+        # Starlette keeps the query percent-encoded: fine every way
+        (v2_starlette_app, "https://app.example/api/answer?name=%C3%A9l%C3%A8ne", (True, True, True)),
+        # both decode a percent-encoded path: plivo-python raises on the framework's URL;
+        # Starlette's raw_path is the path as sent
+        (v2_flask_app, "https://app.example/api/caf%c3%a9", ("raises", "raises", None)),
+        (v2_starlette_app, "https://app.example/api/caf%c3%a9", ("raises", "raises", True)),
+    ],
+    ids=["flask-query", "starlette-query", "flask-path", "starlette-path"],
+)
+def test_what_plivo_python_v2_does_with_non_ascii_urls(
+    maker: Callable[[list[Any]], Any], url: str, expected: Outcomes, method: str
+) -> None:
+    outcomes: list[Outcomes] = []
+    with Simulation(app=maker(outcomes), base_url="https://app.example/api/") as sim:
+        sim.call("a", answer_url=url, answer_method=method)  # type: ignore[arg-type]
+        sim.run()
+    assert outcomes == [expected]
