@@ -3,11 +3,12 @@ ASGI app) or over real HTTP to a running server.
 
 httpx is the optional extra ``app`` and is imported only when a simulation is
 given an app or a base URL. Every request is signed as Plivo signs its requests
-(``X-Plivo-Signature-V3``, ``_signature``) over the URL the app receives, so an
-app that checks signatures accepts it. Only URLs under ``base_url`` are sent,
-redirects included (``_app_urls``); a request is bounded as a whole by
-``timeout`` and runs in a bounded worker (``_app_workers``); the reply is read
-up to the XML reader's size limit and no further (``_app_reading``).
+(``X-Plivo-Signature-V2`` and ``-V3``, ``_signature``) over the URL the app
+receives, so an app that checks either signature accepts it. Only URLs under
+``base_url`` are sent, redirects included (``_app_urls``); a request is bounded
+as a whole by ``timeout`` and runs in a bounded worker (``_app_workers``); the
+reply is read up to the XML reader's size limit and no further
+(``_app_reading``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from ._app_reading import Answer, asgi_answer, read_body
 from ._app_urls import Scope, normalised_url, without_userinfo
 from ._app_workers import MAX_WORKERS, Abandon, Late, NoWorker, remaining, run_bounded
-from ._signature import nonce_for, sign_v3
+from ._signature import signature_headers
 
 __all__ = ["DEFAULT_AUTH_TOKEN", "AppTransport", "Reply"]
 
@@ -193,12 +194,9 @@ class AppTransport:
 
     def _headers(self, method: str, url: str, form: Mapping[str, str]) -> dict[str, str]:
         self.sent += 1
-        nonce = nonce_for(self.seed, self.sent)
-        return {
-            "X-Plivo-Signature-V3": sign_v3(method, url, form if method == "POST" else {}, nonce, self.auth_token),
-            "X-Plivo-Signature-V3-Nonce": nonce,
-            "User-Agent": "PlivoXMLPlus-Simulator",
-        }
+        params = form if method == "POST" else {}
+        signed = signature_headers(method, url, params, self.seed, self.sent, self.auth_token)
+        return {**signed, "User-Agent": "PlivoXMLPlus-Simulator"}
 
     def close(self) -> None:
         self.closed = True

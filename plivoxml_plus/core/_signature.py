@@ -1,16 +1,24 @@
-"""Plivo's request signature, version 3: the ``X-Plivo-Signature-V3`` header.
+"""Plivo's request signatures: ``X-Plivo-Signature-V2`` and ``X-Plivo-Signature-V3``.
 
 Plivo signs every request it sends to an application (answer URLs, callbacks)
-so the application can check that the request came from Plivo. The simulator
-does the same with every request it sends to the user's app: an app that checks
-signatures (with plivo-python's ``plivo.utils.validate_v3_signature`` or its
-own code) accepts the simulator's requests when it is given the same auth token
+so the application can check that the request came from Plivo; it sends both
+versions. The simulator does the same with every request it sends to the user's
+app (``signature_headers``): an app that checks either signature (with
+plivo-python's ``plivo.utils.validate_signature`` for V2,
+``plivo.utils.validate_v3_signature`` for V3, or its own code) accepts the
+simulator's requests when it is given the same auth token
 (``_app.DEFAULT_AUTH_TOKEN`` unless the simulation is told another).
 
-The scheme. The signed string is ``BASE + "." + NONCE``, where the nonce is the
-``X-Plivo-Signature-V3-Nonce`` header and ``BASE`` is built from the URL (its
-scheme, host and path; the query, the fragment and any ``;parameters`` of the
-last path segment are dropped) and the parameters:
+Version 2 (Plivo's docs, "Signature validation (V2)"). The signed string is the
+URL without its query, immediately followed by the ``X-Plivo-Signature-V2-Nonce``
+header: no separator, no parameters, the method not signed. As plivo-python
+reads it, "the URL without its query" is its scheme, host (with any port) and
+path as written; the fragment and any ``;parameters`` of the last path segment
+are dropped too, and a percent-encoded path stays encoded.
+
+Version 3. The signed string is ``BASE + "." + NONCE``, where the nonce is the
+``X-Plivo-Signature-V3-Nonce`` header and ``BASE`` is built from the URL (as for
+V2: its scheme, host and path) and the parameters:
 
 - GET: the URL's own query parameters (percent-decoded, ``+`` read as a space,
   blank values kept) merged with the request's parameters (a key in both keeps
@@ -22,14 +30,14 @@ last path segment are dropped) and the parameters:
   GET; then a ``.`` if there are both; then the request's parameters sorted by
   key, each written as the key immediately followed by its value, concatenated.
 
-The signature is the base64 (standard alphabet, no newline) of the HMAC-SHA256
-of that string (UTF-8), keyed with the auth token (UTF-8). The header may carry
-several signatures separated by commas (one per token, when a token is being
-rotated); a request is genuine if any of them matches.
+Either signature is the base64 (standard alphabet, no newline) of the
+HMAC-SHA256 of its signed string (UTF-8), keyed with the auth token (UTF-8). A
+V3 header may carry several signatures separated by commas (one per token, when
+a token is being rotated); a request is genuine if any of them matches.
 
-``nonce_for`` gives each request of a simulation its nonce: derived from the
-simulation's seed and the request's number, never from a clock or a random
-source, so the same simulation sends the same headers every time.
+``nonce_for`` gives each request of a simulation its nonces, one per version:
+derived from the simulation's seed and the request's number, never from a clock
+or a random source, so the same simulation sends the same headers every time.
 """
 
 from __future__ import annotations
@@ -38,11 +46,15 @@ import base64
 import hashlib
 import hmac
 from collections.abc import Iterable, Mapping
+from typing import Literal
 from urllib.parse import parse_qsl, urlparse, urlunparse
 
-__all__ = ["nonce_for", "sign_v3", "signed_string", "verify_v3"]
+__all__ = ["nonce_for", "sign_v2", "sign_v3", "signature_headers", "signed_string", "signed_string_v2", "verify_v3"]
 
 NONCE_DIGITS = 20
+# what each version's nonces are derived under (V3's label predates V2's headers:
+# kept, so V3 headers stay what they were)
+NONCE_LABELS = {2: "nonce-v2", 3: "nonce"}
 
 
 def _method(method: str) -> str:
@@ -65,12 +77,33 @@ def _pairs(parameters: Mapping[str, Iterable[str]]) -> str:
     return "&".join(f"{key}={value}" for key in sorted(parameters) for value in sorted(parameters[key]))
 
 
-def signed_string(method: str, url: str, params: Mapping[str, str], nonce: str) -> str:
-    """The string whose HMAC is the signature (before UTF-8 encoding): ``BASE.NONCE``."""
-    verb = _method(method)
+def _bare(url: str) -> str:
+    """``url``'s scheme, host and path: without its query, fragment and ``;parameters``."""
     parts = urlparse(url)
-    base = urlunparse((parts.scheme, parts.netloc, parts.path, "", "", ""))
-    own = _query_lists(parts.query)
+    return urlunparse((parts.scheme, parts.netloc, parts.path, "", "", ""))
+
+
+def _sign(message: str, auth_token: str) -> str:
+    digest = hmac.new(auth_token.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode("ascii")
+
+
+def signed_string_v2(url: str, nonce: str) -> str:
+    """The string whose HMAC is the V2 signature: the URL without its query, then the nonce."""
+    return _bare(url) + nonce
+
+
+def sign_v2(url: str, nonce: str, auth_token: str) -> str:
+    """The ``X-Plivo-Signature-V2`` header of a request (GET or POST alike) to
+    ``url``, signed with ``auth_token`` and ``nonce``."""
+    return _sign(signed_string_v2(url, nonce), auth_token)
+
+
+def signed_string(method: str, url: str, params: Mapping[str, str], nonce: str) -> str:
+    """The string whose HMAC is the V3 signature (before UTF-8 encoding): ``BASE.NONCE``."""
+    verb = _method(method)
+    base = _bare(url)
+    own = _query_lists(urlparse(url).query)
     if verb == "GET":
         merged: dict[str, list[str]] = {key: [value] for key, value in params.items()}
         merged.update(own)
@@ -89,9 +122,7 @@ def sign_v3(method: str, url: str, params: Mapping[str, str], nonce: str, auth_t
     """The ``X-Plivo-Signature-V3`` header of a ``method`` (GET or POST) request to
     ``url`` carrying ``params`` (GET: in the query, with the URL's own; POST: in the
     form body), signed with ``auth_token`` and ``nonce``."""
-    message = signed_string(method, url, params, nonce).encode("utf-8")
-    digest = hmac.new(auth_token.encode("utf-8"), message, hashlib.sha256).digest()
-    return base64.b64encode(digest).decode("ascii")
+    return _sign(signed_string(method, url, params, nonce), auth_token)
 
 
 def verify_v3(  # noqa: PLR0917 (the arguments of sign_v3, then the header to check)
@@ -107,8 +138,24 @@ def verify_v3(  # noqa: PLR0917 (the arguments of sign_v3, then the header to ch
     return genuine
 
 
-def nonce_for(seed: str, number: int) -> str:
-    """The nonce of the ``number``-th request of the simulation seeded ``seed``: a
-    20-digit decimal string from the SHA-256 of both, the same on every run."""
-    digest = hashlib.sha256(f"plivoxml-plus:nonce:{seed}\x00{number}".encode()).digest()
+def nonce_for(seed: str, number: int, version: Literal[2, 3] = 3) -> str:
+    """The signature ``version``'s nonce of the ``number``-th request of the
+    simulation seeded ``seed``: a 20-digit decimal string (as Plivo's) from the
+    SHA-256 of the three, the same on every run."""
+    digest = hashlib.sha256(f"plivoxml-plus:{NONCE_LABELS[version]}:{seed}\x00{number}".encode()).digest()
     return str(int.from_bytes(digest, "big") % 10**NONCE_DIGITS).zfill(NONCE_DIGITS)
+
+
+def signature_headers(  # noqa: PLR0917 (the request, then what signs it)
+    method: str, url: str, params: Mapping[str, str], seed: str, number: int, auth_token: str
+) -> dict[str, str]:
+    """Both signatures' headers of the ``number``-th request of the simulation
+    seeded ``seed``: a ``method`` request to ``url`` (exactly as the app receives
+    it) carrying ``params`` in its form (POST; a GET's are already in ``url``)."""
+    nonce_v2, nonce_v3 = nonce_for(seed, number, 2), nonce_for(seed, number, 3)
+    return {
+        "X-Plivo-Signature-V2": sign_v2(url, nonce_v2, auth_token),
+        "X-Plivo-Signature-V2-Nonce": nonce_v2,
+        "X-Plivo-Signature-V3": sign_v3(method, url, params, nonce_v3, auth_token),
+        "X-Plivo-Signature-V3-Nonce": nonce_v3,
+    }
