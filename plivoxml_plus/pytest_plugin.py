@@ -9,7 +9,7 @@ Fixtures:
 - ``plivo_base_url``: the URL the app's routes are under (``"https://app.example"``);
   every request to a URL under it goes to the app, in-process.
 - ``plivo_auth_token``: the token the simulator signs its requests with
-  (``X-Plivo-Signature-V3``); give the app the same one.
+  (``X-Plivo-Signature-V2`` and ``-V3``); give the app the same one.
 - ``plivo_sim``: a fresh :class:`~plivoxml_plus.core.Simulation` for each test,
   closed after it. With an app it sends the platform's requests to the app and is
   strict (the first non-2xx reply, unknown URL, invalid document or failure raises
