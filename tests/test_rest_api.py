@@ -384,3 +384,51 @@ def test_any_sequence_of_rest_calls_raises_only_plivos_errors_and_ends_each_call
     for name, record in sim.calls.items():
         ended = [e for e in sim.timeline if e.call == name and e.kind == "ended"]
         assert len(ended) == 1 and record.ended_at is not None, (name, ended)
+
+
+# -- the gate: one REST call at a time, never beside the simulation's own events ----------------
+
+
+def test_a_urls_function_may_call_the_api_from_the_running_thread():
+    """The thread running events may call the API itself (a ``urls`` function): the
+    gate is re-entrant, and the call acts at the time of the request it answers."""
+    holder: dict[str, Any] = {}
+
+    def app(request: Any) -> str:
+        if request.url.endswith("/hangup-other"):
+            holder["client"].calls.delete(holder["other"])
+        return "<Response><Wait length='60'/></Response>"
+
+    sim = Simulation(app)
+    holder["client"] = sim.rest_client()
+    holder["other"] = sim.call("other", "<Response><Wait length='100'/></Response>").uuid
+    sim.call("caller", "<Response><Wait length='7'/><Redirect>https://app.example/hangup-other</Redirect></Response>")
+    sim.run()
+    assert (sim.calls["other"].ended_at, sim.calls["other"].end_reason) == (7, "hung up by the REST API")
+
+
+def test_the_gate_lets_a_rest_call_in_only_while_the_runner_waits_on_the_app():
+    import threading
+
+    from plivoxml_plus.core.platform._gate import Gate
+
+    gate = Gate()
+    outcome: list[bool] = []
+
+    def rest_call() -> None:
+        taken = gate.take(0.05)
+        outcome.append(taken)
+        if taken:
+            gate.give_back()
+
+    with gate.held():
+        other = threading.Thread(target=rest_call)
+        other.start()
+        other.join()  # running events: kept out
+        with gate.lent():  # waiting on the app: let in
+            other = threading.Thread(target=rest_call)
+            other.start()
+            other.join()
+    assert outcome == [False, True]
+    rest_call()  # between runs: let in at once
+    assert outcome == [False, True, True]
