@@ -56,7 +56,7 @@ def transfer(control: Control, path: tuple[str, ...], params: Mapping[str, Any])
     if legs not in ("aleg", "bleg", "both"):
         raise RestError(400, f"legs = {legs!r} is not allowed; allowed: aleg, bleg or both")
     if legs != "aleg":
-        raise RestError(400, f"legs = {legs!r} is not served by the simulation yet; allowed: aleg")
+        raise RestError(405, f"a transfer of legs = {legs!r} is not served by the simulation yet (only aleg)")
     aleg_url = p.url(params, "aleg_url")
     if aleg_url is None:
         raise RestError(400, "aleg_url is required when legs is aleg")
