@@ -10,6 +10,8 @@ Fixtures:
   every request to a URL under it goes to the app, in-process.
 - ``plivo_auth_token``: the token the simulator signs its requests with
   (``X-Plivo-Signature-V2`` and ``-V3``); give the app the same one.
+- ``plivo_client``: a real ``plivo.RestClient`` (plivo-python) whose requests
+  ``plivo_sim`` answers in process, as Plivo's REST API would.
 - ``plivo_sim``: a fresh :class:`~plivoxml_plus.core.Simulation` for each test,
   closed after it. With an app it sends the platform's requests to the app and is
   strict (the first non-2xx reply, unknown URL, invalid document or failure raises
@@ -19,8 +21,9 @@ Helpers, for the assertions a test makes: :func:`events` and :func:`callback_act
 
 This module imports nothing but pytest when pytest loads it: the simulator is
 imported when a fixture or helper is used, and httpx (the ``app`` extra) only by a
-``plivo_sim`` given an app. Without httpx, such a test fails with a MissingExtra
-naming ``plivoxml-plus[app]``; every other test runs as before.
+``plivo_sim`` given an app, plivo-python (the ``rest`` extra) only by
+``plivo_client``. Without them, such a test fails with a MissingExtra naming
+``plivoxml-plus[app]`` or ``plivoxml-plus[rest]``; every other test runs as before.
 """
 
 from __future__ import annotations
@@ -33,7 +36,15 @@ import pytest
 if TYPE_CHECKING:
     from .core import Simulation
 
-__all__ = ["callback_actions", "events", "plivo_app", "plivo_auth_token", "plivo_base_url", "plivo_sim"]
+__all__ = [
+    "callback_actions",
+    "events",
+    "plivo_app",
+    "plivo_auth_token",
+    "plivo_base_url",
+    "plivo_client",
+    "plivo_sim",
+]
 
 BASE_URL = "https://app.example"
 
@@ -71,6 +82,13 @@ def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Ite
         yield sim
     finally:
         sim.close()
+
+
+@pytest.fixture
+def plivo_client(plivo_sim: Simulation) -> Any:
+    """A real ``plivo.RestClient`` answered by ``plivo_sim`` (docs/testing-apps.md,
+    "Your app's REST calls"); signed with ``plivo_auth_token``'s token."""
+    return plivo_sim.rest_client()
 
 
 def events(sim: Simulation, call: str | None = None) -> list[str]:

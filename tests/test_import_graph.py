@@ -92,3 +92,23 @@ def test_the_layers_depend_downwards_only():
         if name.startswith("plivoxml_plus.core.bridge"):
             rooms = ("plivoxml_plus.core.conference", "plivoxml_plus.core.mpc", "plivoxml_plus.core._call")
             assert not {t for t in targets if t.startswith(rooms)}, name
+
+
+def test_the_platform_knows_no_call_and_no_room():
+    """core.platform (the REST API, the gate) reaches the simulation only through
+    its Control interface: it imports no call, room, call-flow venue or simulation."""
+    edges = graph()
+    above = (
+        "plivoxml_plus.core._call",
+        "plivoxml_plus.core._simulation",
+        "plivoxml_plus.core._rest_control",
+        "plivoxml_plus.core._world",
+        "plivoxml_plus.core._dial",
+        "plivoxml_plus.core.conference",
+        "plivoxml_plus.core.mpc",
+        "plivoxml_plus.core.bridge",
+    )
+    platform = [name for name in edges if name.startswith("plivoxml_plus.core.platform")]
+    assert "plivoxml_plus.core.platform.rest._routes" in platform
+    for name in platform:
+        assert not {t for t in edges[name] if t.startswith(above)}, name

@@ -284,7 +284,7 @@ def doc_projects() -> dict[str, dict[str, str]]:
 
 def test_the_doc_has_a_flask_and_a_starlette_project():
     projects = doc_projects()
-    assert set(projects) == {"A Flask app", "A Starlette or FastAPI app"}
+    assert set(projects) == {"A Flask app", "A Starlette or FastAPI app", "Your app's REST calls"}
     for files in projects.values():
         assert set(files) == {"app.py", "conftest.py", "test_app.py"}
 

@@ -50,7 +50,18 @@ from .mpc import Mpc, MultiPartyCalls, Participant
 if TYPE_CHECKING:
     from .audio import AudioResult
 
-__all__ = ["APP_NUMBER", "DEFAULT_EPOCH_MS", "AnswerDocument", "Probe", "Simulation", "caller_number"]
+__all__ = [
+    "APP_NUMBER",
+    "DEFAULT_AUTH_ID",
+    "DEFAULT_EPOCH_MS",
+    "AnswerDocument",
+    "Probe",
+    "Simulation",
+    "caller_number",
+]
+
+# the account rest_client() uses unless told (plivo-python wants "MA" + 18 characters)
+DEFAULT_AUTH_ID = "MASIMULATEDACCOUNT00"
 
 # 2024-01-01T00:00:00Z: virtual time 0 in the epoch-millisecond figures (RecordingStartMs...)
 DEFAULT_EPOCH_MS = 1_704_067_200_000
@@ -675,6 +686,11 @@ class Simulation:
         return self._run(limit)
 
     def _run(self, until: int | None) -> Simulation:
+        # the run holds the gate: a REST call acts between runs, or while the app is waited on
+        with self._world.gate.held():
+            return self._run_held(until)
+
+    def _run_held(self, until: int | None) -> Simulation:
         world = self._world
         clock = world.clock
         # without until, the horizon counts from here: a run after run(until=...) goes
@@ -875,6 +891,23 @@ class Simulation:
                 f"call {call.name!r} {what} at t={seconds(when)}, "
                 f"after the caller hangs up at t={seconds(call.hangup_ms)}"
             )
+
+    # -- the REST API (docs/testing-apps.md, "Your app's REST calls") -----------------
+
+    def rest_client(self, auth_id: str = DEFAULT_AUTH_ID, auth_token: str | None = None) -> Any:
+        """A real ``plivo.RestClient`` (plivo-python, the ``rest`` extra) whose
+        requests this simulation answers in process, as Plivo's API would, at the
+        clock's current time: from test code between runs, or from the app's
+        handlers while the simulation waits for their answer. ``auth_token``
+        defaults to the one requests are signed with."""
+        from ._rest_control import SimulationControl
+        from .platform.rest import rest_client
+
+        transport = self._world.transport
+        if auth_token is None:
+            auth_token = DEFAULT_AUTH_TOKEN if transport is None else transport.auth_token
+        wait = 5.0 if transport is None else transport.timeout
+        return rest_client(SimulationControl(self, wait), auth_id, auth_token)
 
     def __repr__(self) -> str:
         return f"<Simulation at t={self.now}: {len(self._calls)} calls, {len(self._world.requests)} requests>"

@@ -20,6 +20,7 @@ from ._options import ConferenceOptions, MpcOptions
 from ._recording import CallTape
 from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
+from .platform._gate import Gate
 
 __all__ = ["Requester", "StrictModeError", "World"]
 
@@ -46,6 +47,7 @@ class World:
         "documents",
         "durations",
         "epoch_ms",
+        "gate",
         "history",
         "ids",
         "log",
@@ -88,6 +90,7 @@ class World:
         self.sound_documents: dict[str, Response] = {}
         self.transport: AppTransport | None = None  # the user's app, for URLs under its base URL
         self.strict = False  # a failed request fails the run
+        self.gate = Gate()  # held while events run; lent to the REST API while the app is waited on
 
     def send(
         self,
@@ -154,7 +157,8 @@ class World:
         if transport is not None and transport.handles(url):
             from ..schema import MAX_BYTES
 
-            reply = transport.send(method, url, params, MAX_BYTES)
+            with self.gate.lent():  # (the app's handler may call the REST API meanwhile)
+                reply = transport.send(method, url, params, MAX_BYTES)
             self.request(route.kind, method, url, params, call, status=reply.status)
             problem = reply.problem
             if problem is None and reply.status is not None and not 200 <= reply.status < 300:

@@ -1,0 +1,321 @@
+"""The simulation's control interface for its REST API (``platform.rest.Control``):
+what a REST call may do, in plain values, through the same entry points as the
+Python API (``Simulation.call``, ``add_participant``, ``update_participant``,
+``kick``, ``recording``), always at the clock's current time.
+
+It lives beside the simulation, not in ``platform``: it knows calls and rooms,
+which the platform does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, Protocol
+
+import attrs
+
+from ..elements import MultiPartyCall as MultiPartyCallElement
+from ..elements import Response
+from ._call import HANGUP, Call, CallRecord
+from ._clock import Clock, seconds
+from ._dial import Dialer
+from ._requests import ROUTES
+from ._world import World
+from .mpc import MultiPartyCalls
+from .platform._gate import Gate
+from .platform.rest import RestError
+
+__all__ = ["SimulationControl"]
+
+_ANSWER = ROUTES["Call.answerUrl"]
+# the MultiPartyCall attributes add_participant passes on (Python names, as the REST
+# API's parameter names are); the others plivo-python sends are the new call's own
+_MPC_ATTRIBUTES = frozenset(a.name for a in attrs.fields(MultiPartyCallElement)) - {"content", "role"}
+_REFUSED = {"busy": "busy", "no-answer": "no answer", "failed": "failed"}
+
+
+class Simulation(Protocol):
+    """What of ``Simulation`` the control uses (named here: the simulation imports this module)."""
+
+    _world: World
+    _calls: dict[str, Call]
+    _dialer: Dialer
+    _mpcs: MultiPartyCalls
+
+    @property
+    def call(self) -> Callable[..., CallRecord]: ...
+
+    @property
+    def callee(self) -> Callable[..., CallRecord]: ...
+
+    @property
+    def add_participant(self) -> Callable[..., CallRecord]: ...
+
+    @property
+    def update_participant(self) -> Callable[..., None]: ...
+
+    @property
+    def kick(self) -> Callable[..., None]: ...
+
+    @property
+    def recording(self) -> Callable[..., None]: ...
+
+
+def _not_found(why: str) -> RestError:
+    return RestError(404, "not found", why)
+
+
+class SimulationControl:
+    """What ``Simulation.rest_client``'s API may do to ``sim``."""
+
+    def __init__(self, sim: Simulation, wait_seconds: float) -> None:
+        self.sim = sim
+        self.world = sim._world
+        self.wait_seconds = wait_seconds
+        self.made = 0  # calls placed by the API: each is named "rest-call-N"
+
+    @property
+    def gate(self) -> Gate:
+        return self.world.gate
+
+    def note(self, text: str) -> None:
+        self.world.note(None, text)
+
+    @property
+    def _now(self) -> float:
+        return seconds(self.world.clock.now)
+
+    # -- calls --------------------------------------------------------------------
+
+    def _call(self, uuid: str, *, live: bool) -> Call:
+        for call in self.sim._calls.values():
+            if call.uuid == uuid:
+                if live and not call.live:
+                    raise _not_found(f"call {call.name!r} ({uuid}) is not live")
+                return call
+        raise _not_found(f"no call has CallUUID {uuid!r}")
+
+    def _fresh_name(self) -> str:
+        while True:
+            self.made += 1
+            name = f"rest-call-{self.made}"
+            if name not in self.sim._calls:
+                return name
+
+    def create_call(
+        self, from_: str, to: str, answer_url: str, answer_method: str, time_limit: int | None
+    ) -> tuple[str, str]:
+        sim, world = self.sim, self.world
+        callee, busy = sim._dialer.find(to)
+        if callee is not None:  # the registered callee is the call: it answers or refuses as it says
+            callee.state = "done"
+            call = callee.call
+            call.answer = (answer_url, answer_method)
+            record = call.record
+            record.from_ = call.request_params["From"] = call.request_params["CallerName"] = from_
+            call.request_params["ALegUUID"] = call.uuid
+            call.request_params["ALegRequestUUID"] = world.ids.request(call.name)
+            ring_ms, refuse, after_ms = callee.ring_ms, callee.refuse, callee.hangup_after_ms
+        else:
+            name = self._fresh_name()
+            ring_ms = round(world.mpc_options.add_participant_ring * 1000)
+            refuse, after_ms = ("busy" if busy else None), None
+            if refuse is None:
+                at = seconds(world.clock.now + ring_ms)
+                sim.call(
+                    name,
+                    answer_url=answer_url,
+                    answer_method=answer_method,
+                    at=at,
+                    from_=from_,
+                    to=to,
+                    direction="outbound",
+                )
+            else:
+                sim.callee(name, to, refuse="busy")
+                sim._dialer.callees[to].pop()  # (a party of this call only: no Dial rings it)
+            call = sim._calls[name]
+        now = world.clock.now
+        if refuse is not None:
+            world.clock.at(now + (ring_ms if refuse == "no-answer" else 0), self._refused, (call, refuse))
+        else:
+            answer_ms = now + ring_ms
+            call.answer_ms = answer_ms
+            call.record.answer_at = seconds(answer_ms)
+            if callee is not None:
+                world.clock.at(answer_ms, call.on_answer)
+            if after_ms is not None:
+                call.schedule(answer_ms + after_ms, HANGUP, "the callee hung up")
+            if time_limit is not None:
+                call.schedule(answer_ms + time_limit * 1000, HANGUP, "time_limit reached")
+        world.event(call.name, "api", f"REST call placed to {to} (answer_url {answer_url})")
+        return world.ids.request(call.name), call.uuid
+
+    def _refused(self, what: tuple[Call, str]) -> None:
+        call, refuse = what
+        call.ended_ms = self.world.clock.now
+        call.record.ended_at = seconds(call.ended_ms)
+        call.record.end_reason = _REFUSED[refuse]
+        self.world.event(call.name, "ended", f"call not answered: {_REFUSED[refuse]}")
+
+    def call_details(self, uuid: str, *, live: bool) -> dict[str, Any]:
+        call = self._call(uuid, live=live)
+        record = call.record
+        if live:
+            return {
+                "call_status": "in-progress",
+                "call_uuid": call.uuid,
+                "caller_name": record.from_,
+                "direction": record.direction,
+                "from": record.from_,
+                "to": record.to,
+                "session_start": self._time(call.answer_ms),
+            }
+        ended = call.ended_ms
+        duration = None if ended is None or not call.started else -(-(ended - call.answer_ms) // 1000)
+        return {
+            "answer_time": self._time(call.answer_ms) if call.started else None,
+            "bill_duration": duration,
+            "call_direction": record.direction,
+            "call_duration": duration,
+            "call_state": "in-progress" if call.live else ("completed" if call.started else record.end_reason),
+            "call_uuid": call.uuid,
+            "end_time": None if ended is None else self._time(ended),
+            "from_number": record.from_,
+            "to_number": record.to,
+        }
+
+    def _time(self, ms: int) -> str:
+        when = datetime.fromtimestamp((self.world.epoch_ms + ms) / 1000, tz=timezone.utc)
+        return when.strftime("%Y-%m-%d %H:%M:%S+00:00")
+
+    def calls(self, *, live: bool) -> list[str]:
+        return [
+            c.uuid for c in self.sim._calls.values() if (c.live if live else c.started or c.record.ended_at is not None)
+        ]
+
+    def hangup_call(self, uuid: str) -> None:
+        self._call(uuid, live=True).schedule(self.world.clock.now, HANGUP, "hung up by the REST API")
+
+    def transfer_call(self, uuid: str, url: str, method: str) -> None:
+        call = self._call(uuid, live=True)
+        self.world.event(call.name, "api", f"REST transfer to {url}")
+        self.world.clock.at(self.world.clock.now, self._transfer, (call, (url, method)))
+
+    def _transfer(self, what: tuple[Call, tuple[str, str] | Response]) -> None:
+        """The call stops what it runs, leaves its room, Dial or listening element
+        (as on a hangup: the room goes on without it), and goes on with the new
+        document: fetched from a transfer URL, or given (add_participant's)."""
+        call, target = what
+        if not call.live:
+            self.world.note(call.name, "REST transfer: the call ended first; nothing changes")
+            return
+        listener = call.listener
+        if listener is not None:
+            call.listener = None
+            listener.hung_up()
+        if call.member is not None:
+            call.member.hung_up()
+        Clock.cancel(call.pending)
+        Clock.cancel(call.silence_entry)
+        call.pending = call.silence_entry = None
+        call.silence_ms = None
+        if not call.live:  # (the room's exit action ended it)
+            return
+        if isinstance(target, Response):
+            document: Response | None = target
+        else:
+            url, method = target
+            document = self.world.deliver(_ANSWER, method, url, call.call_params(), call.name, document="answer")
+        if document is None:
+            call.end("the transfer URL gave no valid document")
+            return
+        call.replace_document(document)
+        call.step()
+
+    # -- MultiPartyCalls ----------------------------------------------------------
+
+    def mpc_name(self, mpc_id: str, *, live: bool = True) -> str:
+        rooms = self.sim._mpcs.rooms
+        kind, _, value = mpc_id.partition("_")
+        if kind == "name" and value in rooms:
+            return value
+        if kind == "uuid":
+            for name, room in rooms.items():
+                if room.uuid == value:
+                    return name
+        raise _not_found(f"no live MultiPartyCall is {mpc_id!r} (uuid_<MPCUUID> or name_<friendly name>)")
+
+    def mpc_details(self, name: str) -> dict[str, Any]:
+        room = self.sim._mpcs.rooms[name]
+        return {
+            "friendly_name": name,
+            "mpc_uuid": room.uuid,
+            "status": room.state.name.capitalize(),
+            "start_time": self._time(room.init_ms),
+            "recording_status": "in-progress" if room.recording is not None else "not-started",
+        }
+
+    def mpcs(self) -> list[str]:
+        return list(self.sim._mpcs.rooms)
+
+    def participants(self, name: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "member_id": p.member_id,
+                "call_uuid": p.call.uuid,
+                "role": p.role,
+                "coach_mode": p.coach_mode,
+                "mute": p.muted,
+                "hold": p.held,
+                "join_time": self._time(p.joined_ms),
+            }
+            for p in self.sim._mpcs.rooms[name].participants.values()
+        ]
+
+    def participant_call(self, name: str, member_id: str) -> str:
+        if member_id == "all":
+            return "all"
+        participant = self.sim._mpcs.rooms[name].participants.get(member_id)
+        if participant is None:
+            raise _not_found(f"MPC {name!r} has no participant with member id {member_id!r}")
+        return participant.call.name
+
+    def add_participant(
+        self,
+        name: str,
+        role: str,
+        *,
+        from_: str | None,
+        to: str | None,
+        call_uuid: str | None,
+        attributes: Mapping[str, Any],
+    ) -> tuple[str, list[dict[str, str]]]:
+        kept = {key: value for key, value in attributes.items() if key in _MPC_ATTRIBUTES}
+        world = self.world
+        if call_uuid is not None:
+            call = self._call(call_uuid, live=True)
+            element = MultiPartyCallElement(name, role, **kept)  # (refuses a bad value now: a 400)
+            world.event(call.name, "api", f"REST add_participant: into MPC {name!r}")
+            world.clock.at(world.clock.now, self._transfer, (call, Response().add(element)))
+            return world.ids.request(f"{call.name}>{name}"), [{"call_uuid": call.uuid}]
+        assert from_ is not None and to is not None
+        placed = []
+        for target in to.split("<"):
+            call_name = self._fresh_name()
+            record = self.sim.add_participant(name, call_name, at=self._now, role=role, from_=from_, to=target, **kept)
+            placed.append({"to": target, "from": from_, "call_uuid": record.uuid})
+        return world.ids.request(str(placed[0]["call_uuid"])), placed
+
+    def update_participant(
+        self, name: str, call: str, hold: bool | None, mute: bool | None, coach_mode: bool | None
+    ) -> None:
+        self.sim.update_participant(call, at=self._now, hold=hold, mute=mute, coach_mode=coach_mode, mpc=name)
+
+    def kick(self, name: str, call: str) -> None:
+        self.sim.kick(call, at=self._now, mpc=name)
+
+    def recording(self, name: str, action: str) -> None:
+        if action not in ("start", "stop", "pause", "resume"):
+            raise RestError(404, "not found")
+        self.sim.recording(name, action, at=self._now)

@@ -1,0 +1,70 @@
+"""The Call resource (Plivo's Call API: make, get, list, transfer, hang up),
+served for the simulation: each handler reads Plivo's documented parameters,
+asks the ``Control`` and answers as Plivo does."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import _params as p
+from ._answers import Answer, RestError, listed
+from ._control import Control
+
+__all__ = ["create", "get", "hangup", "listing", "transfer"]
+
+MAX_TIME_LIMIT = 86400  # Plivo disconnects a call at 24 h whatever time_limit says
+
+
+def create(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """POST /Call/: 201 "call fired", one request UUID per ``to`` (a list for several)."""
+    from_ = p.required(params, "from")
+    to = p.required(params, "to")
+    answer_url = p.url(params, "answer_url")
+    if answer_url is None:
+        raise RestError(400, "answer_url is required but was not given")
+    answer_method = p.method(params, "answer_method")
+    for name in ("ring_url", "hangup_url", "fallback_url"):
+        p.url(params, name)
+        p.method(params, name.replace("url", "method"))
+    time_limit = p.whole(params, "time_limit", 1, MAX_TIME_LIMIT)
+    targets = to.split("<")
+    if any(not target.strip() for target in targets):
+        raise RestError(400, f"to = {to!r} is not allowed; allowed: numbers or SIP URIs separated by '<'")
+    if from_ in targets:
+        raise RestError(400, "src and destination cannot overlap")
+    requests = [control.create_call(from_, target, answer_url, answer_method, time_limit)[0] for target in targets]
+    request_uuid: str | list[str] = requests[0] if len(requests) == 1 else requests
+    return Answer(201, {"message": "call fired", "request_uuid": request_uuid})
+
+
+def get(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """GET /Call/{uuid}/: a live call's details with ``status=live``, else its record."""
+    return Answer(200, control.call_details(path[0], live=params.get("status") == "live"))
+
+
+def listing(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """GET /Call/: the live calls' UUIDs with ``status=live``, else every call's record."""
+    if params.get("status") == "live":
+        return Answer(200, {"calls": control.calls(live=True)})
+    return Answer(200, listed([control.call_details(uuid, live=False) for uuid in control.calls(live=False)]))
+
+
+def transfer(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """POST /Call/{uuid}/: 202 "call transferred"; the A leg fetches ``aleg_url``."""
+    legs = params.get("legs")
+    if legs not in ("aleg", "bleg", "both"):
+        raise RestError(400, f"legs = {legs!r} is not allowed; allowed: aleg, bleg or both")
+    if legs != "aleg":
+        raise RestError(405, f"a transfer of legs = {legs!r} is not served by the simulation yet (only aleg)")
+    aleg_url = p.url(params, "aleg_url")
+    if aleg_url is None:
+        raise RestError(400, "aleg_url is required when legs is aleg")
+    control.transfer_call(path[0], aleg_url, p.method(params, "aleg_method"))
+    return Answer(202, {"message": "call transferred"})
+
+
+def hangup(control: Control, path: tuple[str, ...], _: Mapping[str, Any]) -> Answer:
+    """DELETE /Call/{uuid}/: 204, the call ends now."""
+    control.hangup_call(path[0])
+    return Answer(204)

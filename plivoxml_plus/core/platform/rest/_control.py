@@ -1,0 +1,84 @@
+"""What the REST API may ask of the simulation: the narrow control interface
+(``Control``) the simulation gives it, in plain values. Every change goes
+through the same entry points as the Python API, at the clock's current time;
+unknown or ended resources raise ``RestError`` (404)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from .._gate import Gate
+
+__all__ = ["Control"]
+
+
+class Control(Protocol):
+    @property
+    def gate(self) -> Gate: ...
+
+    @property
+    def wait_seconds(self) -> float:
+        """How long a REST call waits for the running simulation to let it in."""
+        ...
+
+    def note(self, text: str) -> None:
+        """Add ``text`` to the simulation's notes (a refused REST call says why)."""
+
+    # -- calls --------------------------------------------------------------------
+
+    def create_call(
+        self, from_: str, to: str, answer_url: str, answer_method: str, time_limit: int | None
+    ) -> tuple[str, str]:
+        """Place an outbound call to ``to``; its (request UUID, CallUUID)."""
+        ...
+
+    def call_details(self, uuid: str, *, live: bool) -> dict[str, Any]:
+        """The call's details (``live``: only while it is up)."""
+        ...
+
+    def calls(self, *, live: bool) -> list[str]:
+        """The CallUUIDs of the calls (``live``: only those up now), in order."""
+        ...
+
+    def hangup_call(self, uuid: str) -> None: ...
+
+    def transfer_call(self, uuid: str, url: str, method: str) -> None: ...
+
+    # -- MultiPartyCalls ----------------------------------------------------------
+
+    def mpc_name(self, mpc_id: str, *, live: bool = True) -> str:
+        """The MPC that ``uuid_<MPCUUID>`` or ``name_<friendly name>`` names."""
+        ...
+
+    def mpc_details(self, name: str) -> dict[str, Any]: ...
+
+    def mpcs(self) -> list[str]: ...
+
+    def participants(self, name: str) -> list[dict[str, Any]]: ...
+
+    def participant_call(self, name: str, member_id: str) -> str:
+        """The name of the call that is participant ``member_id`` (or "all")."""
+        ...
+
+    def add_participant(
+        self,
+        name: str,
+        role: str,
+        *,
+        from_: str | None,
+        to: str | None,
+        call_uuid: str | None,
+        attributes: Mapping[str, Any],
+    ) -> tuple[str, list[dict[str, str]]]:
+        """Add a participant: a new call to ``to`` or the live call ``call_uuid``;
+        the request UUID and the calls (``to``, ``from``, ``call_uuid``)."""
+        ...
+
+    def update_participant(
+        self, name: str, call: str, hold: bool | None, mute: bool | None, coach_mode: bool | None
+    ) -> None: ...
+
+    def kick(self, name: str, call: str) -> None: ...
+
+    def recording(self, name: str, action: str) -> None: ...

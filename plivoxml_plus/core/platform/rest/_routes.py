@@ -1,0 +1,69 @@
+"""The REST API's one route table: each served operation, its method and path
+under ``/v1/Account/{auth_id}/``, and its handler. docs/testing-apps.md lists
+the same operations ("Your app's REST calls"); a test checks the two agree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from . import _calls, _mpc
+from ._answers import Answer
+from ._control import Control
+
+__all__ = ["RESOURCES", "ROUTES", "Handler", "RestRoute"]
+
+Handler = Callable[[Control, tuple[str, ...], Mapping[str, Any]], Answer]
+
+_ID = "([^/]+)"
+_MPC = f"MultiPartyCall/{_ID}"
+
+
+class RestRoute(NamedTuple):
+    """One operation: ``name`` as plivo-python calls it, the method and path pattern."""
+
+    name: str
+    method: str
+    path: re.Pattern[str]
+    handler: Handler
+
+
+def _route(name: str, method: str, path: str, handler: Handler) -> RestRoute:
+    return RestRoute(name, method, re.compile(path + "/"), handler)
+
+
+ROUTES: tuple[RestRoute, ...] = (
+    _route("calls.create", "POST", "Call", _calls.create),
+    _route("calls.list / live_calls.list_ids", "GET", "Call", _calls.listing),
+    _route("calls.get / live_calls.get", "GET", f"Call/{_ID}", _calls.get),
+    _route("calls.transfer / calls.update", "POST", f"Call/{_ID}", _calls.transfer),
+    _route("calls.delete / calls.hangup", "DELETE", f"Call/{_ID}", _calls.hangup),
+    _route("multi_party_calls.list", "GET", "MultiPartyCall", _mpc.listing),
+    _route("multi_party_calls.get", "GET", _MPC, _mpc.get),
+    _route("multi_party_calls.add_participant", "POST", f"{_MPC}/Participant", _mpc.add_participant),
+    _route("multi_party_calls.list_participants", "GET", f"{_MPC}/Participant", _mpc.participants),
+    _route("multi_party_calls.get_participant", "GET", f"{_MPC}/Participant/{_ID}", _mpc.get_participant),
+    _route("multi_party_calls.update_participant", "POST", f"{_MPC}/Participant/{_ID}", _mpc.update_participant),
+    _route("multi_party_calls.kick_participant", "DELETE", f"{_MPC}/Participant/{_ID}", _mpc.kick),
+    _route("multi_party_calls.start_recording", "POST", f"{_MPC}/Record", _mpc.record("start")),
+    _route("multi_party_calls.stop_recording", "DELETE", f"{_MPC}/Record", _mpc.record("stop")),
+    _route("multi_party_calls.pause_recording", "POST", f"{_MPC}/Record/Pause", _mpc.record("pause")),
+    _route("multi_party_calls.resume_recording", "POST", f"{_MPC}/Record/Resume", _mpc.record("resume")),
+)
+# the voice resources Plivo has: asked of one the simulation does not serve (yet),
+# the API says so (405) rather than pretend it is not there (404)
+RESOURCES = ("Call", "MultiPartyCall", "Conference", "Request", "Recording")
+
+
+def find(method: str, path: str) -> tuple[RestRoute | None, tuple[str, ...], bool]:
+    """The route serving ``method path``, its path values, and whether the path
+    (under another method) is one Plivo has."""
+    known = False
+    for route in ROUTES:
+        match = route.path.fullmatch(path)
+        if match is not None:
+            if route.method == method:
+                return route, match.groups(), True
+            known = True
+    return None, (), known or path.split("/", 1)[0] in RESOURCES
