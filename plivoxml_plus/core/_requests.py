@@ -135,6 +135,16 @@ DIAL_CALLBACK = (
     "DialDigitsMatch",
     "DialDigitsPressedBy",
 )
+# the Conference Record API's callback (C11), as Plivo's "Start recording a conference" lists it
+CONFERENCE_RECORD_API = (
+    "record_url",
+    "recording_id",
+    "conference_name",
+    "recording_duration",
+    "recording_duration_ms",
+    "recording_start_ms",
+    "recording_end_ms",
+)
 GET_INPUT = ("InputType", "Digits", "Speech", "SpeechConfidenceScore", "BilledAmount")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
 MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
@@ -208,6 +218,7 @@ ROUTES: dict[str, Route] = dict(
                 "RecordingDurationMs",
                 "RecordingStartMs",
                 "RecordingEndMs",
+                *CONFERENCE_RECORD_API,
             ),
             call_params="call_params_on_callbacks",
         ),

@@ -21,6 +21,8 @@ from ._clock import Clock, seconds
 from ._dial import Dialer
 from ._requests import ROUTES
 from ._world import World
+from .conference import Conferences, Room
+from .conference._api import MEMBER_ACTIONS, act, members_named, on_members
 from .mpc import MultiPartyCalls
 from .platform._gate import Gate
 from .platform.rest import RestError
@@ -41,6 +43,7 @@ class Simulation(Protocol):
     _calls: dict[str, Call]
     _dialer: Dialer
     _mpcs: MultiPartyCalls
+    _conferences: Conferences
 
     @property
     def call(self) -> Callable[..., CallRecord]: ...
@@ -319,3 +322,71 @@ class SimulationControl:
         if action not in ("start", "stop", "pause", "resume"):
             raise RestError(404, "not found")
         self.sim.recording(name, action, at=self._now)
+
+    # -- Conferences (rule C11) ----------------------------------------------------
+    # each change is run through the clock at its current time, as the other
+    # operations are: after the request the app is answering, if it is answering one
+
+    def _room(self, name: str) -> Room:
+        room = self.sim._conferences.rooms.get(name)
+        if room is None:
+            raise _not_found(f"no conference named {name!r} is in progress")
+        return room
+
+    def _at_now(self, room: Room, what: str, action: Callable[[Room], None]) -> None:
+        where = (self.sim._conferences, room.name, room.uuid, what, action)
+        self.world.clock.at(self.world.clock.now, lambda _: act(*where))
+
+    def conferences(self) -> list[str]:
+        return list(self.sim._conferences.rooms)
+
+    def conference_details(self, name: str) -> dict[str, Any]:
+        room = self._room(name)
+        now = self._now
+        members = [
+            {
+                "muted": m.muted,
+                "member_id": m.member_id,
+                "deaf": m.deaf,
+                "from": m.call.record.from_,
+                "to": m.call.record.to,
+                "caller_name": m.call.request_params.get("CallerName", ""),
+                "direction": m.call.record.direction,
+                "call_uuid": m.call.uuid,
+                "join_time": str(int(now - m.membership.joined_at)),
+            }
+            for m in room.members.values()
+        ]
+        return {
+            "conference_name": name,
+            "conference_run_time": str(int(now - seconds(room.bridge.opened_ms))),
+            "conference_member_count": str(len(members)),
+            "members": members,
+        }
+
+    def conference_hangup(self, name: str) -> None:
+        self._at_now(self._room(name), "hangup", lambda room: room.end("hung up by the Conference API"))
+
+    def conference_member_action(self, name: str, member_ids: str, action: str) -> list[str]:
+        room = self._room(name)
+        members = members_named(room, member_ids)
+        if members is None:
+            raise _not_found(f"conference {name!r} has no member {member_ids!r} (members: {', '.join(room.members)})")
+        kind = next(a for a in MEMBER_ACTIONS if a == action)
+        ids = [m.member_id for m in members]
+        self._at_now(room, f"{action} member {member_ids}", on_members(ids, kind))
+        return ids
+
+    def conference_record(self, name: str, file_format: str, callback: tuple[str, str] | None) -> tuple[str, str]:
+        room = self._room(name)
+        if room.recording is not None:
+            raise RestError(400, f"conference {name!r} is already being recorded")
+        recording_id = room.next_api_recording()
+        self._at_now(room, "record", lambda room: room.record_by_api(recording_id, file_format, callback))
+        return recording_id, f"{self.world.options.record_url_prefix}{recording_id}.{file_format}"
+
+    def conference_record_stop(self, name: str) -> None:
+        room = self._room(name)
+        if room.recording is None:
+            raise _not_found(f"conference {name!r} is not being recorded")
+        self._at_now(room, "record stop", lambda room: room.stop_recording() if room.recording else None)

@@ -46,6 +46,7 @@ class Member:
         "call",
         "callback_method",
         "callback_url",
+        "deaf",
         "digit_entry",
         "end_on_exit",
         "enter_method",
@@ -84,6 +85,7 @@ class Member:
         self.call = call
         self.member_id = member_id
         self.muted: bool = get("muted")
+        self.deaf = False  # C11: only the Conference API deafens a member
         self.start_on_enter: bool = get("start_conference_on_enter")
         self.end_on_exit: bool = get("end_conference_on_exit")
         self.stay_alone: bool = get("stay_alone")
@@ -205,8 +207,11 @@ class Room:
         "moderators",
         "name",
         "next_id",
+        "recorded",
         "recording",
+        "recording_callback",
         "recording_owner",
+        "recordings_by_api",
         "started_ms",
         "state",
         "uuid",
@@ -232,7 +237,10 @@ class Room:
         self.enforce_min = False  # ... and the room has held two members since
         self.floor: Floor[Member] = Floor()
         self.recording: Recording | None = None
-        self.recording_owner: Member | None = None
+        self.recording_owner: Member | None = None  # None: started by the Conference API (C11)
+        self.recording_callback: tuple[str, str] | None = None  # the API's callback_url and method
+        self.recordings_by_api = 0
+        self.recorded = False  # the record attribute has started its one recording (C9)
         self.deadline: int | None = None
         self.limit_entry: Entry | None = None
 
@@ -244,6 +252,8 @@ class Room:
     def seat(self, member: Member) -> Seat:
         """``member``'s flags in the bridge (C2, C8)."""
         hearing = self.hearing
+        if member.deaf:  # C11: a deaf member hears nothing of the room, not even its waitSound
+            return Seat(member.call.name, not member.muted, False, "member", "silence")
         return Seat(member.call.name, not member.muted, hearing, "member", None if hearing else member.wait_heard)
 
     def sync(self, member: Member | None = None) -> None:
@@ -313,22 +323,24 @@ class Room:
     def check_recording(self) -> None:
         """C9: record once a record=true member is in a started room of two or
         more, or at once for a member with recordWhenAlone=true."""
-        if self.recording is not None or self.state is ENDED:
+        if self.recording is not None or self.recorded or self.state is ENDED:
             return
         hearing = self.hearing
         for member in self.members.values():
             if member.record and (hearing or member.record_when_alone):
-                world = self.world
-                self.recording = Recording(
-                    world.ids.recording(self.uuid),
-                    world.options.record_url_prefix,
-                    member.record_file_format,
-                    world.clock.now,
-                )
-                self.recording_owner = member
-                self.bridge.record(self.recording.id, world.clock.now, member.record_file_format)
-                world.event(member.call.name, "record", f"recording of {self.name!r} started")
+                self.recorded = True
+                self.start_recording(self.world.ids.recording(self.uuid), member.record_file_format, member)
                 return
+
+    def start_recording(self, recording_id: str, file_format: str, owner: Member | None) -> Recording:
+        """Record the room from now on (C9; ``owner`` None: the Conference API, C11)."""
+        world = self.world
+        now = world.clock.now
+        self.recording = Recording(recording_id, world.options.record_url_prefix, file_format, now)
+        self.recording_owner = owner
+        self.bridge.record(recording_id, now, file_format)
+        world.event(None if owner is None else owner.call.name, "record", f"recording of {self.name!r} started")
+        return self.recording
 
     # -- leaving -------------------------------------------------------------------
 
@@ -411,12 +423,20 @@ class Room:
 
     def stop_recording(self) -> None:
         recording, owner = self.recording, self.recording_owner
-        assert recording is not None and owner is not None
+        assert recording is not None
         world = self.world
         now = world.clock.now
         figures = recording.figures(now, world.epoch_ms)
         length = seconds(now - recording.started_ms)
-        world.event(owner.call.name, "record", f"recording of {self.name!r} stopped ({length} s)")
+        self.recording = self.recording_owner = None
+        for tape in self.bridge.tapes:
+            if tape.id == recording.id:
+                tape.stop(now)
+        who = None if owner is None else owner.call.name
+        world.event(who, "record", f"recording of {self.name!r} stopped ({length} s)")
+        if owner is None:
+            self._api_recording_callback(figures)
+            return
         if owner.callback_url is not None:
             params = {"ConferenceAction": "record", **owner.base, **figures}
             world.send(_CALLBACK, owner.callback_method, owner.callback_url, params, owner.call)
@@ -438,6 +458,56 @@ class Room:
         method, url, params, call = request
         # (the call's parameters, if added, are those of when the request is made)
         self.world.send(_TRANSCRIPTION, method, url, params, call)
+
+    # -- the Conference API (C11) ----------------------------------------------------
+
+    def set_muted(self, member: Member, muted: bool) -> None:
+        """C11: mute or unmute ``member``: who hears it changes now (C8); a muted
+        member lets the floor go, an unmuted one talking may take it (C7)."""
+        if member.muted == muted:
+            return
+        member.muted = muted
+        if muted:
+            holder = self.floor.stop(member)
+            if holder is not None:
+                self.floor_changed(holder)
+        elif member.call.talking:
+            self.state.talk_start(self, member)
+        self.sync(member)
+
+    def set_deaf(self, member: Member, deaf: bool) -> None:
+        """C11: a deaf member hears nothing of the room; others still hear it."""
+        member.deaf = deaf
+        self.sync(member)
+
+    def next_api_recording(self) -> str:
+        """The RecordingID of the Record API's next recording of this room (C11)."""
+        self.recordings_by_api += 1
+        return self.world.ids.recording(f"{self.uuid}/api/{self.recordings_by_api}")
+
+    def record_by_api(self, recording_id: str, file_format: str, callback: tuple[str, str] | None) -> None:
+        """C11: the Record API starts a recording of the room now (none may run)."""
+        if self.recording is not None:
+            self.world.note(None, f"Conference API record: {self.name!r} is already being recorded; nothing changes")
+            return
+        self.recording_callback = callback
+        self.start_recording(recording_id, file_format, None)
+
+    def _api_recording_callback(self, figures: dict[str, str]) -> None:
+        """The Record API's callback_url, with the parameters Plivo lists for it (C11)."""
+        if self.recording_callback is None:
+            return
+        url, method = self.recording_callback
+        params = {
+            "record_url": figures["RecordUrl"],
+            "recording_id": figures["RecordingID"],
+            "conference_name": self.name,
+            "recording_duration": figures["RecordingDuration"],
+            "recording_duration_ms": figures["RecordingDurationMs"],
+            "recording_start_ms": figures["RecordingStartMs"],
+            "recording_end_ms": figures["RecordingEndMs"],
+        }
+        self.world.send(_CALLBACK, method, url, params, None)
 
     # -- time limit (C7) -----------------------------------------------------------
 

@@ -82,3 +82,26 @@ class Control(Protocol):
     def kick(self, name: str, call: str) -> None: ...
 
     def recording(self, name: str, action: str) -> None: ...
+
+    # -- Conferences (rule C11) ---------------------------------------------------
+
+    def conferences(self) -> list[str]:
+        """The names of the conferences in progress, in opening order."""
+        ...
+
+    def conference_details(self, name: str) -> dict[str, Any]:
+        """The conference ``name`` and its members, as Plivo's Conference object."""
+        ...
+
+    def conference_hangup(self, name: str) -> None: ...
+
+    def conference_member_action(self, name: str, member_ids: str, action: str) -> list[str]:
+        """Apply ``action`` (mute, unmute, deaf, undeaf, kick, hangup) to the members
+        ``member_ids`` names (MemberIDs separated by commas, or "all"); their ids."""
+        ...
+
+    def conference_record(self, name: str, file_format: str, callback: tuple[str, str] | None) -> tuple[str, str]:
+        """Start recording the conference; the RecordingID and its URL."""
+        ...
+
+    def conference_record_stop(self, name: str) -> None: ...

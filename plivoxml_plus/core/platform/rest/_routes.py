@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from . import _calls, _mpc
+from . import _calls, _conference, _mpc
 from ._answers import Answer
 from ._control import Control
 
@@ -18,6 +18,8 @@ Handler = Callable[[Control, tuple[str, ...], Mapping[str, Any]], Answer]
 
 _ID = "([^/]+)"
 _MPC = f"MultiPartyCall/{_ID}"
+_CONFERENCE = f"Conference/{_ID}"
+_MEMBER = f"{_CONFERENCE}/Member/{_ID}"
 
 
 class RestRoute(NamedTuple):
@@ -50,6 +52,18 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("multi_party_calls.stop_recording", "DELETE", f"{_MPC}/Record", _mpc.record("stop")),
     _route("multi_party_calls.pause_recording", "POST", f"{_MPC}/Record/Pause", _mpc.record("pause")),
     _route("multi_party_calls.resume_recording", "POST", f"{_MPC}/Record/Resume", _mpc.record("resume")),
+    _route("conferences.list", "GET", "Conference", _conference.listing),
+    _route("conferences.hangup_all / delete_all", "DELETE", "Conference", _conference.hangup_all),
+    _route("conferences.get", "GET", _CONFERENCE, _conference.get),
+    _route("conferences.hangup / delete", "DELETE", _CONFERENCE, _conference.hangup),
+    _route("conferences.member_mute", "POST", f"{_MEMBER}/Mute", _conference.member("Mute", "POST")),
+    _route("conferences.member_mute_stop", "DELETE", f"{_MEMBER}/Mute", _conference.member("Mute", "DELETE")),
+    _route("conferences.member_deaf", "POST", f"{_MEMBER}/Deaf", _conference.member("Deaf", "POST")),
+    _route("conferences.member_deaf_stop", "DELETE", f"{_MEMBER}/Deaf", _conference.member("Deaf", "DELETE")),
+    _route("conferences.member_kick", "POST", f"{_MEMBER}/Kick", _conference.member("Kick", "POST")),
+    _route("conferences.member_hangup", "DELETE", _MEMBER, _conference.member("", "DELETE")),
+    _route("conferences.record", "POST", f"{_CONFERENCE}/Record", _conference.record),
+    _route("conferences.record_stop", "DELETE", f"{_CONFERENCE}/Record", _conference.record_stop),
 )
 # the voice resources Plivo has: asked of one the simulation does not serve (yet),
 # the API says so (405) rather than pretend it is not there (404)
