@@ -91,7 +91,7 @@ def test_each_family_is_numbered_from_1_without_gaps():
     for rule in defined():
         numbers.setdefault(rule[0], []).append(int(rule[1:]))
     assert numbers == {
-        "C": list(range(1, 11)),
+        "C": list(range(1, 12)),
         "M": list(range(1, 9)),
         "A": list(range(1, 4)),
         "I": list(range(1, 7)),

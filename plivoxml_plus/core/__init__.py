@@ -1,6 +1,6 @@
 """Layer 3, the reference core: a Conference and MultiPartyCall simulator on a virtual clock.
 
-Each call executes its Plivo XML element by element; rooms apply rules C1-C10
+Each call executes its Plivo XML element by element; rooms apply rules C1-C11
 and M1-M8 of docs/rules.md, each room a state machine over one bridge (who
 hears whom, ``bridge``); every HTTP request the platform would make is recorded with its
 exact parameters; who hears whom can be asked at any moment. Deterministic: the

@@ -1,4 +1,4 @@
-"""The Conference model (rules C1-C10): rooms by name, each a state machine
+"""The Conference model (rules C1-C11): rooms by name, each a state machine
 over its own bridge."""
 
 from ._registry import Conferences

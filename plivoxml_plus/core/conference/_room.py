@@ -1,4 +1,4 @@
-"""One conference: its members and the state machine of rules C1-C10.
+"""One conference: its members and the state machine of rules C1-C11.
 
 A room is Waiting until it may start (C2), then Started, then Ended (C1: a room
 exists from its first join to its end; a later join with the same name opens a
