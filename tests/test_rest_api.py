@@ -434,3 +434,47 @@ def test_the_gate_lets_a_rest_call_in_only_while_the_runner_waits_on_the_app():
     assert outcome == [False, True]
     rest_call()  # between runs: let in at once
     assert outcome == [False, True, True]
+
+
+# -- in-call actions ---------------------------------------------------------------------------
+
+SEND_DIGITS_PARAMS = {"digits", "leg", "callback_url", "callback_method"}  # Plivo's "Send digits"
+
+
+def test_send_digits_sends_keys_on_the_call_as_dtmf_does():
+    """I4: the keys leave the call one every dtmf_digit_seconds from the request's
+    time; in a conference they reach the room as if the caller pressed them."""
+    room = f"<Response><Conference callbackUrl='{BASE}/events' digitsMatch='12'>room</Conference></Response>"
+    sim = Simulation(documents(events="<Response/>"))
+    client = sim.rest_client()
+    a = sim.call("a", room)
+    sim.call("b", room)
+    sim.run(until=4)
+    sent = spy(client)
+    answer = client.calls.send_digits(a.uuid, "12", leg="aleg")
+    assert answer.message == "digits sent"
+    assert sent[0][:2] == ("POST", f"Call/{a.uuid}/DTMF/") and set(sent[0][2]) - {"call_uuid"} <= SEND_DIGITS_PARAMS
+    sim.run(until=6)
+    (matched,) = sim.callbacks("digits", call="a")
+    assert (matched.at, matched.params["ConferenceDigitsMatch"]) == (4.5, "12")
+    assert [(e.at, e.text) for e in sim.timeline if e.kind == "api"] == [(4, "REST send_digits '12'")]
+
+
+def test_send_digits_refusals():
+    sim = Simulation()
+    client = sim.rest_client()
+    a = sim.call("a", "<Response><Wait length='30'/></Response>")
+    sim.run(until=1)
+    with pytest.raises(ValidationError, match="digits"):
+        client.request("POST", ("Call", a.uuid, "DTMF"), {"digits": "12x"}, is_voice_request=True)
+    with pytest.raises(ValidationError, match="digits is required"):
+        client.request("POST", ("Call", a.uuid, "DTMF"), {}, is_voice_request=True)
+    with pytest.raises(InvalidRequestError, match="bleg"):
+        client.calls.send_digits(a.uuid, "1", leg="bleg")
+    with pytest.raises(ResourceNotFoundError):
+        client.calls.send_digits("no-such-call", "1")
+    sim.run(until=2)
+    assert "sent on the call" not in " ".join(e.text for e in sim.notes)  # nothing was sent
+    client.calls.send_digits(a.uuid, "9")
+    sim.run(until=3)
+    assert sim.notes[-1].text == "DTMF key '9' sent on the call: the call is in no room, no one hears it"

@@ -14,12 +14,13 @@ from typing import Any, Protocol
 
 import attrs
 
+from ..elements import DTMF, Response
 from ..elements import MultiPartyCall as MultiPartyCallElement
-from ..elements import Response
 from ._call import HANGUP, Call, CallRecord
 from ._clock import Clock, seconds
 from ._dial import Dialer
 from ._requests import ROUTES
+from ._signals import send_keys
 from ._world import World
 from .conference import Conferences, Room
 from .conference._api import MEMBER_ACTIONS, act, members_named, on_members
@@ -204,6 +205,20 @@ class SimulationControl:
         call = self._call(uuid, live=True)
         self.world.event(call.name, "api", f"REST transfer to {url}")
         self.world.clock.at(self.world.clock.now, self._transfer, (call, (url, method)))
+
+    def send_digits(self, uuid: str, digits: str) -> None:
+        call = self._call(uuid, live=True)
+        DTMF(digits)  # (refuses keys <DTMF> does not send: a 400)
+        world = self.world
+
+        def send(_: object) -> None:
+            if call.live:
+                world.event(call.name, "api", f"REST send_digits {digits!r}")
+                send_keys(call, digits)
+            else:
+                world.note(call.name, "REST send_digits: the call ended first; nothing is sent")
+
+        world.clock.at(world.clock.now, send)
 
     def _transfer(self, what: tuple[Call, tuple[str, str] | Response]) -> None:
         """The call stops what it runs, leaves its room, Dial or listening element

@@ -10,23 +10,31 @@ from ._call import Call
 from ._clock import seconds
 from ._requests import ROUTES
 
-__all__ = ["run_dtmf", "run_message", "run_stream"]
+__all__ = ["run_dtmf", "run_message", "run_stream", "send_keys"]
+
+
+def send_keys(call: Call, keys: str) -> int:
+    """I4: ``keys`` leave the call from now, one every ``dtmf_digit_seconds``. A key
+    reaches the room the call is in when it ends (as if the caller pressed it);
+    outside a room no one hears it. Returns how long they take, in ms."""
+    world = call.world
+    per_ms = world.durations.dtmf_digit_ms
+    now = world.clock.now
+    for index, key in enumerate(keys, 1):
+        call.timers.append(world.clock.at(now + index * per_ms, _key_sent, (call, key)))
+    return per_ms * len(keys)
 
 
 def run_dtmf(call: Call, element: Element) -> bool:
-    """I4: one key every ``dtmf_digit_seconds``. A key reaches the room the call
-    is in when it ends (as if the caller pressed it); outside a room no one hears
-    it. ``async="false"``: the call waits until every key is sent."""
+    """I4: ``<DTMF>`` sends its keys; ``async="false"``: the call waits until
+    every key is sent."""
     world = call.world
     keys = str(element.effective("content"))
-    per_ms = world.durations.dtmf_digit_ms
-    now = world.clock.now
+    world.event(call.name, "element", f"<DTMF> sends {keys!r} ({seconds(world.durations.dtmf_digit_ms * len(keys))} s)")
+    taking = send_keys(call, keys)
     blocking = not element.effective("async_")
-    world.event(call.name, "element", f"<DTMF> sends {keys!r} ({seconds(per_ms * len(keys))} s)")
-    for index, key in enumerate(keys, 1):
-        call.timers.append(world.clock.at(now + index * per_ms, _key_sent, (call, key)))
     if blocking:
-        call.pending = world.clock.at(now + per_ms * len(keys), call.resume)
+        call.pending = world.clock.at(world.clock.now + taking, call.resume)
     return blocking
 
 
@@ -39,7 +47,7 @@ def _key_sent(sent: object) -> None:
     if call.member is not None:
         call.member.digits(key)
     else:
-        call.world.note(call.name, f"<DTMF> key {key!r} sent on the call: the call is in no room, no one hears it")
+        call.world.note(call.name, f"DTMF key {key!r} sent on the call: the call is in no room, no one hears it")
 
 
 def run_message(call: Call, element: Element) -> bool:

@@ -11,7 +11,7 @@ from . import _params as p
 from ._answers import Answer, RestError, listed
 from ._control import Control
 
-__all__ = ["create", "get", "hangup", "listing", "transfer"]
+__all__ = ["create", "get", "hangup", "listing", "send_digits", "transfer"]
 
 MAX_TIME_LIMIT = 86400  # Plivo disconnects a call at 24 h whatever time_limit says
 
@@ -68,3 +68,17 @@ def hangup(control: Control, path: tuple[str, ...], _: Mapping[str, Any]) -> Ans
     """DELETE /Call/{uuid}/: 204, the call ends now."""
     control.hangup_call(path[0])
     return Answer(204)
+
+
+def send_digits(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """POST /Call/{uuid}/DTMF/: 202 "digits sent"; the keys leave the call as ``<DTMF>``'s do (I4)."""
+    digits = p.required(params, "digits")
+    leg = params.get("leg", "aleg")
+    if leg not in ("aleg", "bleg"):
+        raise RestError(400, f"leg = {leg!r} is not allowed; allowed: aleg or bleg")
+    if leg != "aleg":
+        raise RestError(405, "send_digits on leg = 'bleg' is not served by the simulation yet (only aleg)")
+    if params.get("callback_url") is not None:
+        raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
+    control.send_digits(path[0], digits)
+    return Answer(202, {"message": "digits sent"})

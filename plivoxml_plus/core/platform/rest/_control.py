@@ -45,6 +45,9 @@ class Control(Protocol):
 
     def transfer_call(self, uuid: str, url: str, method: str) -> None: ...
 
+    def send_digits(self, uuid: str, digits: str) -> None:
+        """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
+
     # -- MultiPartyCalls ----------------------------------------------------------
 
     def mpc_name(self, mpc_id: str, *, live: bool = True) -> str:

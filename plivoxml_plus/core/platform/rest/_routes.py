@@ -41,6 +41,7 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("calls.get / live_calls.get", "GET", f"Call/{_ID}", _calls.get),
     _route("calls.transfer / calls.update", "POST", f"Call/{_ID}", _calls.transfer),
     _route("calls.delete / calls.hangup", "DELETE", f"Call/{_ID}", _calls.hangup),
+    _route("calls.send_digits", "POST", f"Call/{_ID}/DTMF", _calls.send_digits),
     _route("multi_party_calls.list", "GET", "MultiPartyCall", _mpc.listing),
     _route("multi_party_calls.get", "GET", _MPC, _mpc.get),
     _route("multi_party_calls.add_participant", "POST", f"{_MPC}/Participant", _mpc.add_participant),
