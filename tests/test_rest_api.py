@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plivo.exceptions import InvalidRequestError, PlivoRestError, ResourceNotFoundError, ValidationError
 
-from plivoxml_plus import Simulation
+from plivoxml_plus import DurationModel, Simulation
 from plivoxml_plus.core.platform.rest import ROUTES
 from tests.conftest import ROOT
 
@@ -478,3 +478,59 @@ def test_send_digits_refusals():
     client.calls.send_digits(a.uuid, "9")
     sim.run(until=3)
     assert sim.notes[-1].text == "DTMF key '9' sent on the call: the call is in no room, no one hears it"
+
+
+PLAY_PARAMS = {"urls", "length", "legs", "loop", "mix", "callback_url", "callback_method"}  # "Play audio on a call"
+SPEAK_PARAMS = {"text", "voice", "language", "legs", "loop", "mix", "callback_url", "callback_method", "type"}
+
+
+def test_play_and_speak_into_a_call_are_timeline_events_until_they_end_or_stop():
+    sim = Simulation(durations=DurationModel(play_seconds={f"{BASE}/a.mp3": 4, f"{BASE}/b.mp3": 3}))
+    client = sim.rest_client()
+    a = sim.call("a", "<Response><Wait length='60'/></Response>")
+    sim.run(until=2)
+    sent = spy(client)
+    assert client.calls.play(a.uuid, [f"{BASE}/a.mp3", f"{BASE}/b.mp3"], mix=False).message == "play started"
+    assert sent[0][:2] == ("POST", f"Call/{a.uuid}/Play/") and set(sent[0][2]) - {"call_uuid"} <= PLAY_PARAMS
+    assert client.calls.speak(a.uuid, "Your agent is on the way", voice="MAN").message == "speak started"
+    assert sent[1][:2] == ("POST", f"Call/{a.uuid}/Speak/") and set(sent[1][2]) - {"call_uuid"} <= SPEAK_PARAMS
+    sim.run(until=20)
+    client.calls.play(a.uuid, f"{BASE}/a.mp3", loop=True, length=30)
+    sim.run(until=25)
+    assert client.calls.stop_playing(a.uuid) is None  # 204
+    assert sent[-1][:2] == ("DELETE", f"Call/{a.uuid}/Play/")
+    sim.run(until=26)
+    client.calls.stop_speaking(a.uuid)  # nothing is speaking now: a note
+    sim.run(until=27)
+    events = [(e.at, e.kind, e.text) for e in sim.timeline if e.kind in ("api", "sound")]
+    assert events == [
+        (2, "api", f"REST play '{BASE}/a.mp3', '{BASE}/b.mp3' into the call (7 s, instead of the call's audio)"),
+        # (six words at DurationModel's 2.5 words a second)
+        (2, "api", "REST speak 'Your agent is on the way' into the call (2.4 s, mixed with the call's audio)"),
+        (4.4, "sound", "REST speak ended"),
+        (9, "sound", "REST play ended"),
+        (20, "api", f"REST play '{BASE}/a.mp3' into the call (30 s, looped, mixed with the call's audio)"),
+        (25, "api", "REST play stopped"),
+    ]
+    assert sim.notes[-1].text == "REST stop speak: nothing was playing; nothing changes"
+
+
+def test_a_sound_ends_with_its_call_and_bad_sounds_are_refused():
+    sim = Simulation()
+    client = sim.rest_client()
+    a = sim.call("a", "<Response><Wait length='5'/></Response>")
+    sim.run(until=1)
+    client.calls.speak(a.uuid, "a long announcement " * 20)
+    with pytest.raises(ValidationError, match="voice"):
+        client.calls.speak(a.uuid, "hello", voice="ROBOT")
+    with pytest.raises(ValidationError, match="length"):
+        client.request("POST", ("Call", a.uuid, "Play"), {"urls": f"{BASE}/a.mp3", "length": 0}, is_voice_request=True)
+    with pytest.raises(ValidationError):
+        client.request("POST", ("Call", a.uuid, "Play"), {"urls": "not a url"}, is_voice_request=True)
+    with pytest.raises(InvalidRequestError, match="legs = 'both'"):
+        client.calls.play(a.uuid, f"{BASE}/a.mp3", legs="both")
+    sim.run()
+    assert a.ended_at == 5
+    assert [e.kind for e in sim.timeline if e.kind in ("api", "sound")] == ["api"]  # no end after the call's
+    with pytest.raises(ResourceNotFoundError):
+        client.calls.stop_speaking(a.uuid)

@@ -14,9 +14,10 @@ from typing import Any, Protocol
 
 import attrs
 
-from ..elements import DTMF, Response
+from ..elements import DTMF, Element, Play, Response, Speak
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ._call import HANGUP, Call, CallRecord
+from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
 from ._dial import Dialer
 from ._requests import ROUTES
@@ -219,6 +220,44 @@ class SimulationControl:
                 world.note(call.name, "REST send_digits: the call ended first; nothing is sent")
 
         world.clock.at(world.clock.now, send)
+
+    def play_sound(
+        self,
+        uuid: str,
+        kind: str,
+        sounds: list[str],
+        *,
+        length: int,
+        loop: bool,
+        mix: bool,
+        voice: str | None = None,
+        language: str | None = None,
+    ) -> None:
+        call = self._call(uuid, live=True)
+        # the element checks each sound as in XML (a bad URL, voice or language: a 400)
+        if kind == "play":
+            elements: list[Element] = [Play(url) for url in sounds]
+        else:
+            elements = [Speak(text, voice=voice or "WOMAN", language=language or "en-US") for text in sounds]
+        world = self.world
+
+        def play(_: object) -> None:
+            if call.live:
+                start_sound(call, kind, elements, length_ms=length * 1000, loop=loop, mix=mix)
+            else:
+                world.note(call.name, f"REST {kind}: the call ended first; nothing plays")
+
+        world.clock.at(world.clock.now, play)
+
+    def stop_sound(self, uuid: str, kind: str) -> None:
+        call = self._call(uuid, live=True)
+        world = self.world
+
+        def stop(_: object) -> None:
+            if not stop_sound(call, kind) and call.live:
+                world.note(call.name, f"REST stop {kind}: nothing was playing; nothing changes")
+
+        world.clock.at(world.clock.now, stop)
 
     def _transfer(self, what: tuple[Call, tuple[str, str] | Response]) -> None:
         """The call stops what it runs, leaves its room, Dial or listening element

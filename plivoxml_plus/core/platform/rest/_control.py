@@ -48,6 +48,24 @@ class Control(Protocol):
     def send_digits(self, uuid: str, digits: str) -> None:
         """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
 
+    def play_sound(
+        self,
+        uuid: str,
+        kind: str,
+        sounds: list[str],
+        *,
+        length: int,
+        loop: bool,
+        mix: bool,
+        voice: str | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Play ``sounds`` (``kind`` play: URLs; speak: one text) into the live call
+        ``uuid`` for at most ``length`` seconds (``loop``: over and over)."""
+
+    def stop_sound(self, uuid: str, kind: str) -> None:
+        """Stop the call's ``kind`` (play or speak) sound."""
+
     # -- MultiPartyCalls ----------------------------------------------------------
 
     def mpc_name(self, mpc_id: str, *, live: bool = True) -> str:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from . import _calls, _conference, _mpc
+from . import _calls, _conference, _mpc, _sounds
 from ._answers import Answer
 from ._control import Control
 
@@ -42,6 +42,10 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("calls.transfer / calls.update", "POST", f"Call/{_ID}", _calls.transfer),
     _route("calls.delete / calls.hangup", "DELETE", f"Call/{_ID}", _calls.hangup),
     _route("calls.send_digits", "POST", f"Call/{_ID}/DTMF", _calls.send_digits),
+    _route("calls.play / start_playing", "POST", f"Call/{_ID}/Play", _sounds.play),
+    _route("calls.stop_playing / play_stop", "DELETE", f"Call/{_ID}/Play", _sounds.stop("play")),
+    _route("calls.speak / start_speaking", "POST", f"Call/{_ID}/Speak", _sounds.speak),
+    _route("calls.stop_speaking / speak_stop", "DELETE", f"Call/{_ID}/Speak", _sounds.stop("speak")),
     _route("multi_party_calls.list", "GET", "MultiPartyCall", _mpc.listing),
     _route("multi_party_calls.get", "GET", _MPC, _mpc.get),
     _route("multi_party_calls.add_participant", "POST", f"{_MPC}/Participant", _mpc.add_participant),
