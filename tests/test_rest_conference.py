@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import flask
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -229,6 +230,30 @@ def test_a_member_who_left_before_the_change_is_noted():
     assert "member 1 has left 'room'" in sim.notes[-1].text
 
 
+def test_C11_a_request_sees_what_earlier_requests_asked_though_not_yet_done():
+    """Changes act through the clock; until they do, later requests are answered
+    as the live API, taking them one at a time, would answer them."""
+    sim, client = three_in_a_room()
+    client.conferences.member_kick("room", "3")
+    with pytest.raises(ResourceNotFoundError):
+        client.conferences.member_mute("room", "3")  # asked to leave already
+    assert client.conferences.member_mute("room", "all").member_id == ["1", "2"]
+    assert [m["member_id"] for m in client.conferences.get("room").members] == ["1", "2"]
+    client.conferences.record("room", callback_url=f"{BASE}/recorded")
+    with pytest.raises(ValidationError, match="already being recorded"):
+        client.conferences.record("room")
+    client.conferences.record_stop("room")
+    again = client.conferences.record("room", callback_url=f"{BASE}/recorded").recording_id
+    client.conferences.hangup("room")
+    with pytest.raises(ResourceNotFoundError):
+        client.conferences.record("room")
+    assert client.conferences.list().conferences == []
+    sim.run(until=6)
+    assert sim.calls["c"].memberships[0].exit_reason == "kicked by the Conference API"
+    reported = [r.params["recording_id"] for r in sim.requests_to(f"{BASE}/recorded")]
+    assert len(reported) == 2 and reported[1] == again  # the first stopped at once, the second with the room
+
+
 # -- a property: the hearing is what the mute and deaf flags say ---------------------------------
 
 ACTION = st.sampled_from(["mute", "mute_stop", "deaf", "deaf_stop"])
@@ -263,3 +288,78 @@ def test_C11_any_sequence_of_mutes_and_deafs_leaves_the_hearing_the_flags_say(st
     assert {m["member_id"]: (m["muted"], m["deaf"]) for m in client.conferences.get("room").members} == {
         m: (m in muted, m in deaf) for m in name
     }
+
+
+def test_the_apps_enter_callback_may_mute_the_member_through_the_api():
+    """Re-entrant: the app's handler for the enter event calls the API while the
+    simulation waits for its answer; the mute takes effect at that time."""
+    holder: dict[str, Any] = {}
+    app = flask.Flask("muting")
+
+    @app.post("/events")
+    def events() -> str:
+        form = flask.request.form
+        if form["ConferenceAction"] == "enter" and form["ConferenceMemberID"] == "2":
+            holder["client"].conferences.member_mute(form["ConferenceName"], "2")
+        return "<Response/>"
+
+    with Simulation(app=app, base_url=BASE, strict=True) as sim:
+        holder["client"] = sim.rest_client()
+        sim.call("host", ROOM)
+        sim.call("listener", ROOM, at=3)
+        sim.run(until=10)
+    assert sim.hears(at=3) == {"host": frozenset(), "listener": {"host"}}
+    assert [(e.at, e.text) for e in sim.timeline if e.kind == "api"] == [(3, "Conference API mute member 2 on 'room'")]
+
+
+OPERATION = st.sampled_from(
+    [
+        "member_mute",
+        "member_deaf",
+        "member_kick",
+        "member_hangup",
+        "hangup",
+        "record",
+        "record_stop",
+        "get",
+        "join",
+        "run",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(OPERATION, st.sampled_from(["1", "2", "3", "4", "all", "1,2", "x"])), max_size=12))
+def test_any_sequence_of_conference_calls_raises_only_plivos_errors_and_reports_each_recording_once(
+    steps: list[tuple[str, str]],
+):
+    sim, client = three_in_a_room()
+    started: list[str] = []
+    for step, (operation, member) in enumerate(steps):
+        try:
+            if operation == "join":
+                sim.call(f"late{step}", ROOM, at=sim.now)
+            elif operation == "run":
+                sim.advance(2)
+            elif operation == "hangup":
+                client.conferences.hangup("room")
+            elif operation == "record":
+                started.append(client.conferences.record("room", callback_url=f"{BASE}/recorded").recording_id)
+            elif operation == "record_stop":
+                client.conferences.record_stop("room")
+            elif operation == "get":
+                client.conferences.get("room")
+            else:
+                getattr(client.conferences, operation)("room", member)
+        except PlivoRestError:  # (ResourceNotFoundError, ValidationError... are all PlivoRestError)
+            pass
+    sim.run()
+    for name, record in sim.calls.items():
+        ended = [e for e in sim.timeline if e.call == name and e.kind == "ended"]
+        assert len(ended) <= 1 and (record.ended_at is None) == (not ended), (name, ended)
+    sim.run(until=sim.now + 3700)
+    for uuid in client.live_calls.list_ids().calls:
+        client.calls.delete(uuid)
+    sim.run()
+    reported = [r.params["recording_id"] for r in sim.requests_to(f"{BASE}/recorded")]
+    assert sorted(reported) == sorted(set(started)) and len(set(started)) == len(started)

@@ -24,7 +24,16 @@ from ._requests import ROUTES
 from ._signals import send_keys
 from ._world import World
 from .conference import Conferences, Room
-from .conference._api import MEMBER_ACTIONS, act, members_named, on_members
+from .conference._api import (
+    MEMBER_ACTIONS,
+    act,
+    ask_hangup,
+    ask_recording,
+    is_open,
+    members_named,
+    on_members,
+    records,
+)
 from .mpc import MultiPartyCalls
 from .platform._gate import Gate
 from .platform.rest import RestError
@@ -383,7 +392,7 @@ class SimulationControl:
 
     def _room(self, name: str) -> Room:
         room = self.sim._conferences.rooms.get(name)
-        if room is None:
+        if room is None or not is_open(room):
             raise _not_found(f"no conference named {name!r} is in progress")
         return room
 
@@ -392,7 +401,7 @@ class SimulationControl:
         self.world.clock.at(self.world.clock.now, lambda _: act(*where))
 
     def conferences(self) -> list[str]:
-        return list(self.sim._conferences.rooms)
+        return [name for name, room in self.sim._conferences.rooms.items() if is_open(room)]
 
     def conference_details(self, name: str) -> dict[str, Any]:
         room = self._room(name)
@@ -410,6 +419,7 @@ class SimulationControl:
                 "join_time": str(int(now - m.membership.joined_at)),
             }
             for m in room.members.values()
+            if not m.leaving
         ]
         return {
             "conference_name": name,
@@ -419,7 +429,8 @@ class SimulationControl:
         }
 
     def conference_hangup(self, name: str) -> None:
-        self._at_now(self._room(name), "hangup", lambda room: room.end("hung up by the Conference API"))
+        room = self._room(name)
+        self._at_now(room, "hangup", ask_hangup(room))
 
     def conference_member_action(self, name: str, member_ids: str, action: str) -> list[str]:
         room = self._room(name)
@@ -427,20 +438,21 @@ class SimulationControl:
         if members is None:
             raise _not_found(f"conference {name!r} has no member {member_ids!r} (members: {', '.join(room.members)})")
         kind = next(a for a in MEMBER_ACTIONS if a == action)
-        ids = [m.member_id for m in members]
-        self._at_now(room, f"{action} member {member_ids}", on_members(ids, kind))
-        return ids
+        self._at_now(room, f"{action} member {member_ids}", on_members(members, kind))
+        return [m.member_id for m in members]
 
     def conference_record(self, name: str, file_format: str, callback: tuple[str, str] | None) -> tuple[str, str]:
         room = self._room(name)
-        if room.recording is not None:
+        if records(room):
             raise RestError(400, f"conference {name!r} is already being recorded")
         recording_id = room.next_api_recording()
-        self._at_now(room, "record", lambda room: room.record_by_api(recording_id, file_format, callback))
+        start = ask_recording(room, True, lambda room: room.record_by_api(recording_id, file_format, callback))
+        self._at_now(room, "record", start)
         return recording_id, f"{self.world.options.record_url_prefix}{recording_id}.{file_format}"
 
     def conference_record_stop(self, name: str) -> None:
         room = self._room(name)
-        if room.recording is None:
+        if not records(room):
             raise _not_found(f"conference {name!r} is not being recorded")
-        self._at_now(room, "record stop", lambda room: room.stop_recording() if room.recording else None)
+        stop = ask_recording(room, False, lambda room: room.stop_recording() if room.recording else None)
+        self._at_now(room, "record stop", stop)

@@ -1,7 +1,12 @@
 """What Plivo's Conference API does to an open room (rule C11): mute, unmute, deaf,
 undeaf, kick and hang up members, hang up the conference, start and stop its
 recording. The REST API (``platform.rest``, through the simulation's control)
-finds the room and members here and acts through ``act`` at the clock's time."""
+finds the room and members here and acts through ``act`` at the clock's time.
+
+A change acts through the clock, after the request being answered; what a later
+request may ask depends on the earlier ones, so each change is marked on the room
+when it is asked (a member asked to leave, a room asked to end, a recording asked
+to start or stop), as the live API, taking requests one at a time, would have it."""
 
 from __future__ import annotations
 
@@ -12,19 +17,63 @@ from .._call import HANGUP
 from ._registry import Conferences
 from ._room import ENDED, Member, Room
 
-__all__ = ["MEMBER_ACTIONS", "MemberAction", "act", "members_named", "on_members"]
+__all__ = [
+    "MEMBER_ACTIONS",
+    "MemberAction",
+    "act",
+    "ask_hangup",
+    "ask_recording",
+    "is_open",
+    "members_named",
+    "on_members",
+    "records",
+]
 
 MemberAction = Literal["mute", "unmute", "deaf", "undeaf", "kick", "hangup"]
 MEMBER_ACTIONS: tuple[MemberAction, ...] = ("mute", "unmute", "deaf", "undeaf", "kick", "hangup")
+RoomAction = Callable[[Room], None]
+
+
+def is_open(room: Room) -> bool:
+    """Whether the API sees ``room`` in progress (not asked to end)."""
+    return not room.closing and room.state is not ENDED
 
 
 def members_named(room: Room, member_ids: str) -> list[Member] | None:
     """The members ``member_ids`` names: one MemberID, several separated by commas,
-    or ``all``; None if one of them is not a member of ``room`` now."""
+    or ``all``; None if one of them (or, for ``all``, every one) is not a member of
+    ``room`` now or is already asked to leave."""
+    present = {key: m for key, m in room.members.items() if not m.leaving}
     if member_ids == "all":
-        return list(room.members.values())
-    found = [room.members.get(member_id.strip()) for member_id in member_ids.split(",")]
+        return list(present.values()) or None
+    found = [present.get(member_id.strip()) for member_id in member_ids.split(",")]
     return None if None in found else [m for m in found if m is not None]
+
+
+def records(room: Room) -> bool:
+    """Whether ``room`` records once what the API was asked has been done."""
+    return room.recording is not None if room.planned_recording is None else room.planned_recording
+
+
+def ask_recording(room: Room, on: bool, action: RoomAction) -> RoomAction:
+    """``action`` (starting or stopping the recording), asked now: until it runs,
+    ``records`` answers ``on``."""
+    room.planned_recording = on
+    room.recording_plans += 1
+
+    def run(room: Room) -> None:
+        room.recording_plans -= 1
+        if not room.recording_plans:
+            room.planned_recording = None
+        action(room)
+
+    return run
+
+
+def ask_hangup(room: Room) -> RoomAction:
+    """The room is to end (C3): from now on the API no longer sees it in progress."""
+    room.closing = True
+    return lambda room: room.end("hung up by the Conference API")
 
 
 def _do(room: Room, member: Member, action: MemberAction) -> None:
@@ -38,7 +87,24 @@ def _do(room: Room, member: Member, action: MemberAction) -> None:
         member.call.schedule(room.world.clock.now, HANGUP, "hung up by the Conference API")
 
 
-def act(conferences: Conferences, name: str, uuid: str, what: str, action: Callable[[Room], None]) -> None:
+def on_members(members: list[Member], action: MemberAction) -> RoomAction:
+    """The room action applying ``action`` to those of ``members`` still there
+    (kicked or hung up: asked to leave from now on)."""
+    if action in ("kick", "hangup"):
+        for member in members:
+            member.leaving = True
+
+    def apply(room: Room) -> None:
+        for member in members:
+            if room.members.get(member.member_id) is not member:
+                room.world.note(None, f"Conference API {action}: member {member.member_id} has left {room.name!r}")
+            elif room.state is not ENDED:
+                _do(room, member, action)
+
+    return apply
+
+
+def act(conferences: Conferences, name: str, uuid: str, what: str, action: RoomAction) -> None:
     """Run ``action`` on the room ``name`` if it is still the conference ``uuid``
     (it may have ended since the request); else a note says nothing changed."""
     world = conferences.world
@@ -48,17 +114,3 @@ def act(conferences: Conferences, name: str, uuid: str, what: str, action: Calla
         return
     world.event(None, "api", f"Conference API {what} on {name!r}")
     action(room)
-
-
-def on_members(member_ids: list[str], action: MemberAction) -> Callable[[Room], None]:
-    """The room action applying ``action`` to the members still there of ``member_ids``."""
-
-    def apply(room: Room) -> None:
-        for member_id in member_ids:
-            member = room.members.get(member_id)
-            if member is None:
-                room.world.note(None, f"Conference API {action}: member {member_id} has left {room.name!r}")
-            elif room.state is not ENDED:
-                _do(room, member, action)
-
-    return apply

@@ -55,6 +55,7 @@ class Member:
         "exit_sound",
         "floor_event",
         "hangup_on_star",
+        "leaving",
         "limit_ms",
         "matcher",
         "member_id",
@@ -86,6 +87,7 @@ class Member:
         self.member_id = member_id
         self.muted: bool = get("muted")
         self.deaf = False  # C11: only the Conference API deafens a member
+        self.leaving = False  # C11: the API was asked to kick or hang it up (it leaves at once)
         self.start_on_enter: bool = get("start_conference_on_enter")
         self.end_on_exit: bool = get("end_conference_on_exit")
         self.stay_alone: bool = get("stay_alone")
@@ -196,6 +198,7 @@ class Room:
     __slots__ = (
         "bridge",
         "closed",
+        "closing",
         "deadline",
         "enforce_min",
         "floor",
@@ -207,10 +210,12 @@ class Room:
         "moderators",
         "name",
         "next_id",
+        "planned_recording",
         "recorded",
         "recording",
         "recording_callback",
         "recording_owner",
+        "recording_plans",
         "recordings_by_api",
         "started_ms",
         "state",
@@ -239,6 +244,11 @@ class Room:
         self.recording: Recording | None = None
         self.recording_owner: Member | None = None  # None: started by the Conference API (C11)
         self.recording_callback: tuple[str, str] | None = None  # the API's callback_url and method
+        # C11: what the API was asked and has not done yet (it acts through the clock):
+        # the room is to end; it is to record or not (None: nothing asked), how many asks
+        self.closing = False
+        self.planned_recording: bool | None = None
+        self.recording_plans = 0
         self.recordings_by_api = 0
         self.recorded = False  # the record attribute has started its one recording (C9)
         self.deadline: int | None = None
