@@ -1,7 +1,8 @@
 """The simulation's control interface for its REST API (``platform.rest.Control``):
 what a REST call may do, in plain values, through the same entry points as the
 Python API (``Simulation.call``, ``add_participant``, ``update_participant``,
-``kick``, ``recording``), always at the clock's current time.
+``kick``, ``recording``; a conference's rooms through ``conference._api``; the
+keys of ``<DTMF>``), always at the clock's current time.
 
 It lives beside the simulation, not in ``platform``: it knows calls and rooms,
 which the platform does not."""
@@ -36,7 +37,7 @@ from .conference._api import (
 )
 from .mpc import MultiPartyCalls
 from .platform._gate import Gate
-from .platform.rest import RestError
+from .platform.rest import CallSound, RestError
 
 __all__ = ["SimulationControl"]
 
@@ -230,29 +231,20 @@ class SimulationControl:
 
         world.clock.at(world.clock.now, send)
 
-    def play_sound(
-        self,
-        uuid: str,
-        kind: str,
-        sounds: list[str],
-        *,
-        length: int,
-        loop: bool,
-        mix: bool,
-        voice: str | None = None,
-        language: str | None = None,
-    ) -> None:
+    def play_sound(self, uuid: str, sound: CallSound) -> None:
         call = self._call(uuid, live=True)
+        kind = sound.kind
         # the element checks each sound as in XML (a bad URL, voice or language: a 400)
         if kind == "play":
-            elements: list[Element] = [Play(url) for url in sounds]
+            elements: list[Element] = [Play(url) for url in sound.sounds]
         else:
-            elements = [Speak(text, voice=voice or "WOMAN", language=language or "en-US") for text in sounds]
+            voice, language = sound.voice or "WOMAN", sound.language or "en-US"
+            elements = [Speak(text, voice=voice, language=language) for text in sound.sounds]
         world = self.world
 
         def play(_: object) -> None:
             if call.live:
-                start_sound(call, kind, elements, length_ms=length * 1000, loop=loop, mix=mix)
+                start_sound(call, kind, elements, length_ms=sound.length * 1000, loop=sound.loop, mix=sound.mix)
             else:
                 world.note(call.name, f"REST {kind}: the call ended first; nothing plays")
 

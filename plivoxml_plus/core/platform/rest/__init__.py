@@ -1,6 +1,6 @@
 """Plivo's REST API, served by the simulation to plivo-python's own RestClient
 (docs/testing-apps.md, "Your app's REST calls"): one route table (``_routes``),
-one small handler module per resource (``_calls``, ``_mpc``), Plivo's statuses
+one small handler module per resource (``_calls``, ``_sounds``, ``_mpc``, ``_conference``), Plivo's statuses
 and error bodies (``_answers``), reaching the simulation only through
 ``Control``. plivo-python is the optional extra ``rest``, imported only here."""
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ._answers import RestError
-from ._control import Control
+from ._control import CallSound, Control
 from ._routes import ROUTES
 
-__all__ = ["ROUTES", "Control", "RestError", "rest_client"]
+__all__ = ["ROUTES", "CallSound", "Control", "RestError", "rest_client"]
 
 
 def rest_client(control: Control, auth_id: str, auth_token: str) -> Any:

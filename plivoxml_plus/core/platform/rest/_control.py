@@ -6,11 +6,25 @@ unknown or ended resources raise ``RestError`` (404)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from .._gate import Gate
 
-__all__ = ["Control"]
+__all__ = ["CallSound", "Control"]
+
+
+class CallSound(NamedTuple):
+    """A sound the Call API plays into a call: ``kind`` play (``sounds``: URLs) or
+    speak (one text, in ``voice`` and ``language``), for at most ``length`` seconds
+    (``loop``: over and over), ``mix``: heard with the call's own audio."""
+
+    kind: str
+    sounds: list[str]
+    length: int
+    loop: bool
+    mix: bool
+    voice: str | None = None
+    language: str | None = None
 
 
 class Control(Protocol):
@@ -48,20 +62,8 @@ class Control(Protocol):
     def send_digits(self, uuid: str, digits: str) -> None:
         """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
 
-    def play_sound(
-        self,
-        uuid: str,
-        kind: str,
-        sounds: list[str],
-        *,
-        length: int,
-        loop: bool,
-        mix: bool,
-        voice: str | None = None,
-        language: str | None = None,
-    ) -> None:
-        """Play ``sounds`` (``kind`` play: URLs; speak: one text) into the live call
-        ``uuid`` for at most ``length`` seconds (``loop``: over and over)."""
+    def play_sound(self, uuid: str, sound: CallSound) -> None:
+        """Play ``sound`` into the live call ``uuid``."""
 
     def stop_sound(self, uuid: str, kind: str) -> None:
         """Stop the call's ``kind`` (play or speak) sound."""

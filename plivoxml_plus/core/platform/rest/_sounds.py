@@ -10,7 +10,7 @@ from typing import Any
 
 from . import _params as p
 from ._answers import Answer, RestError
-from ._control import Control
+from ._control import CallSound, Control
 
 __all__ = ["play", "speak", "stop"]
 
@@ -41,7 +41,7 @@ def play(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> 
     else:
         urls = [url.strip() for url in p.required(params, "urls").split(",")]
     length, loop, mix = _common(params)
-    control.play_sound(path[0], "play", urls, length=length, loop=loop, mix=mix)
+    control.play_sound(path[0], CallSound("play", urls, length, loop, mix))
     return Answer(202, {"message": "play started"})
 
 
@@ -50,7 +50,7 @@ def speak(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) ->
     text = p.required(params, "text")
     voice, language = p.text(params, "voice"), p.text(params, "language")
     length, loop, mix = _common(params)
-    control.play_sound(path[0], "speak", [text], length=length, loop=loop, mix=mix, voice=voice, language=language)
+    control.play_sound(path[0], CallSound("speak", [text], length, loop, mix, voice, language))
     return Answer(202, {"message": "speak started"})
 
 
