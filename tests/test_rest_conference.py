@@ -254,6 +254,16 @@ def test_C11_a_request_sees_what_earlier_requests_asked_though_not_yet_done():
     assert len(reported) == 2 and reported[1] == again  # the first stopped at once, the second with the room
 
 
+def test_C11_a_room_whose_members_are_all_kicked_is_ending_at_once():
+    sim, client = three_in_a_room()
+    client.conferences.member_kick("room", "all")
+    with pytest.raises(ResourceNotFoundError):
+        client.conferences.record("room")  # the last member leaving ends it (C3)
+    assert client.conferences.list().conferences == []
+    sim.run(until=6)
+    assert [e.text for e in sim.timeline if e.kind == "end"] == ["conference 'room' ended: the last member left"]
+
+
 # -- a property: the hearing is what the mute and deaf flags say ---------------------------------
 
 ACTION = st.sampled_from(["mute", "mute_stop", "deaf", "deaf_stop"])

@@ -35,8 +35,15 @@ RoomAction = Callable[[Room], None]
 
 
 def is_open(room: Room) -> bool:
-    """Whether the API sees ``room`` in progress (not asked to end)."""
-    return not room.closing and room.state is not ENDED
+    """Whether the API sees ``room`` in progress: not asked to end, and not to end
+    once the members asked to leave have left (C3: the last member, or one with
+    endConferenceOnExit; C4: stayAlone=false and one left)."""
+    if room.closing or room.state is ENDED:
+        return False
+    members = room.members.values()
+    staying = sum(not m.leaving for m in members)
+    ending = any(m.leaving and m.end_on_exit for m in members) or (room.enforce_min and staying < 2)
+    return staying > 0 and not ending
 
 
 def members_named(room: Room, member_ids: str) -> list[Member] | None:
