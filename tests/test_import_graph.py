@@ -100,6 +100,7 @@ def test_the_platform_knows_no_call_and_no_room():
     edges = graph()
     above = (
         "plivoxml_plus.core._call",
+        "plivoxml_plus.core._call_sounds",
         "plivoxml_plus.core._simulation",
         "plivoxml_plus.core._rest_control",
         "plivoxml_plus.core._world",

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plivo.exceptions import InvalidRequestError, PlivoRestError, ResourceNotFoundError, ValidationError
 
-from plivoxml_plus import Simulation
+from plivoxml_plus import DurationModel, Simulation
 from tests.test_rest_api import BASE, documents, spy
 
 ROOM = f"<Response><Conference callbackUrl='{BASE}/events'>room</Conference><Speak>goodbye</Speak></Response>"
@@ -198,6 +198,36 @@ def test_C11_a_recording_the_api_started_stops_when_the_conference_ends():
     assert (callback.at, callback.params["recording_duration"]) == (8, "3")
 
 
+def test_C11_play_and_speak_to_members_are_heard_by_those_members():
+    sim = Simulation(documents(events="<Response/>"), durations=DurationModel(play_seconds={f"{BASE}/tune.mp3": 8}))
+    client = sim.rest_client()
+    for name in ("a", "b", "c"):
+        sim.call(name, ROOM)
+    sim.run(until=5)
+    sent = spy(client)
+    played = client.conferences.member_play("room", "1,2", f"{BASE}/tune.mp3")
+    assert (played.message, played.member_id) == ("play queued into conference", ["1", "2"])
+    assert sent[0][:2] == ("POST", "Conference/room/Member/1,2/Play/")
+    assert set(sent[0][2]) <= {"url"} | ASYNC_PARAMS | PATH_ARGS
+    spoken = client.conferences.member_speak("room", "3", "You are next", voice="MAN", language="en-GB")
+    assert (spoken.message, spoken.member_id) == ("speak queued into conference", ["3"])
+    assert set(sent[1][2]) <= {"text", "voice", "language"} | ASYNC_PARAMS | PATH_ARGS
+    sim.run(until=7)
+    assert client.conferences.member_play_stop("room", "2") is None
+    assert sent[-1][:2] == ("DELETE", "Conference/room/Member/2/Play/")
+    sim.run(until=20)
+    sounds = [(e.at, e.call, e.text) for e in sim.timeline if e.kind in ("api", "sound") and e.call is not None]
+    assert sounds == [
+        (5, "a", f"REST play '{BASE}/tune.mp3' into the call (8 s, mixed with the call's audio)"),
+        (5, "b", f"REST play '{BASE}/tune.mp3' into the call (8 s, mixed with the call's audio)"),
+        (5, "c", "REST speak 'You are next' into the call (1.2 s, mixed with the call's audio)"),
+        (6.2, "c", "REST speak ended"),
+        (7, "b", "REST play stopped"),
+        (13, "a", "REST play ended"),
+    ]
+    assert sim.hears() == {"a": {"b", "c"}, "b": {"a", "c"}, "c": {"a", "b"}}  # the room is unchanged
+
+
 def test_refusals_are_plivos():
     sim, client = three_in_a_room()
     with pytest.raises(ResourceNotFoundError, match="not found"):
@@ -216,8 +246,10 @@ def test_refusals_are_plivos():
         )  # fmt: skip
     with pytest.raises(InvalidRequestError, match="asynchronous mode"):
         client.conferences.member_mute("room", "1", callback_url=f"{BASE}/async")
-    with pytest.raises(InvalidRequestError, match="not served"):
-        client.conferences.member_play("room", "1", f"{BASE}/music.mp3")
+    with pytest.raises(ValidationError, match="url is required"):
+        client.request("POST", ("Conference", "room", "Member", "1", "Play"), {}, is_voice_request=True)
+    with pytest.raises(ValidationError, match="voice"):
+        client.conferences.member_speak("room", "1", "hello", voice="ROBOT")
     sim.run(until=6)
     assert sim.hears()["b"] == {"a", "c"}  # nothing refused changed anything
 

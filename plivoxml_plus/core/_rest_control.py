@@ -24,7 +24,7 @@ from ._dial import Dialer
 from ._requests import ROUTES
 from ._signals import send_keys
 from ._world import World
-from .conference import Conferences, Room
+from .conference import Conferences, Member, Room
 from .conference._api import (
     MEMBER_ACTIONS,
     act,
@@ -33,6 +33,7 @@ from .conference._api import (
     is_open,
     members_named,
     on_members,
+    on_members_sound,
     records,
 )
 from .mpc import MultiPartyCalls
@@ -74,6 +75,15 @@ class Simulation(Protocol):
 
     @property
     def recording(self) -> Callable[..., None]: ...
+
+
+def _sound_elements(sound: CallSound) -> list[Element]:
+    """The ``<Play>`` or ``<Speak>`` elements of ``sound``: each is checked as in XML
+    (a bad URL, voice or language refuses the request: a 400)."""
+    if sound.kind == "play":
+        return [Play(url) for url in sound.sounds]
+    voice, language = sound.voice or "WOMAN", sound.language or "en-US"
+    return [Speak(text, voice=voice, language=language) for text in sound.sounds]
 
 
 def _not_found(why: str) -> RestError:
@@ -234,12 +244,7 @@ class SimulationControl:
     def play_sound(self, uuid: str, sound: CallSound) -> None:
         call = self._call(uuid, live=True)
         kind = sound.kind
-        # the element checks each sound as in XML (a bad URL, voice or language: a 400)
-        if kind == "play":
-            elements: list[Element] = [Play(url) for url in sound.sounds]
-        else:
-            voice, language = sound.voice or "WOMAN", sound.language or "en-US"
-            elements = [Speak(text, voice=voice, language=language) for text in sound.sounds]
+        elements = _sound_elements(sound)
         world = self.world
 
         def play(_: object) -> None:
@@ -420,17 +425,29 @@ class SimulationControl:
             "members": members,
         }
 
+    def _members(self, name: str, member_ids: str) -> tuple[Room, list[Member]]:
+        room = self._room(name)
+        members = members_named(room, member_ids)
+        if members is None:
+            raise _not_found(f"conference {name!r} has no member {member_ids!r} (members: {', '.join(room.members)})")
+        return room, members
+
     def conference_hangup(self, name: str) -> None:
         room = self._room(name)
         self._at_now(room, "hangup", ask_hangup(room))
 
     def conference_member_action(self, name: str, member_ids: str, action: str) -> list[str]:
-        room = self._room(name)
-        members = members_named(room, member_ids)
-        if members is None:
-            raise _not_found(f"conference {name!r} has no member {member_ids!r} (members: {', '.join(room.members)})")
+        room, members = self._members(name, member_ids)
         kind = next(a for a in MEMBER_ACTIONS if a == action)
         self._at_now(room, f"{action} member {member_ids}", on_members(members, kind))
+        return [m.member_id for m in members]
+
+    def conference_member_sound(self, name: str, member_ids: str, kind: str, sound: CallSound | None) -> list[str]:
+        room, members = self._members(name, member_ids)
+        elements = None if sound is None else _sound_elements(sound)
+        length_ms = 0 if sound is None else sound.length * 1000
+        what = f"{kind if sound else 'stop ' + kind} member {member_ids}"
+        self._at_now(room, what, on_members_sound(members, kind, elements, length_ms))
         return [m.member_id for m in members]
 
     def conference_record(self, name: str, file_format: str, callback: tuple[str, str] | None) -> tuple[str, str]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
+from ...elements import Element
 from .._call import HANGUP
+from .._call_sounds import start_sound, stop_sound
 from ._registry import Conferences
 from ._room import ENDED, Member, Room
 
@@ -26,6 +28,7 @@ __all__ = [
     "is_open",
     "members_named",
     "on_members",
+    "on_members_sound",
     "records",
 ]
 
@@ -107,6 +110,24 @@ def on_members(members: list[Member], action: MemberAction) -> RoomAction:
                 room.world.note(None, f"Conference API {action}: member {member.member_id} has left {room.name!r}")
             elif room.state is not ENDED:
                 _do(room, member, action)
+
+    return apply
+
+
+def on_members_sound(members: list[Member], kind: str, sounds: list[Element] | None, length_ms: int) -> RoomAction:
+    """The room action playing ``sounds`` (Play or Speak elements) to each of
+    ``members`` still there, heard by that member only; ``sounds`` None: stopping
+    the ``kind`` sound each is hearing."""
+
+    def apply(room: Room) -> None:
+        for member in members:
+            call = member.call
+            if room.members.get(member.member_id) is not member:
+                room.world.note(None, f"Conference API {kind}: member {member.member_id} has left {room.name!r}")
+            elif sounds is not None:
+                start_sound(call, kind, sounds, length_ms=length_ms, loop=False, mix=True)
+            elif not stop_sound(call, kind):
+                room.world.note(call.name, f"Conference API stop {kind}: nothing was playing; nothing changes")
 
     return apply
 

@@ -20,9 +20,7 @@ def create(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> A
     """POST /Call/: 201 "call fired", one request UUID per ``to`` (a list for several)."""
     from_ = p.required(params, "from")
     to = p.required(params, "to")
-    answer_url = p.url(params, "answer_url")
-    if answer_url is None:
-        raise RestError(400, "answer_url is required but was not given")
+    answer_url = p.required_url(params, "answer_url")
     answer_method = p.method(params, "answer_method")
     for name in ("ring_url", "hangup_url", "fallback_url"):
         p.url(params, name)

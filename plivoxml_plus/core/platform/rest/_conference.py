@@ -10,9 +10,10 @@ from typing import Any
 
 from . import _params as p
 from ._answers import Answer, RestError
-from ._control import Control
+from ._control import CallSound, Control
+from ._sounds import MAX_LENGTH  # (a sound played to a member: at most an hour, as a call's)
 
-__all__ = ["get", "hangup", "hangup_all", "listing", "member", "record", "record_stop"]
+__all__ = ["get", "hangup", "hangup_all", "listing", "member", "member_sound", "record", "record_stop"]
 
 FILE_FORMATS = ("mp3", "wav")
 # what a member action answers (Plivo's Conference Member API): POST 202 with its
@@ -74,6 +75,28 @@ def member(verb: str, method: str) -> Any:
         return Answer(202, {"message": message, "member_id": member_ids})
 
     handle.__doc__ = f"{method} /Conference/{{name}}/Member/{{id}}/{verb}: {action}."
+    return handle
+
+
+def member_sound(kind: str, method: str) -> Any:
+    """The handler playing (POST) or stopping (DELETE) a ``kind`` sound (play: the
+    ``url``; speak: the ``text`` in ``voice`` and ``language``) to members."""
+
+    def handle(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+        _synchronous(params)
+        sound = None
+        if method == "POST":
+            if kind == "play":
+                sound = CallSound(kind, [p.required_url(params, "url")], MAX_LENGTH, False, True)
+            else:
+                voice, language = p.text(params, "voice"), p.text(params, "language")
+                sound = CallSound(kind, [p.required(params, "text")], MAX_LENGTH, False, True, voice, language)
+        member_ids = control.conference_member_sound(path[0], path[1], kind, sound)
+        if sound is None:
+            return Answer(204)
+        return Answer(202, {"message": f"{kind} queued into conference", "member_id": member_ids})
+
+    handle.__doc__ = f"{method} /Conference/{{name}}/Member/{{id}}/{kind.capitalize()}/: {kind} to members."
     return handle
 
 

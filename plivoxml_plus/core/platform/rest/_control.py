@@ -123,6 +123,11 @@ class Control(Protocol):
         ``member_ids`` names (MemberIDs separated by commas, or "all"); their ids."""
         ...
 
+    def conference_member_sound(self, name: str, member_ids: str, kind: str, sound: CallSound | None) -> list[str]:
+        """Play ``sound`` to each member ``member_ids`` names (heard by that member),
+        or, with None, stop the ``kind`` sound each hears; their ids."""
+        ...
+
     def conference_record(self, name: str, file_format: str, callback: tuple[str, str] | None) -> tuple[str, str]:
         """Start recording the conference; the RecordingID and its URL."""
         ...

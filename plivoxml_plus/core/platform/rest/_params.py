@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ._answers import RestError
 
-__all__ = ["flag", "method", "required", "text", "url", "whole"]
+__all__ = ["flag", "method", "required", "required_url", "text", "url", "whole"]
 
 
 def _bad(name: str, value: object, allowed: str) -> RestError:
@@ -38,6 +38,13 @@ def url(params: Mapping[str, Any], name: str) -> str | None:
         parts = urlsplit(value) if value.isprintable() else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
             raise _bad(name, value, "an http or https URL")
+    return value
+
+
+def required_url(params: Mapping[str, Any], name: str) -> str:
+    value = url(params, name)
+    if value is None:
+        raise RestError(400, f"{name} is required but was not given")
     return value
 
 

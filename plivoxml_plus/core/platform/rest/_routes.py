@@ -67,6 +67,10 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("conferences.member_deaf_stop", "DELETE", f"{_MEMBER}/Deaf", _conference.member("Deaf", "DELETE")),
     _route("conferences.member_kick", "POST", f"{_MEMBER}/Kick", _conference.member("Kick", "POST")),
     _route("conferences.member_hangup", "DELETE", _MEMBER, _conference.member("", "DELETE")),
+    _route("conferences.member_play", "POST", f"{_MEMBER}/Play", _conference.member_sound("play", "POST")),
+    _route("conferences.member_play_stop", "DELETE", f"{_MEMBER}/Play", _conference.member_sound("play", "DELETE")),
+    _route("conferences.member_speak", "POST", f"{_MEMBER}/Speak", _conference.member_sound("speak", "POST")),
+    _route("conferences.member_speak_stop", "DELETE", f"{_MEMBER}/Speak", _conference.member_sound("speak", "DELETE")),
     _route("conferences.record", "POST", f"{_CONFERENCE}/Record", _conference.record),
     _route("conferences.record_stop", "DELETE", f"{_CONFERENCE}/Record", _conference.record_stop),
 )
