@@ -347,7 +347,7 @@ def test_every_route_is_named_in_the_docs():
 
 # -- a property: any sequence of REST calls ----------------------------------------------------
 
-OPERATION = st.sampled_from(["create", "hangup", "transfer", "get", "kick", "mute", "run"])
+OPERATION = st.sampled_from(["create", "hangup", "transfer", "get", "kick", "mute", "digits", "play", "stop", "run"])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -375,6 +375,12 @@ def test_any_sequence_of_rest_calls_raises_only_plivos_errors_and_ends_each_call
                 client.multi_party_calls.kick_participant(str(pick), friendly_name="desk")
             elif operation == "mute":
                 client.multi_party_calls.update_participant("all", friendly_name="desk", mute=bool(pick % 2))
+            elif operation == "digits":
+                client.calls.send_digits(uuid, "1#"[: 1 + pick % 2])
+            elif operation == "play":
+                client.calls.play(uuid, f"{BASE}/tune.mp3", loop=bool(pick % 2), length=1 + seconds_)
+            elif operation == "stop":
+                client.calls.stop_playing(uuid)
             else:
                 sim.advance(seconds_)
         except PlivoRestError:  # (ResourceNotFoundError, ValidationError... are all PlivoRestError)
