@@ -1,4 +1,5 @@
-"""What the app answered is kept (issue 18, item 5).
+"""What the app answered is kept, and scenario files drive apps as the pytest
+plugin does (issue 18, items 5 and 6).
 
 Item 5: each request's record keeps the app's response (``HttpRequest.response``:
 status, content type, the body's first 64 KiB and its whole length), in Python
@@ -6,13 +7,19 @@ and in ``--format json``; the JSON report also carries the timeline, each call's
 end reason, rooms and inputs, so it holds everything the text report shows;
 strict mode names every problem of an invalid document; a URL outside
 ``base_url`` says so.
+
+Item 6: every scenario key is documented (docs/simulation.md's table, checked
+against ``SCENARIO_KEYS``); an app factory gets the scenario's ``auth_token``;
+a scenario driving an app is strict by default.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +28,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import StrictModeError
+from plivoxml_plus.cli import main
 from plivoxml_plus.core import AppResponse, Simulation, load_scenario
 from plivoxml_plus.core._requests import KEPT_BODY_BYTES
+from plivoxml_plus.core._scenario import SCENARIO_KEYS
 from plivoxml_plus.schema import MAX_BYTES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 pytest.importorskip("httpx")
 
@@ -275,3 +289,181 @@ def test_a_url_outside_base_url_says_no_app_answers_it_not_that_the_app_returned
         sim.call("a", answer_url=f"{BASE}/answer", hangup=5)
         with pytest.raises(StrictModeError, match=f"not under base_url {BASE}, so no app answers it$"):
             sim.run()
+
+
+# -- item 6: scenario files and apps ------------------------------------------------------
+
+APP_MODULE = """
+from plivo.utils import validate_v3_signature
+
+TOKENS = []
+
+
+def create_app(auth_token):
+    TOKENS.append(auth_token)
+
+    def app(environ, start_response):
+        url = "https://app.example" + environ["PATH_INFO"]
+        size = int(environ.get("CONTENT_LENGTH") or 0)
+        from urllib.parse import parse_qsl
+        params = dict(parse_qsl(environ["wsgi.input"].read(size).decode()))
+        signed = validate_v3_signature(
+            environ["REQUEST_METHOD"], url, environ["HTTP_X_PLIVO_SIGNATURE_V3_NONCE"], auth_token,
+            environ["HTTP_X_PLIVO_SIGNATURE_V3"], params,
+        )
+        if not signed:
+            start_response("403 Forbidden", [])
+            return [b""]
+        if environ["PATH_INFO"] != "/answer":
+            start_response("404 Not Found", [])
+            return [b""]
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        return [b"<Response><Speak>hi</Speak></Response>"]
+
+    return app
+
+
+def needs_more(auth_token, region):
+    return create_app(auth_token)
+"""
+
+
+@pytest.fixture(autouse=True)
+def forget_app_modules(tmp_path: Path) -> Iterator[None]:
+    yield
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith(str(tmp_path)):
+            del sys.modules[name]
+
+
+def scenario(tmp_path: Path, header: str, *, answer_path: str = "/answer") -> Path:
+    (tmp_path / "token_app.py").write_text(textwrap.dedent(APP_MODULE), encoding="utf-8")
+    path = tmp_path / "app.toml"
+    call = f'[[call]]\nname = "caller"\nanswer_url = "https://app.example{answer_path}"\nhangup = 10\n'
+    path.write_text(header + 'base_url = "https://app.example"\n' + call, encoding="utf-8")
+    return path
+
+
+def simulate(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main(["simulate", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_app_factory_gets_the_scenarios_auth_token(tmp_path, capsys):
+    path = scenario(tmp_path, 'app = "token_app:create_app()"\nauth_token = "s3cret"\n')
+    code, out, err = simulate(capsys, path, "--format", "json")
+    assert code == 0, err
+    assert sys.modules["token_app"].TOKENS == ["s3cret"]
+    (answer,) = json.loads(out)["requests"]
+    assert answer["status"] == 200  # the app checked the signature with the token it was given
+
+
+def test_an_app_factory_gets_the_default_token_when_the_scenario_names_none(tmp_path):
+    path = scenario(tmp_path, 'app = "token_app:create_app()"\n')
+    with load_scenario(path).run() as sim:
+        assert [r.status for r in sim.requests] == [200]
+    from plivoxml_plus.core import DEFAULT_AUTH_TOKEN
+
+    assert sys.modules["token_app"].TOKENS == [DEFAULT_AUTH_TOKEN]
+
+
+def test_a_factory_needing_another_argument_is_a_scenario_error_at_the_app_line(tmp_path, capsys):
+    path = scenario(tmp_path, 'app = "token_app:needs_more()"\n')
+    code, out, err = simulate(capsys, path)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{path}:1: app = 'token_app:needs_more()': needs_more() needs 'region'; a scenario calls a factory "
+        "with no arguments, or with auth_token= if it has a parameter of that name\n"
+    )
+
+
+def test_a_scenario_driving_an_app_is_strict_by_default(tmp_path, capsys):
+    path = scenario(tmp_path, 'app = "token_app:create_app()"\n', answer_path="/missing")
+    assert load_scenario(path).strict
+    code, out, err = simulate(capsys, path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{path}: strict mode: at t=0, for call 'caller': answerUrl https://app.example/missing: "
+        "the app answered HTTP 404\n"
+    )
+    with pytest.raises(StrictModeError):
+        load_scenario(path).run()
+    # without base_url, nothing is sent to an app: lenient, as before
+    path = tmp_path / "plain.toml"
+    path.write_text('[[call]]\nname = "a"\nanswer_url = "https://example.com/missing"\n', encoding="utf-8")
+    plain = load_scenario(path)
+    assert not plain.strict
+    assert plain.run().notes[0].text.startswith("answerUrl https://example.com/missing: ")
+
+
+def test_strict_false_relaxes_it_and_the_report_says_which(tmp_path, capsys):
+    path = scenario(tmp_path, 'app = "token_app:create_app()"\nstrict = false\n', answer_path="/missing")
+    code, out, err = simulate(capsys, path)
+    assert code == 0, err
+    assert "App at https://app.example (lenient: a failed request is a note)" in out.splitlines()[1]
+    assert "NOTE: answerUrl https://app.example/missing: the app answered HTTP 404" in out
+    code, out, _ = simulate(capsys, path, "--format", "json")
+    assert json.loads(out)["app"] == {"base_url": "https://app.example", "strict": False}
+    path = scenario(tmp_path, 'app = "token_app:create_app()"\n')
+    code, out, _ = simulate(capsys, path)
+    assert code == 0 and out.splitlines()[1] == "App at https://app.example (strict: a failed request stops the run)"
+
+
+def test_simulate_help_says_an_app_scenario_is_strict(capsys):
+    with pytest.raises(SystemExit):
+        main(["simulate", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "A scenario driving your app (base_url) is strict unless it says strict = false" in help_text
+    assert "strict = false in the file makes such failures notes" in help_text
+
+
+def test_the_shipped_app_scenario_passes_strict(capsys):
+    code, out, err = simulate(capsys, SCENARIOS / "app" / "app-answer.toml")
+    assert code == 0, err
+    assert out.splitlines()[1] == "App at https://app.example (strict: a failed request stops the run)"
+
+
+# -- item 6: every scenario key is documented ------------------------------------------------
+
+DOCS = ROOT / "docs" / "simulation.md"
+
+
+def key_section() -> str:
+    """docs/simulation.md's "Every scenario key", up to the next section."""
+    return DOCS.read_text(encoding="utf-8").split("### Every scenario key", 1)[1].split("\n## ", 1)[0]
+
+
+def documented_keys() -> dict[str, set[str]]:
+    """docs/simulation.md's "Every scenario key" table: {where: keys}, a key written
+    `[[x]]` or `[x]` (a table of its own) read as ``x``."""
+    section = key_section()
+    found: dict[str, set[str]] = {}
+    for row in section.splitlines():
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        if not row.startswith("| ") or len(cells) != 4 or cells[0] in ("where", "---"):
+            continue
+        where = "" if cells[0] == "top level" else cells[0].strip("`")
+        for key in re.findall(r"`([^`]+)`", cells[1]):
+            found.setdefault(where, set()).add(key.strip("[]"))
+    return found
+
+
+def test_the_docs_table_of_scenario_keys_is_the_loaders_declaration():
+    assert documented_keys() == {where: set(keys) for where, keys in SCENARIO_KEYS.items()}
+
+
+def test_the_docs_example_of_every_key_group_uses_declared_keys_only():
+    section = key_section()
+    (example,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    data = tomllib.loads(example)
+    # every top-level key and table has an example here, but [[api]]'s (in "MultiPartyCall")
+    assert set(data) == set(SCENARIO_KEYS[""]) - {"api"}
+    for table in data["call"]:
+        assert set(table) <= set(SCENARIO_KEYS["[[call]]"])
+    # (answer, refuse, audio and talk_from have theirs above and in audio.md)
+    assert set().union(*data["call"]) == set(SCENARIO_KEYS["[[call]]"]) - {"answer", "refuse", "audio", "talk_from"}
+    for kind in ("digits", "talk", "speech"):
+        for table in data[kind]:
+            assert set(table) <= set(SCENARIO_KEYS[f"[[{kind}]]"])
+    assert set(data["durations"]) <= set(SCENARIO_KEYS["[durations]"])
