@@ -1,5 +1,10 @@
 """The run as text (a readable timeline) or JSON (one deterministic object).
 
+The JSON holds everything the text shows (the timeline: ``requests`` and
+``timeline`` merged by ``seq``; each call's end and end reason; the clock and
+the app line) and more: what the app answered each request (``response``), each
+call's rooms (``memberships``) and inputs. Keys are only ever added to it.
+
 Determinism: object keys are sorted (json ``sort_keys``), lists keep their
 meaningful order (requests and notes in the order they happened, probes by time,
 names heard sorted), times are seconds with at most three decimals (an int when
