@@ -12,8 +12,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_PARAMS",
+    "KEPT_BODY_BYTES",
     "REQUEST_KINDS",
     "ROUTES",
+    "AppResponse",
     "HttpRequest",
     "RequestKind",
     "Route",
@@ -316,6 +318,35 @@ ROUTES: dict[str, Route] = dict(
 )
 
 
+KEPT_BODY_BYTES = 64 << 10  # of each reply's body, what a request's record keeps (the whole is read for the document)
+
+
+class AppResponse(NamedTuple):
+    """What the app answered one request with (``HttpRequest.response``).
+
+    ``status`` is its HTTP status; ``content_type`` its Content-Type header as
+    sent (None: it sent none); ``body`` the first ``KEPT_BODY_BYTES`` (64 KiB)
+    of its body; ``length`` the body's whole length in bytes, or None for a body
+    over the XML reader's size limit (1 MiB), which is not read further. After
+    HTTP redirects, it is the last reply's.
+    """
+
+    status: int
+    content_type: str | None
+    body: bytes
+    length: int | None
+
+    @property
+    def truncated(self) -> bool:
+        """Whether ``body`` holds less than the whole body."""
+        return self.length is None or self.length > len(self.body)
+
+    @property
+    def text(self) -> str:
+        """``body`` decoded as UTF-8, any undecodable byte as U+FFFD (a cut character too)."""
+        return self.body.decode("utf-8", "replace")
+
+
 class HttpRequest(NamedTuple):
     """One HTTP request the platform would send.
 
@@ -325,7 +356,9 @@ class HttpRequest(NamedTuple):
     the request's own, then, where ``ROUTES`` says so, the standard parameters of
     the call it concerns (``CALL_PARAMS``).
     ``kind`` says why the request was made and ``call`` names the call it was
-    made for (``None`` for none).
+    made for (``None`` for none). With an app (``Simulation(app=..., base_url=...)``),
+    ``status`` and ``response`` keep what it answered (``AppResponse``: status,
+    content type, the body's first 64 KiB and its length).
     """
 
     at: float
@@ -336,6 +369,9 @@ class HttpRequest(NamedTuple):
     call: str | None
     seq: int  # position among everything recorded (requests and timeline events)
     status: int | None = None  # the HTTP status the app returned; None: no app answered it
+    # what the app answered: None when no reply came (no app for the URL, a timeout, no
+    # connection; or the app raised: then ``status`` is 500)
+    response: AppResponse | None = None
 
 
 class TimelineEvent(NamedTuple):

@@ -9,7 +9,8 @@
                                      # app: real HTTP to a server running there)
     auth_token = "..."               # optional: what requests are signed with (with base_url)
     timeout = 5                      # optional: seconds to wait for a reply (with base_url)
-    strict = true                    # optional: the first failed request stops the run
+    strict = false                   # optional (default: true with base_url): true, the first
+                                     # failed request stops the run; false, it is a note
     [[call]]
     name = "alice"                   # unique label
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
@@ -86,10 +87,14 @@ later ``[[api]]`` entry (hold it, kick it...), not by ``[[digits]]`` or
 ``app = "module:attribute"`` is imported when the scenario is loaded, with the
 scenario's own folder first on ``sys.path`` (so ``answer_app.py`` next to the
 scenario is found whatever the working directory); the attribute may be dotted,
-and ``"module:create_app()"`` calls a factory (no arguments) for the app. A
-module that does not import, raises while importing, or lacks the attribute,
-and an app that is not callable, are ScenarioErrors at the ``app`` line. In
-strict mode a failed request during the run raises
+and ``"module:create_app()"`` calls a factory for the app: with
+``auth_token=`` the scenario's ``auth_token`` if it has a parameter of that
+name (so that the app checks the signatures it is sent), else with no
+arguments. A module that does not import, raises while importing, or lacks
+the attribute, a factory needing another argument, and an app that is not
+callable, are ScenarioErrors at the ``app`` line. A scenario with ``base_url``
+(driving an app) is strict unless it says ``strict = false``, as the pytest
+plugin's ``plivo_sim`` is: a failed request during the run raises
 :class:`~plivoxml_plus.StrictModeError` (not a ScenarioError: the scenario is
 fine, the app is not); ``simulate`` exits 1 for it.
 
@@ -112,6 +117,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.machinery
+import inspect
 import os
 import re
 import sys
@@ -145,7 +151,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
+__all__ = ["SCENARIO_KEYS", "SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 
 # A scenario is read whole, then scanned for line numbers: 8 MiB is thousands of
 # calls, and bounds the memory and time a file can take.
@@ -218,6 +224,20 @@ RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
 ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
 # the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
 ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
+# The scenario format: the keys of each table with fixed keys, as the loader admits
+# them (docs/simulation.md's table of every scenario key is checked against it).
+# [urls] and [audio] take URLs; [options] and [mpc_options] the fields of
+# ConferenceOptions and MpcOptions; an [[api]] add also any MultiPartyCall attribute.
+SCENARIO_KEYS: dict[str, tuple[str, ...]] = {
+    "": TOP_KEYS,
+    "[[call]]": CALL_KEYS,
+    **{f"[[call]] {kind}": keys for kind, keys in INPUT_KEYS.items()},
+    **{f"[[{kind}]]": ("call", *keys) for kind, keys in INPUT_KEYS.items()},
+    "[[probe]]": ("at",),
+    "[[api]]": API_KEYS,
+    "[[api]] add": ADD_KEYS,
+    "[durations]": DURATION_KEYS,
+}
 
 
 Opts = TypeVar("Opts", ConferenceOptions, MpcOptions)  # an options table's class
@@ -426,7 +446,8 @@ class Scenario:
     base_url: str | None = None
     auth_token: str = DEFAULT_AUTH_TOKEN
     timeout: float = 5.0
-    strict: bool = False
+    # strict by default when requests go to an app (as the pytest plugin's plivo_sim): strict = false relaxes it
+    strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
     app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
 
     def simulation(self) -> Simulation:
@@ -661,7 +682,7 @@ class _Loader:
             urls[url] = self.document(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
         probes = []
         for index, probe in enumerate(self.tables(data.get("probe", []), "probe", where.line("", 0, "probe"))):
-            self.keys(probe, ("at",), "[[probe]]", "probe", index)
+            self.keys(probe, SCENARIO_KEYS["[[probe]]"], "[[probe]]", "probe", index)
             line = where.line("probe", index, "at")
             if "at" not in probe:
                 raise self.fail("[[probe]] needs at = SECONDS", where.line("probe", index))
@@ -726,12 +747,14 @@ class _Loader:
             except SimulationError as error:
                 raise self.fail(str(error), line("timeout")) from None
         if "app" in data:
-            found["app"] = self.app(data["app"], line("app"))
+            found["app"] = self.app(data["app"], line("app"), found.get("auth_token", DEFAULT_AUTH_TOKEN))
             found["app_line"] = line("app")
         return found
 
-    def app(self, value: object, line: int) -> Any:
-        """The app ``"module:attribute"`` names, imported from the scenario's folder."""
+    def app(self, value: object, line: int, auth_token: str) -> Any:
+        """The app ``"module:attribute"`` names, imported from the scenario's folder;
+        a factory (``"module:create_app()"``) is given ``auth_token`` if it has a
+        parameter of that name."""
         usage = (
             'app must be "module:attribute", e.g. "answer_app:app" (answer_app.py next to the scenario), '
             'or "answer_app:create_app()" to call a factory'
@@ -761,8 +784,9 @@ class _Loader:
             if not callable(target):
                 message = f"app = {value!r}: {attribute} is a {type(target).__name__}, not a function to call"
                 raise self.fail(message, line)
+            keywords = self.factory_keywords(target, value, attribute, line, auth_token)
             try:
-                target = target()
+                target = target(**keywords)
             except (Exception, SystemExit) as error:
                 raise self.fail(f"app = {value!r}: calling {attribute}() raised {_first_line(error)}", line) from None
         if not callable(target):
@@ -773,6 +797,31 @@ class _Loader:
             )
             raise self.fail(message, line)
         return target
+
+    def factory_keywords(self, factory: Any, value: str, attribute: str, line: int, auth_token: str) -> dict[str, str]:
+        """What an app factory is called with: ``auth_token`` (the scenario's, the one
+        requests are signed with) if it takes a parameter of that name, else nothing."""
+        try:
+            parameters = inspect.signature(factory).parameters
+        except (TypeError, ValueError):  # (no signature to read: a builtin; it is called bare)
+            return {}
+        token = parameters.get("auth_token")
+        if token is not None and token.kind is inspect.Parameter.POSITIONAL_ONLY:
+            token = None  # (a positional-only parameter cannot be named)
+        needed = [
+            name
+            for name, parameter in parameters.items()
+            if parameter.default is inspect.Parameter.empty
+            and parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+            and parameter is not token
+        ]
+        if needed:
+            message = (
+                f"app = {value!r}: {attribute}() needs {', '.join(map(repr, needed))}; a scenario calls a factory "
+                "with no arguments, or with auth_token= if it has a parameter of that name"
+            )
+            raise self.fail(message, line)
+        return {} if token is None else {"auth_token": auth_token}
 
     def import_app_module(self, name: str, value: str, line: int) -> Any:
         """Module ``name``, imported with the scenario's folder first on sys.path

@@ -11,9 +11,9 @@ from typing import Literal, Protocol
 
 from .._errors import SimulationError
 from ..elements import Response
-from ._app import AppTransport
+from ._app import AppTransport, Reply
 from ._clock import Clock, seconds
-from ._documents import Documents
+from ._documents import NO_DOCUMENT, DocumentProblem, Documents
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
@@ -27,7 +27,23 @@ __all__ = ["Requester", "StrictModeError", "World"]
 
 class StrictModeError(SimulationError):
     """Strict mode: a request went wrong (a non-2xx reply, an unknown URL, an invalid
-    document, no reply); the message names the URL, the call and the time."""
+    document, no reply); the message names the URL, the call and the time, and
+    every problem of an invalid document.
+
+    ``at`` (seconds), ``call`` (None: for no call), ``url`` and ``problem`` say the
+    same for programs; ``problems`` lists an invalid document's problems (each a
+    :class:`plivoxml_plus.Problem`; empty for any other failure).
+    """
+
+    def __init__(
+        self, message: str, *, at: float, call: str | None, url: str, problem: str, problems: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.at = at
+        self.call = call
+        self.url = url
+        self.problem = problem
+        self.problems = problems
 
 
 class Requester(Protocol):
@@ -123,10 +139,11 @@ class World:
         params: dict[str, str],
         call: str | None,
         *,
-        status: int | None = None,
+        reply: Reply | None = None,
     ) -> HttpRequest:
         self.seq += 1
-        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status)
+        status, response = (None, None) if reply is None else (reply.status, reply.response)
+        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
         self.requests.append(record)
         self.log.append(record)
         return record
@@ -159,7 +176,7 @@ class World:
 
             with self.gate.lent():  # (the app's handler may call the REST API meanwhile)
                 reply = transport.send(method, url, params, MAX_BYTES)
-            self.request(route.kind, method, url, params, call, status=reply.status)
+            self.request(route.kind, method, url, params, call, reply=reply)
             problem = reply.problem
             if problem is None and reply.status is not None and not 200 <= reply.status < 300:
                 problem = f"the app answered HTTP {reply.status}"
@@ -168,12 +185,14 @@ class World:
         elif transport is not None and not self.documents.knows(url):
             # with an app, a URL outside its base_url (a misspelt host) reaches no one
             self.request(route.kind, method, url, params, call)
-            problem = f"not under base_url {transport.base_url}: no app answers it"
+            problem = f"not under base_url {transport.base_url}, so no app answers it"
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
                 return None
             response, problem = self.documents.fetch(request, document)
+            if transport is not None and problem == NO_DOCUMENT:  # (urls, a function, gave None)
+                problem = f"not under base_url {transport.base_url}, so no app answers it; urls gives no document"
         if problem is not None:
             self.failed(route, url, call, problem)
             return None
@@ -185,5 +204,8 @@ class World:
         text = f"{route.label} {url}: {problem}"
         if self.strict:
             who = "no call" if call is None else f"call {call!r}"
-            raise StrictModeError(f"strict mode: at t={seconds(self.clock.now)}, for {who}: {text}")
+            at = seconds(self.clock.now)
+            message = f"strict mode: at t={at}, for {who}: {text}"
+            problems = problem.problems if isinstance(problem, DocumentProblem) else ()
+            raise StrictModeError(message, at=at, call=call, url=url, problem=str(problem), problems=problems)
         self.note(call, text)
