@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from .._xml_whitespace import xml_collapse, xml_split, xml_strip
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ..elements._spellings import SPELLINGS, Spelling
@@ -37,9 +38,15 @@ _SPECS: dict[str, dict[str | None, AttributeSpec]] = {
 _TAGS_BY_LOWER = {tag.lower(): tag for tag in ELEMENT_CLASSES}
 
 
+def _visible(character: str) -> str:
+    # (a no-break space, a line separator, a control character: written as its escape, seen)
+    return character if character.isprintable() else character.encode("unicode_escape").decode("ascii")
+
+
 def _show(value: str, limit: int = _SHOWN) -> str:
     shown = value if len(value) <= limit else value[: limit - 3] + "..."
-    return '"' + shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    shown = shown.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + (shown if shown.isprintable() else "".join(map(_visible, shown))) + '"'
 
 
 def tag_name(tag: object) -> str:
@@ -67,7 +74,7 @@ def _why(spec: AttributeSpec, text: str) -> str:
         allowed = str(why.args[0])
     else:
         allowed = spec.check.allowed
-    trimmed = text.strip(" \t\r\n")
+    trimmed = xml_strip(text)
     if trimmed != text and _accepts(spec, trimmed):
         allowed += f", without the whitespace around {_show(trimmed)}"
     return allowed
@@ -133,8 +140,9 @@ def _first_text(node: etree._Element) -> str:
     """The first non-blank piece of the text directly inside ``node``, if any."""
     pieces = [node.text, *(child.tail for child in node)] if len(node) else [node.text]
     for piece in pieces:
-        if piece and piece.strip(" \t\r\n"):
-            return piece.split()[0]
+        words = xml_split(piece) if piece else ()
+        if words:
+            return words[0]
     return ""
 
 
@@ -152,7 +160,7 @@ def _attribute_finding(
         return _spelling_finding(node, tag, spelling)
     spec = _SPECS.get(tag, {}).get(name)
     if spec is None:
-        return "error", lambda: f"<{tag}>: {' '.join(detail.split())}"
+        return "error", lambda: f"<{tag}>: {xml_collapse(detail)}"
     variant = spec.check.variant(value)
     if variant is not None:
         return "warning", lambda: (
@@ -351,7 +359,7 @@ class Describer:
         if node is None:
             key: tuple[object, ...] = (None, text)
             if not self._seen(key):
-                self._add(key, self.locator.line(entry.line), element, attribute, lambda: " ".join(detail.split()))
+                self._add(key, self.locator.line(entry.line), element, attribute, lambda: xml_collapse(detail))
             return
         tag = tag_name(node.tag)
         index = self.locator.index(node)
@@ -386,7 +394,7 @@ class Describer:
 
                 self._add(key, self.locator.text(node), tag, None, content_message)
         else:  # nothing better to say than libxml2
-            said = " ".join(detail.split())
+            said = xml_collapse(detail)
             key = (index, said)
             if not self._seen(key):
                 self._add(key, self.locator.element(node), tag, None, lambda: f"<{tag}>: {said}")
@@ -394,8 +402,8 @@ class Describer:
     def _text_message(self, node: etree._Element, tag: str) -> str:
         first = _first_text(node)
         found = _show(first) if first else "whitespace"
-        if node.tag == Response.tag:
-            holds = f"it holds only elements ({', '.join(allowed_children(node, self.kind))})"
-        else:
-            holds = "it takes attributes only"
+        if first.isspace():  # (U+00A0 and the like: whitespace to Python, text to XML)
+            found += "; XML's whitespace is space, tab, CR and LF only, and this character is text"
+        children = allowed_children(node, self.kind)
+        holds = f"it holds only elements ({', '.join(children)})" if children else "it takes attributes only"
         return f"<{tag}> cannot hold text (found {found}); {holds}"

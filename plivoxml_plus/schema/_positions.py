@@ -19,11 +19,13 @@ import re
 
 from lxml import etree
 
+from .._xml_whitespace import XML_WHITESPACE
+
 __all__ = ["Locator", "Position", "decode", "doctype_position", "is_wide"]
 
 Position = tuple[int | None, int | None]
 
-_NOT_BLANK = re.compile(r"[^ \t\r\n]")
+_NOT_BLANK = re.compile(f"[^{XML_WHITESPACE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NAME_END = re.compile(r"[ \t\r\n/>]")
 # one attribute of a start tag, up to its opening quote
