@@ -290,7 +290,7 @@ def built_children() -> st.SearchStrategy[Element]:
 
 
 @st.composite
-def nested_element(draw: st.DrawFn, cls: type[Element], depth: int = 2) -> Element:
+def nested_element(draw: st.DrawFn, cls: type[Element], depth: int = 3) -> Element:
     """A valid ``cls`` holding children it may hold, to ``depth`` levels: a Dial of
     Numbers and Users, a GetDigits or GetInput with Speak, Play and Wait prompts,
     a PreAnswer of its children, SSML nested in a Speak with text before its
