@@ -29,6 +29,7 @@ from lxml import etree
 from plivoxml_plus import validate
 from plivoxml_plus.schema import MAX_BYTES
 
+XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 # shape -> (before, unit, after): the unit repeated; "{i}" in it is the repeat's number
 SHAPES: dict[str, tuple[str, str, str]] = {
     "text between children": ("<Response>", "<Wait/>x", "</Response>"),
@@ -39,17 +40,9 @@ SHAPES: dict[str, tuple[str, str, str]] = {
     "misspelt attributes": ("<Response>", '<Wait lenght="1" silense="x"/>', "</Response>"),
     "problems after a misplaced element": ("<Response>", '<speak/><Wait length="0" mutd="1"/>', "</Response>"),
     "a 1 MiB number": ('<Response><Conference maxMembers="', "1", '">room</Conference></Response>'),
-    "xsi: attributes": (
-        '<Response xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-        '<Wait xsi:type="x"/>',
-        "</Response>",
-    ),
+    "xsi: attributes": (f"<Response {XSI}>", '<Wait xsi:type="x"/>', "</Response>"),
     "bad attributes on one element": ("<Response><Dial", ' x{i}="1"', "/></Response>"),
-    "`xsi:` attributes on one element": (
-        '<Response xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Wait',
-        ' xsi:x{i}="1"',
-        "/></Response>",
-    ),
+    "`xsi:` attributes on one element": (f"<Response {XSI}><Wait", ' xsi:x{i}="1"', "/></Response>"),
     "`<p>` in `<w>` in `<Speak>`": ("<Response><Speak>", "<w><p>a</p></w>", "</Speak></Response>"),
     "`<p>` in `<s>` in `<Speak>`": ("<Response><Speak>", "<s><p>a</p></s>", "</Speak></Response>"),
     "`<p>` in `<p>` in `<Speak>`": ("<Response><Speak>", "<p><p>a</p></p>", "</Speak></Response>"),

@@ -76,19 +76,19 @@ def test_each_shape_reports_every_problem_and_locates_the_listed_ones(shape: str
     else:
         ((problem),) = result.problems
         assert problem.count == units and "cannot hold text" in problem.message
-    lines_and_columns = [(p.line, p.column) for p in result.problems]
-    assert all(line == 1 and column is not None for line, column in lines_and_columns)
-    assert lines_and_columns == sorted(lines_and_columns)  # document order
-    for problem in result.problems:  # each located where it is written
-        at = problem.column - 1
+    assert all(p.line == 1 and p.column is not None for p in result.problems)
+    columns = [p.column or 0 for p in result.problems]
+    assert columns == sorted(columns)  # document order
+    for problem, column in zip(result.problems, columns, strict=True):  # each located where it is written
+        at, element = column - 1, problem.element or ""
         if problem.attribute is not None:
             assert source.startswith(problem.attribute + "=", at)
         elif "cannot hold text" in problem.message:
             assert source[at] == "\u00a0"
         elif "text" in problem.message:  # (the empty outer Number: at the end of its start tag)
-            assert source.startswith(f"<{problem.element}>", at - len(problem.element) - 2)
+            assert source.startswith(f"<{element}>", at - len(element) - 2)
         else:
-            assert source.startswith(f"<{problem.element}", at)
+            assert source.startswith(f"<{element}", at)
 
 
 def test_bad_attributes_among_good_ones_are_listed_in_source_order():
@@ -96,7 +96,7 @@ def test_bad_attributes_among_good_ones_are_listed_in_source_order():
     names[150:150] = [' timeout="0"', ' xsi:type="x"']
     source = f"<Response {XSI}><Dial" + "".join(names) + "/></Response>"
     result = validate(source)
-    columns = [p.column for p in result.problems]
+    columns = [p.column or 0 for p in result.problems]
     assert columns == sorted(columns) and len(result.problems) == MAX_PROBLEMS
     assert result.omitted == 302 - MAX_PROBLEMS
     listed = {p.attribute for p in validate(source.replace(' x0="1"', "")).problems}

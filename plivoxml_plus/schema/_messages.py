@@ -273,13 +273,13 @@ class Describer:
     ) -> None:
         self._found[key] = self._last = _Finding(mark, element, attribute, message, severity)
 
-    def _attribute_finding(
+    def _attribute_problem(
         self, node: etree._Element, name: str, written: str, message: Callable[[], str], severity: Severity
     ) -> _Finding:
         """A problem of attribute ``name`` (as lxml names it; ``written``: as the
         source writes it) of ``node``: ordered now, located only if it is listed."""
-        finding = _Finding(self.locator.element(node), tag_name(node.tag), written, message, severity)
-        order = self.locator.attribute_order(node, name)
+        mark, order = self.locator.attribute_order(node, name)
+        finding = _Finding(mark, tag_name(node.tag), written, message, severity)
         if order:
             finding.order, finding.node = order, node
         return finding
@@ -350,7 +350,7 @@ class Describer:
                 why = "Plivo XML uses no namespaces: write its attributes without a prefix"
             return f"<{tag}> attribute {written}: {why}"
 
-        return self._attribute_finding(node, name, written, message, "error")
+        return self._attribute_problem(node, name, written, message, "error")
 
     def unexpected_child(self, child: etree._Element, parent: etree._Element, allowed: tuple[str, ...]) -> None:
         """``child`` stands in ``parent``, which can hold only ``allowed`` (none: only text or nothing)."""
@@ -409,7 +409,7 @@ class Describer:
             key = (index, "@" + attribute)
             if not self._seen(key):
                 severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
-                self._found[key] = self._last = self._attribute_finding(node, attribute, attribute, message, severity)
+                self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"

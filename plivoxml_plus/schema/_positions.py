@@ -183,22 +183,22 @@ class Locator:
         index = self._source_index(node)
         return self._fallback(node) if index is None else self._starts[index]
 
-    def attribute_order(self, node: etree._Element, name: str) -> int:
-        """1 + the place of attribute ``name`` (as lxml names it) among the attributes
-        of ``node``, which is its order in the source; 0 if not known.
+    def attribute_order(self, node: etree._Element, name: str) -> tuple[int | None, int]:
+        """The mark of ``node`` and 1 + the place of its attribute ``name`` (as lxml
+        names it) among its attributes, which is their order in the source (0 if
+        not known).
 
-        A problem of an attribute is ordered by its element's mark and this, which
-        costs no scan of the source: only the listed ones are then located
-        (:meth:`attribute`), so a start tag with a hundred thousand bad attributes
-        costs one pass.
+        A problem of an attribute is ordered by these, which cost no scan of the
+        source: only the listed ones are then located (:meth:`attribute`), so a
+        start tag with a hundred thousand bad attributes costs one pass.
         """
         index = self._source_index(node)
         if index is None:
-            return 0
+            return self._fallback(node), 0
         order = self._orders.get(index)
         if order is None:  # (once per element: before the review takes any of its attributes out)
             order = self._orders[index] = {key: place for place, key in enumerate(node.keys(), 1)}
-        return order.get(name, 0)
+        return self._starts[index], order.get(name, 0)
 
     def attribute(self, node: etree._Element | None, name: str) -> int | None:
         """The mark of attribute ``name`` of ``node`` as written (``"xsi:type"``), else of ``node``."""

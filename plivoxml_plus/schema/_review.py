@@ -24,6 +24,7 @@ pruned in place; a tree the caller passed in is copied first.
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import itertools
 from collections import Counter
@@ -34,7 +35,7 @@ from lxml import etree
 
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
 from ..elements._spellings import SPELLINGS
-from ._location import KINDS, Kind
+from ._location import Kind
 from ._messages import Describer, allowed_children, is_text_error, tag_name
 from ._positions import Locator
 from ._result import MAX_PROBLEMS, Problem
@@ -55,38 +56,32 @@ _NAMESPACED_ATTRIBUTES = etree.XPath(f"//@*[namespace-uri() and namespace-uri() 
 _EMPTY_TEXT = etree.XPath("//text()[not(string())]")
 
 
-def _unknown_attributes_query() -> etree.XPath:
-    """Every attribute without a namespace, or in the xml: one, that its element,
-    a Plivo XML element, does not take (an SDK's spelling of one, ``SPELLINGS``,
-    is left to the XSD's verdict, which the describer turns into a warning)."""
-    rules = []
-    for tag, cls in ELEMENT_CLASSES.items():
+@functools.lru_cache(maxsize=128)
+def _queries(kind: Kind, tags: frozenset[str]) -> tuple[etree.XPath, etree.XPath]:
+    """For a document whose Plivo XML elements are ``tags``: the query for every
+    attribute without a namespace, or in the xml: one, that its element does not
+    take (an SDK's spelling of one, ``SPELLINGS``, is left to the XSD's verdict,
+    which the describer turns into a warning); and the query for every element
+    whose parent cannot hold it. Both answer in document order.
+
+    (Each rule walks the whole document: only the rules of the elements it holds
+    are asked, a few for a webhook answer or a hostile document alike.)"""
+    attributes, children = [], []
+    for tag in sorted(tags):
+        cls = ELEMENT_CLASSES[tag]
         known = [_prefixed(spec.xml) for spec in cls.specs.values() if spec.xml is not None]
         known += [written for element, written in SPELLINGS if element == tag]
         test = f" and not({' or '.join(f'name()={name!r}' for name in known)})" if known else ""
-        rules.append(f"//{tag}/@*[(namespace-uri()='' or namespace-uri()='{_XML}'){test}]")
-    return etree.XPath(" | ".join(rules))
+        attributes.append(f"//{tag}/@*[(namespace-uri()='' or namespace-uri()='{_XML}'){test}]")
+        allowed = SOUND_CHILDREN if tag == Response.tag and kind == "sound" else cls.allowed_children
+        test = f"[not({' or '.join(f'self::{name}' for name in allowed)})]" if allowed else ""
+        children.append(f"//{tag}/*{test}")
+    return etree.XPath(" | ".join(attributes)), etree.XPath(" | ".join(children))
 
 
 def _prefixed(name: str) -> str:
     """An attribute's name as XPath's name() gives it: ``xml:lang`` for lxml's ``{...}lang``."""
     return "xml:" + name[len(_XML) + 2 :] if name.startswith("{" + _XML + "}") else name
-
-
-_UNKNOWN_ATTRIBUTES = _unknown_attributes_query()
-
-
-def _unexpected_children_query(kind: Kind) -> etree.XPath:
-    """Every element whose parent, a Plivo XML element, cannot hold it (document order)."""
-    rules = []
-    for tag, cls in ELEMENT_CLASSES.items():
-        allowed = SOUND_CHILDREN if tag == Response.tag and kind == "sound" else cls.allowed_children
-        test = f"[not({' or '.join(f'self::{name}' for name in allowed)})]" if allowed else ""
-        rules.append(f"//{tag}/*{test}")
-    return etree.XPath(" | ".join(rules))
-
-
-_UNEXPECTED = {kind: _unexpected_children_query(kind) for kind in KINDS}
 
 
 @contextmanager
@@ -156,8 +151,10 @@ def _as_response(
 
 
 def _prune(response: etree._Element, origin: dict[etree._Element, etree._Element], describer: Describer) -> None:
+    tags = frozenset(node.tag for node in response.iter("*") if node.tag in ELEMENT_CLASSES)
+    unknown_attributes, unexpected_children = _queries(describer.kind, tags)
     pruned: dict[etree._Element, set[str]] = {}  # (what is left is what an element takes: a few)
-    for foreign, query in ((True, _NAMESPACED_ATTRIBUTES), (False, _UNKNOWN_ATTRIBUTES)):
+    for foreign, query in ((True, _NAMESPACED_ATTRIBUTES), (False, unknown_attributes)):
         refused: dict[etree._Element, list[str]] = {}  # (in document order)
         for value in query(response):
             refused.setdefault(value.getparent(), []).append(value.attrname)
@@ -174,7 +171,7 @@ def _prune(response: etree._Element, origin: dict[etree._Element, etree._Element
             node.text = None
     removed: set[etree._Element] = set()  # taken out, or inside one taken out
     last: etree._Element | None = None
-    for child in _UNEXPECTED[describer.kind](response):
+    for child in unexpected_children(response):
         parent = child.getparent()
         removed.add(child)
         if parent is None or parent in removed:  # (document order: a parent comes before its children)
