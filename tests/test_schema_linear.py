@@ -105,3 +105,12 @@ def test_bad_attributes_among_good_ones_are_listed_in_source_order():
     problems = validate(early).problems
     assert [p.attribute for p in problems[9:13]] == ["x9", "timeout", "xsi:type", "x150"]
     assert [p.severity for p in problems[9:13]] == ["error"] * 4
+
+
+def test_an_unknown_xml_attribute_is_named_and_located_as_written():
+    source = '<Response><Speak><lang xml:lang="en-US" xml:x="1">a</lang></Speak><Wait xml:lang="en"/></Response>'
+    x, lang = source.index("xml:x") + 1, source.index('xml:lang="en"') + 1
+    assert [str(p) for p in validate(source).problems] == [
+        f"1:{x}: <lang> has no attribute xml:x; allowed: xml:lang",
+        f"1:{lang}: <Wait> has no attribute xml:lang; allowed: length, silence, minSilence, beep",
+    ]

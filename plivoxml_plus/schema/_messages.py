@@ -23,7 +23,7 @@ from ._location import SOUND_URLS, Kind
 from ._positions import Locator
 from ._result import Problem, Severity
 
-__all__ = ["Describer", "allowed_children", "is_text_error", "own_text", "tag_name"]
+__all__ = ["XML_NAMESPACE", "Describer", "allowed_children", "is_text_error", "own_text", "tag_name", "written_name"]
 
 # "Element 'Conference', attribute 'maxMembers': [facet 'maxInclusive'] The value ..."
 _HEAD = re.compile(r"Element '(?P<element>[^']*)'(?:, attribute '(?P<attribute>[^']*)')?: (?P<detail>.*)", re.S)
@@ -107,9 +107,17 @@ def _did_you_mean_element(tag: str) -> str:
     return f"; did you mean <{close[0]}>?" if close else ""
 
 
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def written_name(name: str) -> str:
+    """An attribute's name as written, ``xml:lang`` for lxml's ``{...}lang`` (as XPath's name() gives it)."""
+    return "xml:" + name[len(XML_NAMESPACE) + 2 :] if name.startswith("{" + XML_NAMESPACE + "}") else name
+
+
 def _unknown_attribute(tag: str, name: str) -> str:
     specs = _SPECS.get(tag, {})
-    names = [xml for xml in specs if xml is not None]
+    names = [written_name(xml) for xml in specs if xml is not None]
     if not names:
         return f"<{tag}> takes no attributes; found {name}"
     by_lower = {xml.lower(): xml for xml in names}
@@ -142,7 +150,7 @@ def _written_name(node: etree._Element, name: str) -> str:
     for prefix, bound in node.nsmap.items():
         if bound == uri and prefix:
             return f"{prefix}:{local}"
-    return f"xml:{local}" if uri == "http://www.w3.org/XML/1998/namespace" else name
+    return f"xml:{local}" if uri == XML_NAMESPACE else name
 
 
 def _first_text(node: etree._Element) -> str:
@@ -339,7 +347,7 @@ class Describer:
 
         def message() -> str:
             if not foreign:
-                return _unknown_attribute(tag, name)
+                return _unknown_attribute(tag, written)
             if name.startswith("{" + _XSI + "}"):
                 why = (
                     "Plivo XML uses no namespaces, and XML Schema instance attributes (xsi:type, xsi:nil, "

@@ -36,7 +36,7 @@ from lxml import etree
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
 from ..elements._spellings import SPELLINGS
 from ._location import Kind
-from ._messages import Describer, allowed_children, is_text_error, tag_name
+from ._messages import XML_NAMESPACE, Describer, allowed_children, is_text_error, tag_name, written_name
 from ._positions import Locator
 from ._result import MAX_PROBLEMS, Problem
 
@@ -51,8 +51,7 @@ SLICE = 256
 WIDE_ELEMENTS = etree.XPath(f"//*[*[{SLICE + 1}]]")
 
 # (xml:lang is SSML <lang>'s own attribute: the XSD judges it, wherever it is)
-_XML = "http://www.w3.org/XML/1998/namespace"
-_NAMESPACED_ATTRIBUTES = etree.XPath(f"//@*[namespace-uri() and namespace-uri() != '{_XML}']")
+_NAMESPACED_ATTRIBUTES = etree.XPath(f"//@*[namespace-uri() and namespace-uri() != '{XML_NAMESPACE}']")
 _EMPTY_TEXT = etree.XPath("//text()[not(string())]")
 
 
@@ -69,19 +68,14 @@ def _queries(kind: Kind, tags: frozenset[str]) -> tuple[etree.XPath, etree.XPath
     attributes, children = [], []
     for tag in sorted(tags):
         cls = ELEMENT_CLASSES[tag]
-        known = [_prefixed(spec.xml) for spec in cls.specs.values() if spec.xml is not None]
+        known = [written_name(spec.xml) for spec in cls.specs.values() if spec.xml is not None]
         known += [written for element, written in SPELLINGS if element == tag]
         test = f" and not({' or '.join(f'name()={name!r}' for name in known)})" if known else ""
-        attributes.append(f"//{tag}/@*[(namespace-uri()='' or namespace-uri()='{_XML}'){test}]")
+        attributes.append(f"//{tag}/@*[(namespace-uri()='' or namespace-uri()='{XML_NAMESPACE}'){test}]")
         allowed = SOUND_CHILDREN if tag == Response.tag and kind == "sound" else cls.allowed_children
         test = f"[not({' or '.join(f'self::{name}' for name in allowed)})]" if allowed else ""
         children.append(f"//{tag}/*{test}")
     return etree.XPath(" | ".join(attributes)), etree.XPath(" | ".join(children))
-
-
-def _prefixed(name: str) -> str:
-    """An attribute's name as XPath's name() gives it: ``xml:lang`` for lxml's ``{...}lang``."""
-    return "xml:" + name[len(_XML) + 2 :] if name.startswith("{" + _XML + "}") else name
 
 
 @contextmanager
