@@ -33,8 +33,8 @@ XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 # shape -> (before, unit, after): the unit repeated; "{i}" in it is the repeat's number
 SHAPES: dict[str, tuple[str, str, str]] = {
     "text between children": ("<Response>", "<Wait/>x", "</Response>"),
-    "text and comments in <Wait>": ("<Response><Wait>", "x<!---->", "</Wait></Response>"),
-    "elements inside <Wait>": ("<Response><Wait>", "<a/>", "</Wait></Response>"),
+    "text and comments in `<Wait>`": ("<Response><Wait>", "x<!---->", "</Wait></Response>"),
+    "elements inside `<Wait>`": ("<Response><Wait>", "<a/>", "</Wait></Response>"),
     "misplaced elements": ("<Response>", "<speak>Hi</speak>", "</Response>"),
     "values out of range": ("<Response>", '<Wait length="0"/>', "</Response>"),
     "misspelt attributes": ("<Response>", '<Wait lenght="1" silense="x"/>', "</Response>"),
