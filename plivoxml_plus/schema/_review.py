@@ -5,16 +5,18 @@ misspelt element would hide every later problem of its siblings (an out-of-range
 value, a misspelt attribute): a CI user would fix one problem per run. So the
 document is reviewed in two steps:
 
-1. *Prune*: every child that its parent cannot hold and every attribute in a
-   namespace (Plivo XML has none) is reported here and taken out. Every content
-   model of Plivo XML is a repeated choice, so what remains is exactly what could
-   follow, and the XSD checks all of it. (An ``xml:`` attribute stays: SSML's
-   ``<lang xml:lang>`` is one, and the XSD judges it.) (Empty text nodes, what an empty CDATA
-   section leaves, go too: they hold no characters, and the XSD counts none.)
-2. *Validate* what remains, in slices of the root's children when there are
-   many (libxml2 names each error's element by a path it finds by scanning
-   siblings: quadratic over thousands of invalid siblings), and hand each error,
-   with the user's element it names, to the describer.
+1. *Prune*: every child that its parent cannot hold, at any depth, every
+   attribute in a namespace (Plivo XML has none) and every attribute its element
+   does not take is reported here and taken out (an element's attributes in one
+   pass, however many). Every content model of Plivo XML is a repeated choice, so
+   what remains is exactly what could follow, and the XSD checks all of it.
+   (``<lang xml:lang>`` stays, and the XSD judges it.) (Empty text nodes, what an
+   empty CDATA section leaves, go too: they hold no characters, and the XSD
+   counts none.)
+2. *Validate* what remains, at most :data:`SLICE` children of an element per
+   call (libxml2 names each error's element by a path it finds by scanning
+   siblings: quadratic over thousands of invalid siblings, at any depth), and
+   hand each error, with the user's element it names, to the describer.
 
 Finding what to prune is one XPath query each (run by libxml2, not a Python
 loop over every node). A tree this package parsed from bytes is its own and is
