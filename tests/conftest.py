@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import plivoxml_plus
-from plivoxml_plus.elements import ELEMENT_CLASSES, AttributeSpec, Cont, Element, Response
+from plivoxml_plus.elements import ELEMENT_CLASSES, AttributeSpec, Element, Response
 from plivoxml_plus.elements._checks import (
     URL_PATTERN,
     Boolean,
@@ -31,6 +31,7 @@ from plivoxml_plus.elements._checks import (
     Url,
     UrlText,
 )
+from plivoxml_plus.elements.ssml import Text as TextRun
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -301,8 +302,8 @@ def nested_element(draw: st.DrawFn, cls: type[Element], depth: int = 3) -> Eleme
         return element
     for tag in draw(st.lists(st.sampled_from(allowed), max_size=3)):
         element.add(draw(nested_element(ELEMENT_CLASSES[tag], depth - 1)))
-        if Cont.tag in cls.allowed_children and draw(st.booleans()):  # (text after an SSML element)
-            element.add(Cont(**draw(element_kwargs(Cont))))
+        if "text" in cls.text_runs and draw(st.booleans()):  # (text after an SSML element)
+            element.add(TextRun(**draw(element_kwargs(TextRun))))
     return element
 
 

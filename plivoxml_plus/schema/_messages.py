@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from .._terminal import printable
 from .._xml_whitespace import xml_collapse, xml_split, xml_strip
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
@@ -38,15 +39,10 @@ _SPECS: dict[str, dict[str | None, AttributeSpec]] = {
 _TAGS_BY_LOWER = {tag.lower(): tag for tag in ELEMENT_CLASSES}
 
 
-def _visible(character: str) -> str:
-    # (a no-break space, a line separator, a control character: written as its escape, seen)
-    return character if character.isprintable() else character.encode("unicode_escape").decode("ascii")
-
-
 def _show(value: str, limit: int = _SHOWN) -> str:
     shown = value if len(value) <= limit else value[: limit - 3] + "..."
     shown = shown.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + (shown if shown.isprintable() else "".join(map(_visible, shown))) + '"'
+    return '"' + printable(shown) + '"'  # (a no-break space, a line separator, ESC: seen as escapes)
 
 
 def tag_name(tag: object) -> str:
