@@ -20,7 +20,7 @@ from ..elements import Response
 from ..elements.response import SOUND_CHILDREN
 from ._requests import HttpRequest
 
-__all__ = ["DocumentValue", "Documents", "UrlSource", "read_document", "read_xml_file"]
+__all__ = ["INVALID_DOCUMENT", "DocumentValue", "Documents", "UrlSource", "read_document", "read_xml_file"]
 
 DocumentValue = str | bytes | Response | None
 UrlSource = Mapping[str, DocumentValue] | Callable[[HttpRequest], DocumentValue]
@@ -50,9 +50,12 @@ def read_xml_file(path: str | os.PathLike[str]) -> bytes:
     return read_file(path, MAX_BYTES)
 
 
+INVALID_DOCUMENT = "invalid document"  # how a reply that is no valid document is described
+
+
 def describe_parse_error(error: ParseError) -> str:
     # the message starts with "LINE:COLUMN: " when the problem has a position
-    return f"invalid document: {error}"
+    return f"{INVALID_DOCUMENT}: {error}"
 
 
 class Documents:
