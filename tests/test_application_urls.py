@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from plivo.exceptions import PlivoRestError
-from plivo.utils import validate_v3_signature
+from plivo.utils import validate_signature, validate_v3_signature
 
 from plivoxml_plus import Simulation
 from plivoxml_plus.cli import main
@@ -185,22 +185,26 @@ def test_the_fallback_answer_url_is_asked_with_the_answer_urls_parameters(answer
 
 def flask_app(seen: list[tuple[str, str, dict[str, str], bool]]) -> flask.Flask:
     """An app whose answer fails three ways, with a fallback, and a hangup handler;
-    each request is kept with plivo-python's verdict on its V3 signature."""
+    each request is kept with plivo-python's verdict on its signatures, V2 and V3."""
     app = flask.Flask("fallbacks")
 
     @app.before_request
     def check() -> None:
         request = flask.request
         form = dict(parse_qsl(request.get_data(as_text=True), keep_blank_values=True))
-        genuine = validate_v3_signature(
+        headers = request.headers
+        v3 = validate_v3_signature(
             request.method,
             request.url,
-            request.headers["X-Plivo-Signature-V3-Nonce"],
+            headers["X-Plivo-Signature-V3-Nonce"],
             "t0ken",
-            request.headers["X-Plivo-Signature-V3"],
+            headers["X-Plivo-Signature-V3"],
             form,
         )
-        seen.append((request.method, request.path, form, bool(genuine)))
+        v2 = validate_signature(
+            request.url, headers["X-Plivo-Signature-V2-Nonce"], headers["X-Plivo-Signature-V2"], "t0ken"
+        )
+        seen.append((request.method, request.path, form, bool(v3) and bool(v2)))
 
     @app.post("/error")
     def error() -> tuple[str, int]:
