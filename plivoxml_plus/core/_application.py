@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ._hangup_causes import Ending
     from ._world import World
 
-__all__ = ["Application", "hangup_request", "ring_request", "wall_time"]
+__all__ = ["NO_URLS", "Application", "hangup_request", "ring_request", "wall_time"]
 
 _HANGUP = ROUTES["Call.hangupUrl"]
 _RING = ROUTES["Call.ringUrl"]
@@ -31,6 +31,9 @@ class Application(NamedTuple):
     fallback: tuple[str, str] | None = None
     hangup: tuple[str, str] | None = None
     ring: tuple[str, str] | None = None
+
+
+NO_URLS = Application()  # a call with none of them (shared: it is immutable)
 
 
 class Ended(Protocol):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from ..elements import Element, Response
-from ._application import Application, hangup_request
+from ._application import NO_URLS, Application, hangup_request
 from ._clock import Clock, Entry, seconds
 from ._hangup_causes import (
     ACTION_INVALID,
@@ -293,7 +293,7 @@ class Call:
     ) -> None:
         self.world = world
         self.answer = answer  # (answer URL, method): the document is the app's, asked at the answer
-        self.app = app or Application()  # the rest of the Application's URL set (P1)
+        self.app = app or NO_URLS  # the rest of the Application's URL set (P1)
         self.start_ms = answer_ms  # StartTime: an API call's is when it was placed
         self.ending: Ending | None = None  # how the call ended (P1)
         # how it last left a MultiPartyCall (kicked, the MPC ended): reported as its end
