@@ -23,7 +23,9 @@ __all__ = [
 ]
 
 RequestKind = Literal[
-    "answer",  # a call's answer URL, when the call is answered
+    "answer",  # a call's answer URL, when the call is answered (or its fallback_answer_url)
+    "hangup",  # a call's hangup_url, once, when the call ends (docs/rules.md, P1)
+    "ring",  # an API call's ring_url, when it starts ringing (P1)
     "callback",  # a callbackUrl request: a Conference event (enter, exit, digits, floor,
     # record), a Record's recording ready, a Message's SMS sent, a Dial's B leg event
     "action",  # an action URL: a Conference member leaving; what a GetDigits, GetInput
@@ -43,6 +45,8 @@ RequestKind = Literal[
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
     "answer",
+    "hangup",
+    "ring",
     "callback",
     "action",
     "transcription",
@@ -137,6 +141,16 @@ DIAL_CALLBACK = (
     "DialDigitsMatch",
     "DialDigitsPressedBy",
 )
+# a call's hangup_url request (P1): its own parameters, beside the call's standard ones
+HANGUP = (
+    "Event",
+    "HangupCauseName",
+    "HangupCauseCode",
+    "HangupSource",
+    "StartTime",
+    "AnswerTime",
+    "EndTime",
+)
 GET_INPUT = ("InputType", "Digits", "Speech", "SpeechConfidenceScore", "BilledAmount")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
 MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
@@ -195,6 +209,10 @@ ROUTES: dict[str, Route] = dict(
     (
         # (the answer URL is the call's own, set when the call is placed: Simulation.call)
         _route("Call.answerUrl", "answer", "answer_url", method="answer_method", document="answer", own=("Event",)),
+        # the rest of the Application's URL set (P1): also the call's own
+        _route("Call.fallbackAnswerUrl", "answer", "fallback_answer_url", method="fallback_method", document="answer"),
+        _route("Call.hangupUrl", "hangup", "hangup_url", method="hangup_method", own=HANGUP),
+        _route("Call.ringUrl", "ring", "ring_url", method="ring_method", own=("Event",)),
         _route(
             "Conference.callbackUrl",
             "callback",

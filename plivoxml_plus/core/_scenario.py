@@ -16,6 +16,10 @@
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
     # answer_url = "https://app.example/answer"   # ... or the URL the platform asks (one of the two)
     # answer_method = "POST"         # GET or POST (default), with answer_url
+    # hangup_url = "https://app.example/hangup"   # optional: requested once when the call ends
+    # hangup_method = "POST"         # GET or POST (default), with hangup_url
+    # fallback_answer_url = "https://app.example/fallback"  # optional, with answer_url: asked
+    # fallback_method = "POST"       # when answer_url fails (docs/rules.md, P1)
     # answers = "15551230000"        # ... or a callee: answered when a <Dial> rings this
                                      # number or SIP URI, not at a time (no at, answer,
                                      # answer_url, from, to or direction); then
@@ -181,11 +185,15 @@ TOP_KEYS = (
     "mpc_options",
     "durations",
 )
+# the rest of a call's Application URL set (P1): each URL key with its method key
+APP_URL_KEYS = (("hangup_url", "hangup_method"), ("fallback_answer_url", "fallback_method"))
+APPLICATION_KEYS = tuple(key for pair in APP_URL_KEYS for key in pair)
 CALL_KEYS = (
     "name",
     "answer",
     "answer_url",
     "answer_method",
+    *APPLICATION_KEYS,
     "at",
     "hangup",
     "from",
@@ -202,7 +210,7 @@ CALL_KEYS = (
     "refuse",
 )
 # the keys a callee ([[call]] with answers) may not have: it is answered when dialled
-NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", "at", "from", "to", "direction")
+NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", *APPLICATION_KEYS, "at", "from", "to", "direction")
 CALLEE_ONLY = ("ring", "refuse")
 TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
 DIGITS_KEYS = ("at", "press")
@@ -377,6 +385,8 @@ class CallSpec:
     direction: str = "inbound"
     answer_url: str | None = None
     answer_method: str = "POST"
+    # the rest of its Application URL set (P1): keyword arguments of Simulation.call
+    app_urls: dict[str, str] = attrs.field(factory=dict)
     answers: str | None = None  # a callee: the number or SIP URI it answers (hangup: after answering)
     ring: float = 3.0
     refuse: str | None = None
@@ -522,6 +532,7 @@ class Scenario:
             return
         direction: Any = spec.direction  # (checked when loaded: "inbound" or "outbound")
         method: Any = spec.answer_method  # (checked when loaded: GET or POST)
+        app_urls: dict[str, Any] = spec.app_urls  # (checked when loaded: URLs, GET or POST)
         simulation.call(
             spec.name,
             spec.answer,
@@ -532,6 +543,7 @@ class Scenario:
             from_=spec.from_,
             to=spec.to,
             direction=direction,
+            **app_urls,
         )
 
     @staticmethod
@@ -676,7 +688,7 @@ class _Loader:
         urls: dict[str, str | bytes] = {}
         table = data.get("urls", {})
         if not isinstance(table, dict):
-            raise self.fail("urls must be a table: [urls] then \"URL\" = \"document\"", where.line("", 0, "urls"))
+            raise self.fail('urls must be a table: [urls] then "URL" = "document"', where.line("", 0, "urls"))
         for url, value in table.items():
             line = where.line("urls", 0, url)
             urls[url] = self.document(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
@@ -951,6 +963,7 @@ class _Loader:
                 message = f'{what}: {key} goes with answers = "NUMBER" (a callee a <Dial> rings), which is missing'
                 raise self.fail(message, line(key))
         answer, answer_url, answer_method = self.answer_of(name, table, line)
+        app_urls = self.app_urls_of(name, table, line)
         at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
         hangup = None
         if "hangup" in table:
@@ -974,6 +987,7 @@ class _Loader:
             direction,
             answer_url,
             answer_method,
+            app_urls,
         )
 
     def callee(
@@ -1023,6 +1037,40 @@ class _Loader:
             if voice.talk == "energy":
                 self._talk_from_lines[name] = line("talk_from")
 
+    def url_and_method(
+        self, what: str, table: dict[str, Any], line: Any, url_key: str, method_key: str
+    ) -> tuple[str, str]:
+        """A call's URL ``url_key`` and its method ``method_key`` (GET or POST,
+        default POST), checked; a method without its URL is refused. ("", method)
+        when the URL is not given."""
+        method = table.get(method_key, "POST")
+        if url_key not in table:
+            if method_key in table:
+                named = url_key.removesuffix("_url").replace("_", " ")
+                how = f"how the {named} URL is requested"
+                message = f"{what}: {method_key} goes with {url_key} ({how}), which is missing"
+                raise self.fail(message, line(method_key))
+            return "", method
+        url = self.checked(URL, table[url_key], f"{what}: {url_key}", line(url_key))
+        if not isinstance(method, str) or method not in METHOD.choices:
+            message = f'{what}: {method_key} must be "GET" or "POST", not {shown(method)}'
+            raise self.fail(message, line(method_key))
+        return url, method
+
+    def app_urls_of(self, name: str, table: dict[str, Any], line: Any) -> dict[str, str]:
+        """Call ``name``'s hangup_url and fallback_answer_url with their methods (P1),
+        as keyword arguments of Simulation.call."""
+        what = f"call {name!r}"
+        if "fallback_answer_url" in table and "answer_url" not in table:
+            message = f"{what}: fallback_answer_url goes with answer_url (asked when it fails), which is missing"
+            raise self.fail(message, line("fallback_answer_url"))
+        urls: dict[str, str] = {}
+        for url_key, method_key in APP_URL_KEYS:
+            url, method = self.url_and_method(what, table, line, url_key, method_key)
+            if url:
+                urls.update({url_key: url, method_key: method})
+        return urls
+
     def answer_of(self, name: str, table: dict[str, Any], line: Any) -> tuple[Response | None, str | None, str]:
         """Call ``name``'s answer document, or its answer URL and method: (document, URL, method)."""
         what = f"call {name!r}"
@@ -1034,15 +1082,9 @@ class _Loader:
             )
             raise self.fail(message, line(second))
         if "answer_url" in table:
-            url = self.checked(URL, table["answer_url"], f"{what}: answer_url", line("answer_url"))
-            method = table.get("answer_method", "POST")
-            if not isinstance(method, str) or method not in METHOD.choices:
-                message = f'{what}: answer_method must be "GET" or "POST", not {shown(method)}'
-                raise self.fail(message, line("answer_method"))
+            url, method = self.url_and_method(what, table, line, "answer_url", "answer_method")
             return None, url, method
-        if "answer_method" in table:
-            message = f"{what}: answer_method goes with answer_url (how the answer URL is requested), which is missing"
-            raise self.fail(message, line("answer_method"))
+        self.url_and_method(what, table, line, "answer_url", "answer_method")  # (no answer_method alone)
         if "answer" not in table:
             message = (
                 f'{what} needs answer = ... (its XML: a file or inline) or answer_url = "..." '
@@ -1061,7 +1103,7 @@ class _Loader:
         if kind == "digits":
             for key in DIGITS_KEYS:
                 if key not in table:
-                    raise self.fail(f"digits of call {name!r} need at = SECONDS and press = \"DIGITS\"", here)
+                    raise self.fail(f'digits of call {name!r} need at = SECONDS and press = "DIGITS"', here)
             at = self.seconds(table["at"], f"digits of call {name!r}: at", line("at"))
             press = table["press"]
             if not isinstance(press, str) or re.fullmatch(r"[0-9*#]+", press) is None:

@@ -7,7 +7,7 @@ way): a request is made for any ``Requester``, which a call is."""
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from .._errors import SimulationError
 from ..elements import Response
@@ -22,7 +22,7 @@ from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
 from .platform._gate import Gate
 
-__all__ = ["Requester", "StrictModeError", "World"]
+__all__ = ["Fetched", "Requester", "StrictModeError", "World"]
 
 
 class StrictModeError(SimulationError):
@@ -44,6 +44,15 @@ class StrictModeError(SimulationError):
         self.url = url
         self.problem = problem
         self.problems = problems
+
+
+class Fetched(NamedTuple):
+    """A document fetched, or None; when None, ``unreachable`` tells a request that
+    got no 2xx reply from one whose reply was no valid document (Plivo's 70xx and
+    80xx causes, docs/rules.md P1)."""
+
+    document: Response | None
+    unreachable: bool = False
 
 
 class Requester(Protocol):
@@ -123,13 +132,15 @@ class World:
         where the route says so. A route whose reply is a document has it read
         (unless ``read`` is False: the platform makes the request but has no use
         for the reply) and returned; else None."""
-        name = None
-        params = own
-        if call is not None:
-            name = call.name
-            if self.call_params[route.key]:
-                params = {**own, **call.call_params()}
-        return self.deliver(route, method, url, params, name, document=route.document if read else None)
+        name = None if call is None else call.name
+        document = route.document if read else None
+        return self.fetch(route, method, url, self.params_for(route, own, call), name, document=document).document
+
+    def params_for(self, route: Route, own: dict[str, str], call: Requester | None) -> dict[str, str]:
+        """A request's parameters: its own, then the call's where the route says so."""
+        if call is not None and self.call_params[route.key]:
+            return {**own, **call.call_params()}
+        return own
 
     def request(
         self,
@@ -155,7 +166,7 @@ class World:
     def note(self, call: str | None, text: str) -> None:
         self.event(call, "note", text)
 
-    def deliver(
+    def fetch(
         self,
         route: Route,
         method: str,
@@ -164,11 +175,13 @@ class World:
         call: str | None,
         *,
         document: Literal["answer", "sound"] | None,
-    ) -> Response | None:
+        fallible: bool = False,
+    ) -> Fetched:
         """Make the request, to the app when ``url`` is its, and read the document
         it returns if ``document`` says which kind is wanted (None: the reply is not
         used). A failure (non-2xx, no reply, no or an invalid document) is noted,
-        or, in strict mode, raised; the document is None then."""
+        or, in strict mode, raised (``fallible``: only noted, a fallback URL being
+        tried next); the document is None then, and ``Fetched`` tells which failure."""
         transport = self.transport
         response: Response | None = None
         if transport is not None and transport.handles(url):
@@ -189,20 +202,20 @@ class World:
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
-                return None
+                return Fetched(None)
             response, problem = self.documents.fetch(request, document)
             if transport is not None and problem == NO_DOCUMENT:  # (urls, a function, gave None)
                 problem = f"not under base_url {transport.base_url}, so no app answers it; urls gives no document"
         if problem is not None:
-            self.failed(route, url, call, problem)
-            return None
+            self.failed(route, url, call, problem, fallible=fallible)
+            return Fetched(None, not isinstance(problem, DocumentProblem))
         if document == "sound" and response is not None:
             self.sound_documents[url] = response
-        return response
+        return Fetched(response)
 
-    def failed(self, route: Route, url: str, call: str | None, problem: str) -> None:
+    def failed(self, route: Route, url: str, call: str | None, problem: str, *, fallible: bool = False) -> None:
         text = f"{route.label} {url}: {problem}"
-        if self.strict:
+        if self.strict and not fallible:
             who = "no call" if call is None else f"call {call!r}"
             at = seconds(self.clock.now)
             message = f"strict mode: at t={at}, for {who}: {text}"
