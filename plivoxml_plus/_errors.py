@@ -49,7 +49,8 @@ class ParseError(PlivoXMLPlusError, ValueError):
 
     ``line`` and ``column`` locate the first problem (1-based, ``None`` when the
     input has no position, such as an empty document); ``problems`` lists every
-    problem found, each a :class:`plivoxml_plus.Problem`.
+    problem found, each a :class:`plivoxml_plus.Problem` (the first
+    ``MAX_PROBLEMS``: ``omitted`` counts the rest).
     """
 
     def __init__(
@@ -59,11 +60,13 @@ class ParseError(PlivoXMLPlusError, ValueError):
         line: int | None = None,
         column: int | None = None,
         problems: tuple[object, ...] = (),
+        omitted: int = 0,
     ) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
         self.problems = problems
+        self.omitted = omitted
 
 
 class ScenarioError(PlivoXMLPlusError, ValueError):

@@ -36,6 +36,7 @@ from typing import TextIO
 
 from . import __version__
 from ._errors import PlivoXMLPlusError
+from ._terminal import printable
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
 
@@ -110,7 +111,7 @@ def _discard_if_broken(stream: TextIO | None) -> None:
 
 def _say(message: str) -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):  # (standard error may be gone too)
-        print(f"plivoxml-plus: error: {message}", file=sys.stderr)
+        print(f"plivoxml-plus: error: {printable(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

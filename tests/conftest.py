@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import plivoxml_plus
-from plivoxml_plus.elements import ELEMENT_CLASSES, AttributeSpec, Element
+from plivoxml_plus.elements import ELEMENT_CLASSES, AttributeSpec, Element, Response
 from plivoxml_plus.elements._checks import (
     URL_PATTERN,
     Boolean,
@@ -31,6 +31,7 @@ from plivoxml_plus.elements._checks import (
     Url,
     UrlText,
 )
+from plivoxml_plus.elements.ssml import Text as TextRun
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -287,3 +288,32 @@ def built_children() -> st.SearchStrategy[Element]:
     return st.sampled_from(LEAF_CLASSES).flatmap(
         lambda cls: element_kwargs(cls).map(lambda kwargs: answer_child(cls(**kwargs)))
     )
+
+
+@st.composite
+def nested_element(draw: st.DrawFn, cls: type[Element], depth: int = 3) -> Element:
+    """A valid ``cls`` holding children it may hold, to ``depth`` levels: a Dial of
+    Numbers and Users, a GetDigits or GetInput with Speak, Play and Wait prompts,
+    a PreAnswer of its children, SSML nested in a Speak with text before its
+    first child and, in a Speak, after its children (mixed content)."""
+    element = cls(**draw(element_kwargs(cls)))
+    allowed = [tag for tag in cls.allowed_children if tag in ELEMENT_CLASSES]
+    if not allowed or depth <= 0:
+        return element
+    for tag in draw(st.lists(st.sampled_from(allowed), max_size=3)):
+        element.add(draw(nested_element(ELEMENT_CLASSES[tag], depth - 1)))
+        if "text" in cls.text_runs and draw(st.booleans()):  # (text after an SSML element)
+            element.add(TextRun(**draw(element_kwargs(TextRun))))
+    return element
+
+
+# The containers a Response may hold (the elements whose nesting is the new vocabulary's).
+CONTAINER_CHILDREN = tuple(
+    ELEMENT_CLASSES[tag] for tag in Response.allowed_children if ELEMENT_CLASSES[tag].allowed_children
+)
+
+
+def nested_children() -> st.SearchStrategy[Element]:
+    """A container a Response may hold (Dial, GetDigits, GetInput, PreAnswer,
+    Speak), filled as :func:`nested_element` fills it."""
+    return st.sampled_from(CONTAINER_CHILDREN).flatmap(nested_element)

@@ -157,7 +157,8 @@ def test_the_example_in_text_and_the_scenario_api(tmp_path, monkeypatch, capsys)
     assert code == 0
     assert "-> POST https://app.example/answer [answer]" in out
     scenario = load_scenario(EXAMPLE)
-    assert scenario.base_url == "https://app.example" and callable(scenario.app) and not scenario.strict
+    # strict by default: the scenario drives an app (issue 18)
+    assert scenario.base_url == "https://app.example" and callable(scenario.app) and scenario.strict
     assert [(c.answer, c.answer_url, c.answer_method) for c in scenario.calls] == [
         (None, "https://app.example/answer", "POST")
     ] * 2
@@ -214,8 +215,8 @@ def test_the_files_strict_true_also_exits_1_and_the_flag_overrides_false(tmp_pat
     assert code == 1 and "https://app.example/missing" in err
 
 
-def test_lenient_by_default_the_404_is_a_note_and_the_run_goes_on(tmp_path, capsys):
-    path = lost_call(tmp_path)
+def test_lenient_with_strict_false_the_404_is_a_note_and_the_run_goes_on(tmp_path, capsys):
+    path = lost_call(tmp_path, strict=False)
     code, out, err = simulate(capsys, path, "--format", "json")
     assert code == 0, err
     report = json.loads(out)

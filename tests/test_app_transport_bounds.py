@@ -230,7 +230,7 @@ def test_a_url_escaping_the_base_path_is_not_the_apps(url: str, strict: bool) ->
                 sim.run()
         else:
             sim.run()
-            assert note_texts(sim) == [f"answerUrl {url}: not under base_url {BASE}: no app answers it"]
+            assert note_texts(sim) == [f"answerUrl {url}: not under base_url {BASE}, so no app answers it"]
     assert seen == []
 
 
@@ -267,7 +267,7 @@ def test_a_misspelt_callback_host_fails_strict_mode() -> None:
         with pytest.raises(StrictModeError) as caught:
             sim.run()
     assert str(caught.value) == (
-        f"strict mode: at t=0, for call 'a': callbackUrl {misspelt}: not under base_url {BASE}: no app answers it"
+        f"strict mode: at t=0, for call 'a': callbackUrl {misspelt}: not under base_url {BASE}, so no app answers it"
     )
     assert seen == ["/api/answer"]
 
@@ -279,7 +279,7 @@ def test_a_misspelt_callback_host_is_a_note_when_lenient() -> None:
         sim.call("a", answer_url=f"{BASE}/answer", hangup=5)
         sim.run()
     texts = note_texts(sim)
-    assert texts and set(texts) == {f"callbackUrl {misspelt}: not under base_url {BASE}: no app answers it"}
+    assert texts and set(texts) == {f"callbackUrl {misspelt}: not under base_url {BASE}, so no app answers it"}
     assert [r.kind for r in sim.requests] == ["answer"] + ["callback"] * len(texts)
 
 

@@ -345,10 +345,14 @@ def test_the_requests_table_of_rules_md_states_the_dispatch_table():
     for key, (_, kind, url, method, default, parameters, grade, source) in table.items():
         route = ROUTES[key]
         assert kind == f"`{route.kind}`", key
-        if route.element == "Call":  # the answer URL: an argument of Simulation.call, not an attribute
-            stated = ("`answer_url` (of `sim.call`)", "`answer_method` (of `sim.call`)", "`POST`")
+        if route.element == "Call":  # the Application's URLs: arguments of Simulation.call, not attributes
+            where = "`calls.create`" if route.key == "Call.ringUrl" else "`sim.call`"  # (ring_url: an API call's)
+            stated = (f"`{route.url}` (of {where})", f"`{route.method}` (of {where})", "`POST`")
             assert (url, method, default) == stated
-            assert inspect.signature(Simulation.call).parameters["answer_method"].default == "POST"
+            if where == "`sim.call`":
+                assert inspect.signature(Simulation.call).parameters[str(route.method)].default == "POST"
+            named = set(re.findall(r"`([A-Za-z_]+)`", parameters))
+            assert set(route.own) <= named, key
             continue
         cls = ELEMENT_CLASSES[route.element]
         spec = cls.specs[route.url]

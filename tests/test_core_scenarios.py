@@ -82,8 +82,11 @@ def test_scenario_entry_exit_sounds(capsys):
             "kind": "enter-sound",
             "call": "jingle",
             "status": None,
+            "response": None,  # (no app: the document came from [urls])
+            "seq": data["requests"][0]["seq"],
         }
     ]
+    assert data["requests"][0]["seq"] == sim.requests[0].seq
     assert [e.text.split()[1] for e in sim.timeline if e.kind == "sound"] == [
         "beep:1",
         "https://example.com/join-sound.xml",
@@ -135,7 +138,13 @@ def test_scenario_exit_action(capsys):
         "Direction": "inbound",
         "CallStatus": "in-progress",  # the caller pressed *: still up
     }
-    assert data["calls"]["caller"] == {"ended_at": 46.6, "executed": ["Conference", "Speak", "Hangup"]}
+    caller = data["calls"]["caller"]
+    assert {key: caller[key] for key in ("ended_at", "executed", "end_reason")} == {
+        "ended_at": 46.6,
+        "executed": ["Conference", "Speak", "Hangup"],
+        "end_reason": sim.calls["caller"].end_reason,
+    }
+    assert [m["room"] for m in caller["memberships"]] == ["my-conference"]
 
 
 def test_scenario_bridge_two_callers(capsys):
@@ -186,9 +195,10 @@ def test_json_output_is_byte_identical_across_runs(path: Path):
     second = load_scenario(path).run().report("json")
     assert first == second
     data = json.loads(first)
-    assert set(data) == {"requests", "probes", "calls", "notes"}
+    # issue 18 added clock_at, events_processed, app, timeline; a request's response and seq
+    assert set(data) == {"requests", "probes", "calls", "notes", "timeline", "clock_at", "events_processed", "app"}
     for request in data["requests"]:
-        assert set(request) == {"at", "method", "url", "params", "kind", "call", "status"}
+        assert set(request) == {"at", "method", "url", "params", "kind", "call", "status", "response", "seq"}
         assert all(isinstance(v, str) for v in request["params"].values())
     for probe in data["probes"]:
         assert all(heard == sorted(heard) for heard in probe["hears"].values())
@@ -201,14 +211,25 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_conference_json_is_as_it_was_before_the_bridge_but_for_the_added_fields(path: Path):
     """The golden files are the JSON reports of the Conference scenarios as the
     simulator wrote them before the bridge (issue 9); since then a request only
-    gained ``kind`` and ``call`` (issue 9) and ``status`` (issue 11: null, no app answered), and nothing
-    else may change."""
+    gained ``kind`` and ``call`` (issue 9), ``status`` (issue 11: null, no app answered),
+    ``response`` (null too) and ``seq`` (issue 18); the report gained ``clock_at``,
+    ``events_processed``, ``app`` (null: no app), ``timeline``, and each call the facts of
+    its record (issue 18); and nothing else may change."""
     data = json.loads(load_scenario(SCENARIOS / f"{path.stem}.toml").run().report("json"))
     sim = load_scenario(SCENARIOS / f"{path.stem}.toml").run()
-    assert [(r["kind"], r["call"]) for r in data["requests"]] == [(r.kind, r.call) for r in sim.requests]
+    assert [(r["kind"], r["call"], r["seq"]) for r in data["requests"]] == [
+        (r.kind, r.call, r.seq) for r in sim.requests
+    ]
     for request in data["requests"]:
-        assert request.pop("status") is None
-        del request["kind"], request["call"]
+        assert request.pop("status") is None and request.pop("response") is None
+        del request["kind"], request["call"], request["seq"]
+    assert data.pop("app") is None
+    assert data.pop("clock_at") == sim.now and data.pop("events_processed") == sim.events_processed
+    assert [e["seq"] for e in data.pop("timeline")] == [e.seq for e in sim.timeline]
+    for name, call in data["calls"].items():
+        assert call.pop("end_reason") == sim.calls[name].end_reason and call.pop("uuid") == sim.calls[name].uuid
+        for key in ("from", "to", "direction", "answer_at", "memberships", "inputs", "overflows"):
+            del call[key]
     assert data == json.loads(path.read_text(encoding="utf-8"))
 
 

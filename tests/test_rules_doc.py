@@ -1,7 +1,8 @@
 """docs/rules.md defines every rule id the project cites, each exactly once.
 
 A rule id is a letter and a number: C for Conference, M for MultiPartyCall, A for
-mixing audio, I for the call-flow elements (``C5``, ``M2``, ``A3``, ``I1``), cited in
+mixing audio, I for the call-flow elements, P for the platform's side (``C5``, ``M2``,
+``A3``, ``I1``, ``P1``), cited in
 code, docs, messages and test names (``test_C5_...``). A range such as ``C1–C10`` or ``M1-M8`` cites every id in it.
 """
 
@@ -18,12 +19,12 @@ RULES = ROOT / "docs" / "rules.md"
 
 # Letters, then digits, standing alone: no letter or digit on either side, so
 # "0xC4", "PC1", "C4F2" and "M10x" are not ids; an underscore may touch them, as
-# in the test name test_C5_overflow. The prefixes are the four rule families.
+# in the test name test_C5_overflow. The prefixes are the five rule families.
 _EDGE_BEFORE = r"(?<![A-Za-z0-9])"
 _EDGE_AFTER = r"(?![A-Za-z0-9])"
-ID = re.compile(_EDGE_BEFORE + r"([CMAI])([1-9][0-9]?)" + _EDGE_AFTER)
-RANGE = re.compile(_EDGE_BEFORE + r"([CMAI])([1-9][0-9]?)\s*[-–]\s*\1([1-9][0-9]?)" + _EDGE_AFTER)
-HEADING = re.compile(r"^#{2,4} +([CMAI][1-9][0-9]?)" + _EDGE_AFTER, re.M)
+ID = re.compile(_EDGE_BEFORE + r"([CMAIP])([1-9][0-9]?)" + _EDGE_AFTER)
+RANGE = re.compile(_EDGE_BEFORE + r"([CMAIP])([1-9][0-9]?)\s*[-–]\s*\1([1-9][0-9]?)" + _EDGE_AFTER)
+HEADING = re.compile(r"^#{2,4} +([CMAIP][1-9][0-9]?)" + _EDGE_AFTER, re.M)
 NOT_YET: set[str] = set()  # rules recorded before the simulator models them
 GRADE = re.compile(r"\*\*\[(doc|oss|inf|doc/oss)\]\*\*")
 
@@ -61,6 +62,7 @@ def test_the_id_pattern_finds_citations_and_nothing_else():
     assert cited("def test_C5_overflow_caller_skips_conference():") == {"C5"}
     assert cited("# C2, C10 [inf]: the method") == {"C2", "C10"}
     assert cited("see A3 (mixing)") == {"A3"}
+    assert cited("the Application's URLs (P1)") == {"P1"}
     for unrelated in ("0xC4", "PC1", "C4F2", "M10x", "C0", "C100", "uuid 4c1a", "ruff select c4", "B011", "PLR2004"):
         assert cited(unrelated) == set(), unrelated
 
@@ -95,6 +97,7 @@ def test_each_family_is_numbered_from_1_without_gaps():
         "M": list(range(1, 9)),
         "A": list(range(1, 4)),
         "I": list(range(1, 7)),
+        "P": [1],
     }
 
 

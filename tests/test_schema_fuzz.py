@@ -1,7 +1,8 @@
 """Mutated and random documents: only the package's error ever comes out.
 
-Documents the classes build, and the seed's, are cut, spliced and sprinkled with
-XML-ish fragments at the byte level. For each: ``validate`` returns a result
+Documents the classes build (nested too: Dial of Numbers and Users, GetDigits and
+GetInput with prompts, PreAnswer, SSML in Speak with text between), and the seed's,
+are cut, spliced and sprinkled with XML-ish fragments at the byte level. For each: ``validate`` returns a result
 (never raises) whose problems are located and worded, ``parse`` returns a tree or
 raises ParseError, the two agree, and the command line prints lines, not a
 traceback. Nothing takes long.
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import ParseError, Problem, Response, ValidationResult, parse, validate
-from tests.conftest import built_children
+from tests.conftest import built_children, nested_children
 from tests.seed_examples import SEED_XML
 
 FRAGMENTS = [
@@ -58,10 +59,27 @@ FRAGMENTS = [
     b" ",
     "\u00e9".encode(),
     "\U0001f600".encode(),
+    # the call-flow and SSML vocabulary's nesting, and spaces that are text to XML (issue 17)
+    b"<Dial>",
+    b"</Dial>",
+    b"<Number>14155550100</Number>",
+    b"<User>sip:a@example.com</User>",
+    b"<GetDigits>",
+    b"</GetDigits>",
+    b"<PreAnswer>",
+    b"<Speak>",
+    b"</Speak>",
+    b"<p>",
+    b"</p>",
+    b"<w>",
+    b"<break/>",
+    "\u00a0".encode(),
+    "\u2028".encode(),
+    "\u3000".encode(),
 ]
 
 built = st.lists(
-    built_children(),
+    st.one_of(built_children(), nested_children()),
     max_size=4,
 ).map(lambda children: Response(children).to_bytes(pretty=True))
 seeds = st.sampled_from([text.encode() for text in SEED_XML.values()])

@@ -12,7 +12,7 @@ from ._call import CallRecord, Membership
 from ._documents import DocumentValue, UrlSource
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
-from ._requests import HttpRequest, TimelineEvent
+from ._requests import AppResponse, HttpRequest, TimelineEvent
 from ._scenario import Scenario, load_scenario
 from ._simulation import DEFAULT_EPOCH_MS, Probe, Simulation
 from ._world import StrictModeError
@@ -21,6 +21,7 @@ from .bridge import Audibility
 __all__ = [
     "DEFAULT_AUTH_TOKEN",
     "DEFAULT_EPOCH_MS",
+    "AppResponse",
     "Audibility",
     "CallRecord",
     "ConferenceOptions",

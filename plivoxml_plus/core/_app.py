@@ -24,6 +24,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from ._app_reading import Answer, asgi_answer, read_body
 from ._app_urls import Scope, normalised_url, without_userinfo
 from ._app_workers import MAX_WORKERS, Abandon, Late, NoWorker, remaining, run_bounded
+from ._requests import KEPT_BODY_BYTES, AppResponse
 from ._signature import signature_headers
 
 __all__ = ["DEFAULT_AUTH_TOKEN", "AppTransport", "Reply"]
@@ -43,13 +44,21 @@ LOOP_BUSY = (
 
 
 class Reply(NamedTuple):
-    """What came back: the status (None: no answer at all), the body, and why it
-    is unusable if it is (a failure to connect, a timeout, a body over the limit,
-    a redirect off ``base_url``)."""
+    """What came back: the status (None: no answer at all), the body, why it is
+    unusable if it is (a failure to connect, a timeout, a body over the limit, a
+    redirect off ``base_url``), and what of it a request's record keeps (None:
+    no reply came)."""
 
     status: int | None
     body: bytes
     problem: str | None
+    response: AppResponse | None = None
+
+
+def _kept(answer: Answer) -> AppResponse:
+    """What a request's record keeps of ``answer``: its first 64 KiB, and its length."""
+    length = None if answer.over else len(answer.body)
+    return AppResponse(answer.status, answer.content_type, answer.body[:KEPT_BODY_BYTES], length)
 
 
 class LoopBusy(Exception):
@@ -125,9 +134,9 @@ class AppTransport:
                 answer = self._exchange(method, wire, params, limit, deadline)
                 if answer.over:
                     problem = f"a body over the reader's limit of {limit} bytes (read no further)"
-                    return Reply(answer.status, b"", problem)
+                    return Reply(answer.status, b"", problem, _kept(answer))
                 if answer.status not in REDIRECT_STATUSES or answer.location is None:
-                    return Reply(answer.status, answer.body, None)
+                    return Reply(answer.status, answer.body, None, _kept(answer))
                 # a redirect is followed as a client does (303, and 301/302 after a POST: GET
                 # without the form), each hop signed for its own URL, while it stays under base_url
                 try:
@@ -138,7 +147,7 @@ class AppTransport:
                 if next_wire is None or not self.scope.contains(next_wire):
                     shown = target if len(target) <= SHOWN_URL else target[:SHOWN_URL] + "..."
                     problem = f"an HTTP {answer.status} redirect to {shown}, outside base_url {self.base_url}"
-                    return Reply(answer.status, b"", problem + ": not followed")
+                    return Reply(answer.status, b"", problem + ": not followed", _kept(answer))
                 wire = next_wire
                 if answer.status == 303 or (answer.status in (301, 302) and method == "POST"):
                     method, params = "GET", {}

@@ -18,11 +18,12 @@ Message = MutableMapping[str, Any]
 
 
 class Answer(NamedTuple):
-    """The app's status, its Location header (for a redirect), and its body; or
-    ``over``: the body passed ``limit`` and was not kept."""
+    """The app's status, its Location and Content-Type headers, and its body; or
+    ``over``: the body passed ``limit``, and ``body`` holds its first ``limit`` bytes."""
 
     status: int
     location: str | None
+    content_type: str | None
     body: bytes
     over: bool
 
@@ -31,19 +32,20 @@ def read_body(response: Any, limit: int, abandon: Abandon) -> Answer:
     """The answer of an httpx ``response`` opened as a stream, read a chunk at a
     time: reading stops past ``limit`` bytes, or when nobody waits for it any more."""
     status, location = response.status_code, response.headers.get("location")
+    content_type = response.headers.get("content-type")
     parts: list[bytes] = []
     size = 0
     try:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
-                return Answer(status, location, b"", over=True)
+                return Answer(status, location, content_type, b"".join((*parts, chunk))[:limit], over=True)
             if abandon.is_set():
                 break
             parts.append(chunk)
     finally:
         response.close()  # (a WSGI app's iterable is closed: a generator stops)
-    return Answer(status, location, b"".join(parts), over=False)
+    return Answer(status, location, content_type, b"".join(parts), over=False)
 
 
 class _Over(Exception):
@@ -94,6 +96,7 @@ async def asgi_answer(app: Callable[[Message, Any, Any], Awaitable[None]], reque
             size += len(chunk)
             if size > limit:
                 over = True
+                parts.append(chunk[: len(chunk) - (size - limit)])  # (the first limit bytes are kept)
                 raise _Over
             parts.append(chunk)
             if not message.get("more_body", False):
@@ -108,5 +111,10 @@ async def asgi_answer(app: Callable[[Message, Any, Any], Awaitable[None]], reque
             raise
     finally:
         complete.set()
-    location = next((value.decode("latin-1") for key, value in headers if key.lower() == b"location"), None)
-    return Answer(500 if status is None else status, location, b"" if over else b"".join(parts), over)
+    location, content_type = (_header(headers, name) for name in (b"location", b"content-type"))
+    return Answer(500 if status is None else status, location, content_type, b"".join(parts), over)
+
+
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> str | None:
+    """The first ``name`` header's value (lower-case ``name``), as httpx decodes it; None without one."""
+    return next((value.decode("latin-1") for key, value in headers if key.lower() == name), None)

@@ -18,9 +18,23 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from ..elements import Element, Response
+from ._application import NO_URLS, Application, hangup_request
 from ._clock import Clock, Entry, seconds
+from ._hangup_causes import (
+    ACTION_INVALID,
+    CALLEE_HUNG_UP,
+    CALLER_HUNG_UP,
+    END_OF_XML,
+    HANGUP_BUSY,
+    HANGUP_ELEMENT,
+    HANGUP_REJECTED,
+    HANGUP_SCHEDULED,
+    TOO_MANY_STEPS,
+    URL_FAILURES,
+    Ending,
+)
 from ._requests import ROUTES
-from ._world import World
+from ._world import Fetched, World
 
 __all__ = [
     "HANGUP",
@@ -39,6 +53,8 @@ __all__ = [
 
 _REDIRECT = ROUTES["Redirect"]
 _ANSWER = ROUTES["Call.answerUrl"]
+_FALLBACK = ROUTES["Call.fallbackAnswerUrl"]
+_HANGUP_REASONS = {None: HANGUP_ELEMENT, "rejected": HANGUP_REJECTED, "busy": HANGUP_BUSY}
 
 
 class Place(Protocol):
@@ -225,9 +241,12 @@ class Call:
     __slots__ = (
         "answer",
         "answer_ms",
+        "app",
+        "departure",
         "dial_answers",
         "doc",
         "ended_ms",
+        "ending",
         "endings",
         "hangup_ms",
         "instant_at",
@@ -247,6 +266,7 @@ class Call:
         "script_pos",
         "silence_entry",
         "silence_ms",
+        "start_ms",
         "started",
         "talk_since",
         "talking",
@@ -269,9 +289,16 @@ class Call:
         to: str,
         direction: str,
         answer: tuple[str, str] | None = None,
+        app: Application | None = None,
     ) -> None:
         self.world = world
         self.answer = answer  # (answer URL, method): the document is the app's, asked at the answer
+        self.app = app or NO_URLS  # the rest of the Application's URL set (P1)
+        self.start_ms = answer_ms  # StartTime: an API call's is when it was placed
+        self.ending: Ending | None = None  # how the call ended (P1)
+        # how it last left a MultiPartyCall (kicked, the MPC ended): reported as its end
+        # if its document runs out right after
+        self.departure: Ending | None = None
         self.venues = venues
         self.name = name
         self.uuid = world.ids.call(name)
@@ -328,14 +355,14 @@ class Call:
             # simulated call starts at its answer, so both durations are the same
             # whole seconds, each second begun counting
             duration = str(-(-(ended - self.answer_ms) // 1000))
-            params["HangupCause"] = "NORMAL_CLEARING"
+            params["HangupCause"] = "NORMAL_CLEARING" if self.ending is None else self.ending.freeswitch
             params["Duration"] = duration
             params["BillDuration"] = duration
         return params
 
     # -- events from the scenario ------------------------------------------------
 
-    def schedule(self, when: int, kind: int, argument: str | bool | tuple[str, float]) -> None:
+    def schedule(self, when: int, kind: int, argument: str | bool | tuple[str, float] | tuple[str, Ending]) -> None:
         """Add a scenario input (TALK, PRESS, HANGUP or SAY) at ``when`` (not in the past)."""
         item = (when, self.world.clock.take(), kind, argument)
         script = self.script
@@ -374,16 +401,39 @@ class Call:
             if self.record.direction == "inbound":
                 params["CallStatus"] = "ringing"
             params["Event"] = "StartApp"
-            document = self.world.deliver(_ANSWER, method, url, params, self.name, document="answer")
-            if document is None:
-                self.end("the answer URL gave no valid document")
+            fallback = self.app.fallback
+            fetched = self.world.fetch(
+                _ANSWER, method, url, params, self.name, document="answer", fallible=fallback is not None
+            )
+            if fetched.document is None and fallback is not None:
+                # Plivo requests the fallback with the answer URL's parameters [doc: the
+                # Application object page]
+                fetched = self.world.fetch(_FALLBACK, fallback[1], fallback[0], params, self.name, document="answer")
+            if fetched.document is None:
+                self.fetch_failed("answer", fetched)
                 return
-            self.doc = list(document.children)
+            self.doc = list(fetched.document.children)
         self.step()
+
+    def fetch_failed(self, what: str, fetched: Fetched) -> None:
+        """A URL the call needed a document from (``what``: answer, transfer,
+        redirect) gave none: the call ends with Plivo's cause for it (P1)."""
+        unreachable, invalid = URL_FAILURES[what]
+        self.end(f"the {what} URL gave no valid document", unreachable if fetched.unreachable else invalid)
+
+    def party_hung_up(self) -> tuple[str, Ending]:
+        """The HANGUP input of the scenario's party hanging up: the caller of an
+        inbound call, the callee of an outbound one."""
+        if self.record.direction == "inbound":
+            return "the caller hung up", CALLER_HUNG_UP
+        return "the callee hung up", CALLEE_HUNG_UP
 
     def on_hangup(self, reason: object) -> None:
         if self.live:
-            self.end(str(reason))
+            text: str
+            ending: Ending
+            text, ending = reason  # type: ignore[misc]
+            self.end(text, ending)
 
     def on_talk(self, start: object) -> None:
         if not self.live:
@@ -454,7 +504,7 @@ class Call:
         limit = world.options.max_steps_per_instant
         while self.live:
             if self.pc >= len(self.doc):
-                self.end("end of document")
+                self.end("end of document", self.departure or END_OF_XML)
                 return
             element = self.doc[self.pc]
             self.pc += 1
@@ -464,8 +514,9 @@ class Call:
                     self.name,
                     f"more than {limit} elements at one instant (a Redirect loop?): the simulation hangs up the call",
                 )
-                self.end("too many elements at one instant")
+                self.end("too many elements at one instant", TOO_MANY_STEPS)
                 return
+            self.departure = None  # it went on after leaving its room
             self.record.executed.append(element.tag)
             if _HANDLERS[element.tag](self, element):
                 return
@@ -500,14 +551,16 @@ class Call:
         if not self.live:
             return
         if failed and self.world.options.bad_document_ends_call:
-            self.end("the action URL returned no valid document")
+            self.end("the action URL returned no valid document", ACTION_INVALID)
             return
         if document is not None:
             self.replace_document(document)
         # through the clock, so a room finishes its own work before the call moves on
         self.pending = self.world.clock.at(self.world.clock.now, self.resume)
 
-    def end(self, reason: str) -> None:
+    def end(self, reason: str, ending: Ending) -> None:
+        """The call ends now, ``reason`` in words and ``ending`` as Plivo reports it;
+        its hangup_url is requested (P1)."""
         if not self.live:
             return
         world = self.world
@@ -531,6 +584,7 @@ class Call:
         self.ended_ms = world.clock.now
         self.record.ended_at = seconds(world.clock.now)
         self.record.end_reason = reason
+        self.ending = ending
         world.event(self.name, "ended", f"call ended: {reason}")
         member = self.member
         if member is not None:
@@ -539,8 +593,19 @@ class Call:
         if listener is not None:
             self.listener = None
             listener.hung_up()
-        for ending in self.endings:
-            ending()
+        for hook in self.endings:
+            hook()
+        hangup_request(self, world)
+
+    def not_answered(self, reason: str, ending: Ending) -> None:
+        """An API call that never answers (busy, no answer, failed) ends now (P1)."""
+        world = self.world
+        self.ended_ms = world.clock.now
+        self.record.ended_at = seconds(self.ended_ms)
+        self.record.end_reason = reason
+        self.ending = ending
+        world.event(self.name, "ended", f"call not answered: {reason}")
+        hangup_request(self, world)
 
     # -- element handlers: True when the call must wait -----------------------------
 
@@ -575,9 +640,10 @@ class Call:
         if schedule:
             world = self.world
             world.event(self.name, "element", f"<Hangup schedule={schedule}>: hangs up in {schedule} s")
-            self.timers.append(world.clock.at(world.clock.now + schedule * 1000, self.on_hangup, why))
+            hangup = (why, HANGUP_SCHEDULED)
+            self.timers.append(world.clock.at(world.clock.now + schedule * 1000, self.on_hangup, hangup))
             return False
-        self.end(why)
+        self.end(why, _HANGUP_REASONS.get(reason, HANGUP_ELEMENT))
         return True
 
     def _redirect(self, element: Element) -> bool:
@@ -585,13 +651,14 @@ class Call:
         url = str(element.effective("content"))
         world.event(self.name, "element", f"<Redirect> {url}")
         method = _REDIRECT.method_for(element.effective, world.options)
-        document = world.send(_REDIRECT, method, url, {"Event": "Redirect"}, self)
-        if document is None:
+        params = world.params_for(_REDIRECT, {"Event": "Redirect"}, self)
+        fetched = world.fetch(_REDIRECT, method, url, params, self.name, document="answer")
+        if fetched.document is None:
             if world.options.bad_document_ends_call:
-                self.end("the Redirect URL returned no valid document")
+                self.fetch_failed("redirect", fetched)
                 return True
             return False
-        self.replace_document(document)
+        self.replace_document(fetched.document)
         return False
 
     def _room(self, element: Element) -> bool:

@@ -2,7 +2,8 @@
 [--audio-memory-limit MIB]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
-file's ``strict = true`` or ``--strict``) stopped the run at the app's first
+default of a scenario driving an app, one with ``base_url``, unless it says
+``strict = false``; or ``--strict``) stopped the run at the app's first
 failed request (a non-2xx reply, an unknown URL, an invalid document, a timeout,
 no connection): ``FILE: strict mode: at t=..., for call '...': URL: problem`` on
 stderr, nothing on stdout; 2 the scenario cannot be run (a bad or unreadable
@@ -47,7 +48,8 @@ def register(commands: Any) -> None:
         description=(
             "Run a scenario (TOML: calls with their answer XML, times, digits, talk; the documents URLs "
             "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the "
-            "platform would make, who hears whom at each probe, and where each call went. "
+            "platform would make (with what your app answered), who hears whom at each probe, and where "
+            "each call went. A scenario driving your app (base_url) is strict unless it says strict = false. "
             "See docs/simulation.md."
         ),
     )
@@ -62,8 +64,9 @@ def register(commands: Any) -> None:
         "--strict",
         action="store_true",
         help=(
-            "stop at the first request your app fails (non-2xx, unknown URL, invalid XML, timeout) "
-            "and exit 1; overrides the file's strict = false"
+            "stop at the first request your app fails (non-2xx, URL not under base_url, invalid XML, "
+            "timeout) and exit 1. A scenario with base_url (driving an app) is strict by default; "
+            "strict = false in the file makes such failures notes, and --strict overrides it"
         ),
     )
     parser.add_argument(

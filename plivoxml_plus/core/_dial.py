@@ -344,7 +344,7 @@ class Dialing:
         if callee.hangup_after_ms is not None:
             b.hangup_ms = now + callee.hangup_after_ms
             b.record.hangup_at = seconds(b.hangup_ms)
-            b.schedule(b.hangup_ms, HANGUP, "the callee hung up")
+            b.schedule(b.hangup_ms, HANGUP, ("the callee hung up", CALLEE_HUNG_UP))
         self.connected_leg = leg
         self._callback("answer", "answer", leg)
         if effective("confirm_key") is not None:
@@ -407,7 +407,7 @@ class Dialing:
         self._confirm_ends()
         b.state = "done"
         b.call.member = None
-        b.call.end("confirmKey not pressed in time")
+        b.call.end("confirmKey not pressed in time", CONFIRM_TIMEOUT)
         self._hangup_callback(self.connected_leg, CONFIRM_TIMEOUT)
         self.b_leg = None
         self._finish("no-answer", "")
@@ -452,7 +452,7 @@ class Dialing:
         b = self.b_leg
         assert b is not None
         b.call.member = None
-        b.call.end(reason)
+        b.call.end(reason, ending)
         self._disconnect(ending)
 
     def _disconnect(self, ending: Ending) -> None:
@@ -539,7 +539,7 @@ class Dialing:
             self.state = "over"
             self.b_leg.state = "done"
             self.b_leg.call.member = None
-            self.b_leg.call.end("the caller hung up")
+            self.b_leg.call.end("the caller hung up", CALLER_HUNG_UP)
             self._hangup_callback(self.connected_leg, CALLER_HUNG_UP)
         elif self.state == "connected":
             world.event(call.name, "dial", "<Dial> ends: the caller hung up (no action request)")

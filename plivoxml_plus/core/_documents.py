@@ -20,7 +20,15 @@ from ..elements import Response
 from ..elements.response import SOUND_CHILDREN
 from ._requests import HttpRequest
 
-__all__ = ["DocumentValue", "Documents", "UrlSource", "read_document", "read_xml_file"]
+__all__ = [
+    "NO_DOCUMENT",
+    "DocumentProblem",
+    "DocumentValue",
+    "Documents",
+    "UrlSource",
+    "read_document",
+    "read_xml_file",
+]
 
 DocumentValue = str | bytes | Response | None
 UrlSource = Mapping[str, DocumentValue] | Callable[[HttpRequest], DocumentValue]
@@ -50,9 +58,30 @@ def read_xml_file(path: str | os.PathLike[str]) -> bytes:
     return read_file(path, MAX_BYTES)
 
 
-def describe_parse_error(error: ParseError) -> str:
-    # the message starts with "LINE:COLUMN: " when the problem has a position
-    return f"invalid document: {error}"
+NO_DOCUMENT = "no document for this URL (the app returned nothing)"
+
+
+class DocumentProblem(str):
+    """Why a reply holds no valid document, naming every problem of it (a
+    ``str``, as every other reason is); ``problems`` lists them, each a
+    :class:`plivoxml_plus.Problem`."""
+
+    problems: tuple[object, ...]
+
+    def __new__(cls, error: ParseError) -> DocumentProblem:
+        # each problem starts with "LINE:COLUMN: " when it has a position
+        listed = [f"({number}) {problem}" for number, problem in enumerate(error.problems, start=1)]
+        if error.omitted:
+            from ..schema import MAX_PROBLEMS
+
+            listed.append(f"and {error.omitted} more (only the first {MAX_PROBLEMS} are listed)")
+        if len(listed) > 1:  # (numbered: a problem's own message may hold a semicolon)
+            text = f"invalid document, {len(error.problems) + error.omitted} problems: {'; '.join(listed)}"
+        else:
+            text = f"invalid document: {error}"
+        self = super().__new__(cls, text)
+        self.problems = error.problems
+        return self
 
 
 class Documents:
@@ -87,7 +116,7 @@ class Documents:
         if cached is None:
             assert self._mapping is not None
             if request.url not in self._mapping:
-                cached = (None, "no document for this URL (the app returned nothing)")
+                cached = (None, NO_DOCUMENT)
             else:
                 cached = self._read(self._mapping[request.url], kind)
             self._cache[key] = cached
@@ -101,8 +130,8 @@ class Documents:
     @staticmethod
     def _read(value: DocumentValue, kind: Kind) -> tuple[Response | None, str | None]:
         if value is None:
-            return None, "no document for this URL (the app returned nothing)"
+            return None, NO_DOCUMENT
         try:
             return read_document(value, kind), None
         except ParseError as error:
-            return None, describe_parse_error(error)
+            return None, DocumentProblem(error)

@@ -11,6 +11,7 @@ pressed or a phrase said during a prompt stops the prompts (barge-in).
 
 from __future__ import annotations
 
+from .._xml_whitespace import xml_split
 from ..elements import Element
 from ..elements.companions import Play, Wait
 from ._call import Call, Heard
@@ -63,7 +64,7 @@ class Gathering:
             self.digits_on, self.speech_on = True, False
             self.speech_end_ms = 0
         else:
-            kinds = str(effective("input_type")).split()
+            kinds = xml_split(str(effective("input_type")))
             self.attempts = 1
             self.first_ms = effective("execution_timeout") * 1000
             self.between_ms = _end_ms(effective("digit_end_timeout"), options.digit_end_timeout_auto)

@@ -1,5 +1,10 @@
 """The run as text (a readable timeline) or JSON (one deterministic object).
 
+The JSON holds everything the text shows (the timeline: ``requests`` and
+``timeline`` merged by ``seq``; each call's end and end reason; the clock and
+the app line) and more: what the app answered each request (``response``), each
+call's rooms (``memberships``) and inputs. Keys are only ever added to it.
+
 Determinism: object keys are sorted (json ``sort_keys``), lists keep their
 meaningful order (requests and notes in the order they happened, probes by time,
 names heard sorted), times are seconds with at most three decimals (an int when
@@ -23,7 +28,7 @@ from typing import Any, Protocol
 from .._terminal import printable
 from ._call import CallRecord
 from ._clock import format_seconds, seconds
-from ._requests import HttpRequest, TimelineEvent
+from ._requests import AppResponse, HttpRequest, TimelineEvent
 from ._world import World
 from .bridge import Audibility
 
@@ -42,9 +47,68 @@ def _at(value: float) -> float | int:
     return seconds(round(value * 1000))
 
 
+def _response(response: AppResponse | None) -> dict[str, Any] | None:
+    if response is None:
+        return None
+    return {
+        "status": response.status,
+        "content_type": response.content_type,
+        "body": response.text,
+        "length": response.length,
+        "truncated": response.truncated,
+    }
+
+
+def _call(record: CallRecord) -> dict[str, Any]:
+    """A call's record: every fact the text report gives of it, and its rooms and inputs."""
+    return {
+        "ended_at": None if record.ended_at is None else _at(record.ended_at),
+        "executed": list(record.executed),
+        "uuid": record.uuid,
+        "from": record.from_,
+        "to": record.to,
+        "direction": record.direction,
+        # (a callee no Dial connected has none)
+        "answer_at": None if record.answer_at == float("inf") else _at(record.answer_at),
+        "end_reason": record.end_reason,
+        "memberships": [
+            {
+                "room": m.room,
+                "kind": m.kind,
+                "uuid": m.uuid,
+                "member_id": m.member_id,
+                "joined_at": _at(m.joined_at),
+                "left_at": None if m.left_at is None else _at(m.left_at),
+                "exit_reason": m.exit_reason,
+            }
+            for m in record.memberships
+        ],
+        "inputs": [
+            {
+                "at": _at(h.at),
+                "element": h.tag,
+                "digits": h.digits,
+                "speech": h.speech,
+                "confidence": h.confidence,
+                "attempts": h.attempts,
+            }
+            for h in record.inputs
+        ],
+        "overflows": [{"at": _at(at), "room": room} for at, room in record.overflows],
+    }
+
+
+def _app(world: World) -> dict[str, Any] | None:
+    transport = world.transport
+    return None if transport is None else {"base_url": transport.base_url, "strict": world.strict}
+
+
 def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> dict[str, Any]:
     """The report as plain data (what ``render_json`` dumps)."""
     return {
+        "clock_at": seconds(world.clock.now),
+        "events_processed": world.clock.processed,
+        "app": _app(world),
         "requests": [
             {
                 "at": _at(r.at),
@@ -54,8 +118,15 @@ def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Pro
                 "kind": r.kind,
                 "call": r.call,
                 "status": r.status,
+                "response": _response(r.response),
+                "seq": r.seq,
             }
             for r in world.requests
+        ],
+        "timeline": [
+            {"at": _at(e.at), "call": e.call, "kind": e.kind, "text": e.text, "seq": e.seq}
+            for e in world.log
+            if isinstance(e, TimelineEvent)
         ],
         "probes": [
             {
@@ -65,10 +136,7 @@ def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Pro
             }
             for p in probes
         ],
-        "calls": {
-            name: {"ended_at": None if r.ended_at is None else _at(r.ended_at), "executed": list(r.executed)}
-            for name, r in calls.items()
-        },
+        "calls": {name: _call(record) for name, record in calls.items()},
         "notes": [
             {"at": _at(n.at), "call": n.call, "text": n.text}
             for n in world.log
@@ -103,6 +171,10 @@ def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
         "",
         f"{'time':>10}  {'call'.ljust(width)}  what",
     ]
+    app = _app(world)
+    if app is not None:  # (strict: the default of a scenario driving an app, and of the pytest plugin)
+        how = "strict: a failed request stops the run" if app["strict"] else "lenient: a failed request is a note"
+        lines[1:1] = [f"App at {app['base_url']} ({how})"]
     for entry in world.log:
         who = printable(entry.call or "-").ljust(width)
         when = format_seconds(round(entry.at * 1000))

@@ -12,8 +12,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_PARAMS",
+    "KEPT_BODY_BYTES",
     "REQUEST_KINDS",
     "ROUTES",
+    "AppResponse",
     "HttpRequest",
     "RequestKind",
     "Route",
@@ -21,7 +23,9 @@ __all__ = [
 ]
 
 RequestKind = Literal[
-    "answer",  # a call's answer URL, when the call is answered
+    "answer",  # a call's answer URL, when the call is answered (or its fallback_answer_url)
+    "hangup",  # a call's hangup_url, once, when the call ends (docs/rules.md, P1)
+    "ring",  # an API call's ring_url, when it starts ringing (P1)
     "callback",  # a callbackUrl request: a Conference event (enter, exit, digits, floor,
     # record), a Record's recording ready, a Message's SMS sent, a Dial's B leg event
     "action",  # an action URL: a Conference member leaving; what a GetDigits, GetInput
@@ -41,6 +45,8 @@ RequestKind = Literal[
 ]
 REQUEST_KINDS: tuple[RequestKind, ...] = (
     "answer",
+    "hangup",
+    "ring",
     "callback",
     "action",
     "transcription",
@@ -145,6 +151,16 @@ CONFERENCE_RECORD_API = (
     "recording_start_ms",
     "recording_end_ms",
 )
+# a call's hangup_url request (P1): its own parameters, beside the call's standard ones
+HANGUP = (
+    "Event",
+    "HangupCauseName",
+    "HangupCauseCode",
+    "HangupSource",
+    "StartTime",
+    "AnswerTime",
+    "EndTime",
+)
 GET_INPUT = ("InputType", "Digits", "Speech", "SpeechConfidenceScore", "BilledAmount")
 # MultiPartyCall events (docs/rules.md, "Requests"): the MPC's own, a participant's, a recording's
 MPC_EVENT = ("EventName", "EventTimestamp", "SequenceNumber", "MPCUUID", "MPCName")
@@ -203,6 +219,10 @@ ROUTES: dict[str, Route] = dict(
     (
         # (the answer URL is the call's own, set when the call is placed: Simulation.call)
         _route("Call.answerUrl", "answer", "answer_url", method="answer_method", document="answer", own=("Event",)),
+        # the rest of the Application's URL set (P1): also the call's own
+        _route("Call.fallbackAnswerUrl", "answer", "fallback_answer_url", method="fallback_method", document="answer"),
+        _route("Call.hangupUrl", "hangup", "hangup_url", method="hangup_method", own=HANGUP),
+        _route("Call.ringUrl", "ring", "ring_url", method="ring_method", own=("Event",)),
         _route(
             "Conference.callbackUrl",
             "callback",
@@ -327,6 +347,35 @@ ROUTES: dict[str, Route] = dict(
 )
 
 
+KEPT_BODY_BYTES = 64 << 10  # of each reply's body, what a request's record keeps (the whole is read for the document)
+
+
+class AppResponse(NamedTuple):
+    """What the app answered one request with (``HttpRequest.response``).
+
+    ``status`` is its HTTP status; ``content_type`` its Content-Type header as
+    sent (None: it sent none); ``body`` the first ``KEPT_BODY_BYTES`` (64 KiB)
+    of its body; ``length`` the body's whole length in bytes, or None for a body
+    over the XML reader's size limit (1 MiB), which is not read further. After
+    HTTP redirects, it is the last reply's.
+    """
+
+    status: int
+    content_type: str | None
+    body: bytes
+    length: int | None
+
+    @property
+    def truncated(self) -> bool:
+        """Whether ``body`` holds less than the whole body."""
+        return self.length is None or self.length > len(self.body)
+
+    @property
+    def text(self) -> str:
+        """``body`` decoded as UTF-8, any undecodable byte as U+FFFD (a cut character too)."""
+        return self.body.decode("utf-8", "replace")
+
+
 class HttpRequest(NamedTuple):
     """One HTTP request the platform would send.
 
@@ -336,7 +385,9 @@ class HttpRequest(NamedTuple):
     the request's own, then, where ``ROUTES`` says so, the standard parameters of
     the call it concerns (``CALL_PARAMS``).
     ``kind`` says why the request was made and ``call`` names the call it was
-    made for (``None`` for none).
+    made for (``None`` for none). With an app (``Simulation(app=..., base_url=...)``),
+    ``status`` and ``response`` keep what it answered (``AppResponse``: status,
+    content type, the body's first 64 KiB and its length).
     """
 
     at: float
@@ -347,6 +398,9 @@ class HttpRequest(NamedTuple):
     call: str | None
     seq: int  # position among everything recorded (requests and timeline events)
     status: int | None = None  # the HTTP status the app returned; None: no app answered it
+    # what the app answered: None when no reply came (no app for the URL, a timeout, no
+    # connection; or the app raised: then ``status`` is 500)
+    response: AppResponse | None = None
 
 
 class TimelineEvent(NamedTuple):

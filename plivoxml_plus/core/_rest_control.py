@@ -17,13 +17,15 @@ import attrs
 
 from ..elements import DTMF, Element, Play, Response, Speak
 from ..elements import MultiPartyCall as MultiPartyCallElement
+from ._application import Application, ring_request
 from ._call import HANGUP, Call, CallRecord
 from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
 from ._dial import Dialer
+from ._hangup_causes import API_HANGUP, BUSY, CALL_TIME_LIMIT, FAILED, NO_ANSWER
 from ._requests import ROUTES
 from ._signals import send_keys
-from ._world import World
+from ._world import Fetched, World
 from .conference import Conferences, Member, Room
 from .conference._api import (
     MEMBER_ACTIONS,
@@ -46,7 +48,8 @@ _ANSWER = ROUTES["Call.answerUrl"]
 # the MultiPartyCall attributes add_participant passes on (Python names, as the REST
 # API's parameter names are); the others plivo-python sends are the new call's own
 _MPC_ATTRIBUTES = frozenset(a.name for a in attrs.fields(MultiPartyCallElement)) - {"content", "role"}
-_REFUSED = {"busy": "busy", "no-answer": "no answer", "failed": "failed"}
+# how an API call's callee refuses: in words, and as Plivo reports it (P1)
+_REFUSED = {"busy": ("busy", BUSY), "no-answer": ("no answer", NO_ANSWER), "failed": ("failed", FAILED)}
 
 
 class Simulation(Protocol):
@@ -128,9 +131,17 @@ class SimulationControl:
                 return name
 
     def create_call(
-        self, from_: str, to: str, answer_url: str, answer_method: str, time_limit: int | None
+        self,
+        from_: str,
+        to: str,
+        answer_url: str,
+        answer_method: str,
+        time_limit: int | None,
+        *,
+        app_urls: Mapping[str, tuple[str, str]] | None = None,
     ) -> tuple[str, str]:
         sim, world = self.sim, self.world
+        app = Application(**(app_urls or {}))
         callee, busy = sim._dialer.find(to)
         if callee is not None:  # the registered callee is the call: it answers or refuses as it says
             callee.state = "done"
@@ -140,6 +151,7 @@ class SimulationControl:
             record.from_ = call.request_params["From"] = call.request_params["CallerName"] = from_
             call.request_params["ALegUUID"] = call.uuid
             call.request_params["ALegRequestUUID"] = world.ids.request(call.name)
+            call.app = app
             ring_ms, refuse, after_ms = callee.ring_ms, callee.refuse, callee.hangup_after_ms
         else:
             name = self._fresh_name()
@@ -160,7 +172,11 @@ class SimulationControl:
                 sim.callee(name, to, refuse="busy")
                 sim._dialer.callees[to].pop()  # (a party of this call only: no Dial rings it)
             call = sim._calls[name]
+            call.app = app
         now = world.clock.now
+        call.start_ms = now
+        if refuse not in {"busy", "failed"}:  # it rings [doc: ring_url, the callbacks page]
+            ring_request(call, world)
         if refuse is not None:
             world.clock.at(now + (ring_ms if refuse == "no-answer" else 0), self._refused, (call, refuse))
         else:
@@ -170,18 +186,15 @@ class SimulationControl:
             if callee is not None:
                 world.clock.at(answer_ms, call.on_answer)
             if after_ms is not None:
-                call.schedule(answer_ms + after_ms, HANGUP, "the callee hung up")
+                call.schedule(answer_ms + after_ms, HANGUP, call.party_hung_up())
             if time_limit is not None:
-                call.schedule(answer_ms + time_limit * 1000, HANGUP, "time_limit reached")
+                call.schedule(answer_ms + time_limit * 1000, HANGUP, ("time_limit reached", CALL_TIME_LIMIT))
         world.event(call.name, "api", f"REST call placed to {to} (answer_url {answer_url})")
         return world.ids.request(call.name), call.uuid
 
     def _refused(self, what: tuple[Call, str]) -> None:
         call, refuse = what
-        call.ended_ms = self.world.clock.now
-        call.record.ended_at = seconds(call.ended_ms)
-        call.record.end_reason = _REFUSED[refuse]
-        self.world.event(call.name, "ended", f"call not answered: {_REFUSED[refuse]}")
+        call.not_answered(*_REFUSED[refuse])
 
     def call_details(self, uuid: str, *, live: bool) -> dict[str, Any]:
         call = self._call(uuid, live=live)
@@ -220,7 +233,7 @@ class SimulationControl:
         ]
 
     def hangup_call(self, uuid: str) -> None:
-        self._call(uuid, live=True).schedule(self.world.clock.now, HANGUP, "hung up by the REST API")
+        self._call(uuid, live=True).schedule(self.world.clock.now, HANGUP, ("hung up by the REST API", API_HANGUP))
 
     def transfer_call(self, uuid: str, url: str, method: str) -> None:
         call = self._call(uuid, live=True)
@@ -286,14 +299,14 @@ class SimulationControl:
         if not call.live:  # (the room's exit action ended it)
             return
         if isinstance(target, Response):
-            document: Response | None = target
+            fetched = Fetched(target)
         else:
             url, method = target
-            document = self.world.deliver(_ANSWER, method, url, call.call_params(), call.name, document="answer")
-        if document is None:
-            call.end("the transfer URL gave no valid document")
+            fetched = self.world.fetch(_ANSWER, method, url, call.call_params(), call.name, document="answer")
+        if fetched.document is None:
+            call.fetch_failed("transfer", fetched)
             return
-        call.replace_document(document)
+        call.replace_document(fetched.document)
         call.step()
 
     # -- MultiPartyCalls ----------------------------------------------------------

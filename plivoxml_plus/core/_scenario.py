@@ -9,12 +9,17 @@
                                      # app: real HTTP to a server running there)
     auth_token = "..."               # optional: what requests are signed with (with base_url)
     timeout = 5                      # optional: seconds to wait for a reply (with base_url)
-    strict = true                    # optional: the first failed request stops the run
+    strict = false                   # optional (default: true with base_url): true, the first
+                                     # failed request stops the run; false, it is a note
     [[call]]
     name = "alice"                   # unique label
     answer = "alice.xml"             # a path relative to this file, or inline XML starting with "<"
     # answer_url = "https://app.example/answer"   # ... or the URL the platform asks (one of the two)
     # answer_method = "POST"         # GET or POST (default), with answer_url
+    # hangup_url = "https://app.example/hangup"   # optional: requested once when the call ends
+    # hangup_method = "POST"         # GET or POST (default), with hangup_url
+    # fallback_answer_url = "https://app.example/fallback"  # optional, with answer_url: asked
+    # fallback_method = "POST"       # when answer_url fails (docs/rules.md, P1)
     # answers = "15551230000"        # ... or a callee: answered when a <Dial> rings this
                                      # number or SIP URI, not at a time (no at, answer,
                                      # answer_url, from, to or direction); then
@@ -86,10 +91,14 @@ later ``[[api]]`` entry (hold it, kick it...), not by ``[[digits]]`` or
 ``app = "module:attribute"`` is imported when the scenario is loaded, with the
 scenario's own folder first on ``sys.path`` (so ``answer_app.py`` next to the
 scenario is found whatever the working directory); the attribute may be dotted,
-and ``"module:create_app()"`` calls a factory (no arguments) for the app. A
-module that does not import, raises while importing, or lacks the attribute,
-and an app that is not callable, are ScenarioErrors at the ``app`` line. In
-strict mode a failed request during the run raises
+and ``"module:create_app()"`` calls a factory for the app: with
+``auth_token=`` the scenario's ``auth_token`` if it has a parameter of that
+name (so that the app checks the signatures it is sent), else with no
+arguments. A module that does not import, raises while importing, or lacks
+the attribute, a factory needing another argument, and an app that is not
+callable, are ScenarioErrors at the ``app`` line. A scenario with ``base_url``
+(driving an app) is strict unless it says ``strict = false``, as the pytest
+plugin's ``plivo_sim`` is: a failed request during the run raises
 :class:`~plivoxml_plus.StrictModeError` (not a ScenarioError: the scenario is
 fine, the app is not); ``simulate`` exits 1 for it.
 
@@ -112,6 +121,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.machinery
+import inspect
 import os
 import re
 import sys
@@ -145,7 +155,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
+__all__ = ["SCENARIO_KEYS", "SCENARIO_MAX_BYTES", "CallSpec", "Scenario", "load_scenario"]
 
 # A scenario is read whole, then scanned for line numbers: 8 MiB is thousands of
 # calls, and bounds the memory and time a file can take.
@@ -175,11 +185,15 @@ TOP_KEYS = (
     "mpc_options",
     "durations",
 )
+# the rest of a call's Application URL set (P1): each URL key with its method key
+APP_URL_KEYS = (("hangup_url", "hangup_method"), ("fallback_answer_url", "fallback_method"))
+APPLICATION_KEYS = tuple(key for pair in APP_URL_KEYS for key in pair)
 CALL_KEYS = (
     "name",
     "answer",
     "answer_url",
     "answer_method",
+    *APPLICATION_KEYS,
     "at",
     "hangup",
     "from",
@@ -196,7 +210,7 @@ CALL_KEYS = (
     "refuse",
 )
 # the keys a callee ([[call]] with answers) may not have: it is answered when dialled
-NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", "at", "from", "to", "direction")
+NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", *APPLICATION_KEYS, "at", "from", "to", "direction")
 CALLEE_ONLY = ("ring", "refuse")
 TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
 DIGITS_KEYS = ("at", "press")
@@ -218,6 +232,20 @@ RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
 ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
 # the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
 ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
+# The scenario format: the keys of each table with fixed keys, as the loader admits
+# them (docs/simulation.md's table of every scenario key is checked against it).
+# [urls] and [audio] take URLs; [options] and [mpc_options] the fields of
+# ConferenceOptions and MpcOptions; an [[api]] add also any MultiPartyCall attribute.
+SCENARIO_KEYS: dict[str, tuple[str, ...]] = {
+    "": TOP_KEYS,
+    "[[call]]": CALL_KEYS,
+    **{f"[[call]] {kind}": keys for kind, keys in INPUT_KEYS.items()},
+    **{f"[[{kind}]]": ("call", *keys) for kind, keys in INPUT_KEYS.items()},
+    "[[probe]]": ("at",),
+    "[[api]]": API_KEYS,
+    "[[api]] add": ADD_KEYS,
+    "[durations]": DURATION_KEYS,
+}
 
 
 Opts = TypeVar("Opts", ConferenceOptions, MpcOptions)  # an options table's class
@@ -357,6 +385,8 @@ class CallSpec:
     direction: str = "inbound"
     answer_url: str | None = None
     answer_method: str = "POST"
+    # the rest of its Application URL set (P1): keyword arguments of Simulation.call
+    app_urls: dict[str, str] = attrs.field(factory=dict)
     answers: str | None = None  # a callee: the number or SIP URI it answers (hangup: after answering)
     ring: float = 3.0
     refuse: str | None = None
@@ -426,7 +456,8 @@ class Scenario:
     base_url: str | None = None
     auth_token: str = DEFAULT_AUTH_TOKEN
     timeout: float = 5.0
-    strict: bool = False
+    # strict by default when requests go to an app (as the pytest plugin's plivo_sim): strict = false relaxes it
+    strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
     app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
 
     def simulation(self) -> Simulation:
@@ -501,6 +532,7 @@ class Scenario:
             return
         direction: Any = spec.direction  # (checked when loaded: "inbound" or "outbound")
         method: Any = spec.answer_method  # (checked when loaded: GET or POST)
+        app_urls: dict[str, Any] = spec.app_urls  # (checked when loaded: URLs, GET or POST)
         simulation.call(
             spec.name,
             spec.answer,
@@ -511,6 +543,7 @@ class Scenario:
             from_=spec.from_,
             to=spec.to,
             direction=direction,
+            **app_urls,
         )
 
     @staticmethod
@@ -655,13 +688,13 @@ class _Loader:
         urls: dict[str, str | bytes] = {}
         table = data.get("urls", {})
         if not isinstance(table, dict):
-            raise self.fail("urls must be a table: [urls] then \"URL\" = \"document\"", where.line("", 0, "urls"))
+            raise self.fail('urls must be a table: [urls] then "URL" = "document"', where.line("", 0, "urls"))
         for url, value in table.items():
             line = where.line("urls", 0, url)
             urls[url] = self.document(self.text(value, f"[urls] {url!r}", line), f"[urls] {url!r}", line)[0]
         probes = []
         for index, probe in enumerate(self.tables(data.get("probe", []), "probe", where.line("", 0, "probe"))):
-            self.keys(probe, ("at",), "[[probe]]", "probe", index)
+            self.keys(probe, SCENARIO_KEYS["[[probe]]"], "[[probe]]", "probe", index)
             line = where.line("probe", index, "at")
             if "at" not in probe:
                 raise self.fail("[[probe]] needs at = SECONDS", where.line("probe", index))
@@ -726,12 +759,14 @@ class _Loader:
             except SimulationError as error:
                 raise self.fail(str(error), line("timeout")) from None
         if "app" in data:
-            found["app"] = self.app(data["app"], line("app"))
+            found["app"] = self.app(data["app"], line("app"), found.get("auth_token", DEFAULT_AUTH_TOKEN))
             found["app_line"] = line("app")
         return found
 
-    def app(self, value: object, line: int) -> Any:
-        """The app ``"module:attribute"`` names, imported from the scenario's folder."""
+    def app(self, value: object, line: int, auth_token: str) -> Any:
+        """The app ``"module:attribute"`` names, imported from the scenario's folder;
+        a factory (``"module:create_app()"``) is given ``auth_token`` if it has a
+        parameter of that name."""
         usage = (
             'app must be "module:attribute", e.g. "answer_app:app" (answer_app.py next to the scenario), '
             'or "answer_app:create_app()" to call a factory'
@@ -761,8 +796,9 @@ class _Loader:
             if not callable(target):
                 message = f"app = {value!r}: {attribute} is a {type(target).__name__}, not a function to call"
                 raise self.fail(message, line)
+            keywords = self.factory_keywords(target, value, attribute, line, auth_token)
             try:
-                target = target()
+                target = target(**keywords)
             except (Exception, SystemExit) as error:
                 raise self.fail(f"app = {value!r}: calling {attribute}() raised {_first_line(error)}", line) from None
         if not callable(target):
@@ -773,6 +809,31 @@ class _Loader:
             )
             raise self.fail(message, line)
         return target
+
+    def factory_keywords(self, factory: Any, value: str, attribute: str, line: int, auth_token: str) -> dict[str, str]:
+        """What an app factory is called with: ``auth_token`` (the scenario's, the one
+        requests are signed with) if it takes a parameter of that name, else nothing."""
+        try:
+            parameters = inspect.signature(factory).parameters
+        except (TypeError, ValueError):  # (no signature to read: a builtin; it is called bare)
+            return {}
+        token = parameters.get("auth_token")
+        if token is not None and token.kind is inspect.Parameter.POSITIONAL_ONLY:
+            token = None  # (a positional-only parameter cannot be named)
+        needed = [
+            name
+            for name, parameter in parameters.items()
+            if parameter.default is inspect.Parameter.empty
+            and parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+            and parameter is not token
+        ]
+        if needed:
+            message = (
+                f"app = {value!r}: {attribute}() needs {', '.join(map(repr, needed))}; a scenario calls a factory "
+                "with no arguments, or with auth_token= if it has a parameter of that name"
+            )
+            raise self.fail(message, line)
+        return {} if token is None else {"auth_token": auth_token}
 
     def import_app_module(self, name: str, value: str, line: int) -> Any:
         """Module ``name``, imported with the scenario's folder first on sys.path
@@ -902,6 +963,7 @@ class _Loader:
                 message = f'{what}: {key} goes with answers = "NUMBER" (a callee a <Dial> rings), which is missing'
                 raise self.fail(message, line(key))
         answer, answer_url, answer_method = self.answer_of(name, table, line)
+        app_urls = self.app_urls_of(name, table, line)
         at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
         hangup = None
         if "hangup" in table:
@@ -925,6 +987,7 @@ class _Loader:
             direction,
             answer_url,
             answer_method,
+            app_urls,
         )
 
     def callee(
@@ -974,6 +1037,40 @@ class _Loader:
             if voice.talk == "energy":
                 self._talk_from_lines[name] = line("talk_from")
 
+    def url_and_method(
+        self, what: str, table: dict[str, Any], line: Any, url_key: str, method_key: str
+    ) -> tuple[str, str]:
+        """A call's URL ``url_key`` and its method ``method_key`` (GET or POST,
+        default POST), checked; a method without its URL is refused. ("", method)
+        when the URL is not given."""
+        method = table.get(method_key, "POST")
+        if url_key not in table:
+            if method_key in table:
+                named = url_key.removesuffix("_url").replace("_", " ")
+                how = f"how the {named} URL is requested"
+                message = f"{what}: {method_key} goes with {url_key} ({how}), which is missing"
+                raise self.fail(message, line(method_key))
+            return "", method
+        url = self.checked(URL, table[url_key], f"{what}: {url_key}", line(url_key))
+        if not isinstance(method, str) or method not in METHOD.choices:
+            message = f'{what}: {method_key} must be "GET" or "POST", not {shown(method)}'
+            raise self.fail(message, line(method_key))
+        return url, method
+
+    def app_urls_of(self, name: str, table: dict[str, Any], line: Any) -> dict[str, str]:
+        """Call ``name``'s hangup_url and fallback_answer_url with their methods (P1),
+        as keyword arguments of Simulation.call."""
+        what = f"call {name!r}"
+        if "fallback_answer_url" in table and "answer_url" not in table:
+            message = f"{what}: fallback_answer_url goes with answer_url (asked when it fails), which is missing"
+            raise self.fail(message, line("fallback_answer_url"))
+        urls: dict[str, str] = {}
+        for url_key, method_key in APP_URL_KEYS:
+            url, method = self.url_and_method(what, table, line, url_key, method_key)
+            if url:
+                urls.update({url_key: url, method_key: method})
+        return urls
+
     def answer_of(self, name: str, table: dict[str, Any], line: Any) -> tuple[Response | None, str | None, str]:
         """Call ``name``'s answer document, or its answer URL and method: (document, URL, method)."""
         what = f"call {name!r}"
@@ -985,15 +1082,9 @@ class _Loader:
             )
             raise self.fail(message, line(second))
         if "answer_url" in table:
-            url = self.checked(URL, table["answer_url"], f"{what}: answer_url", line("answer_url"))
-            method = table.get("answer_method", "POST")
-            if not isinstance(method, str) or method not in METHOD.choices:
-                message = f'{what}: answer_method must be "GET" or "POST", not {shown(method)}'
-                raise self.fail(message, line("answer_method"))
+            url, method = self.url_and_method(what, table, line, "answer_url", "answer_method")
             return None, url, method
-        if "answer_method" in table:
-            message = f"{what}: answer_method goes with answer_url (how the answer URL is requested), which is missing"
-            raise self.fail(message, line("answer_method"))
+        self.url_and_method(what, table, line, "answer_url", "answer_method")  # (no answer_method alone)
         if "answer" not in table:
             message = (
                 f'{what} needs answer = ... (its XML: a file or inline) or answer_url = "..." '
@@ -1012,7 +1103,7 @@ class _Loader:
         if kind == "digits":
             for key in DIGITS_KEYS:
                 if key not in table:
-                    raise self.fail(f"digits of call {name!r} need at = SECONDS and press = \"DIGITS\"", here)
+                    raise self.fail(f'digits of call {name!r} need at = SECONDS and press = "DIGITS"', here)
             at = self.seconds(table["at"], f"digits of call {name!r}: at", line("at"))
             press = table["press"]
             if not isinstance(press, str) or re.fullmatch(r"[0-9*#]+", press) is None:

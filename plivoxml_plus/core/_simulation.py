@@ -18,6 +18,7 @@ from ..elements import Response
 from ..elements._checks import Pattern, Url
 from ..elements._values import METHOD
 from ._app import DEFAULT_AUTH_TOKEN, AppTransport
+from ._application import Application
 from ._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Runs, Venue
 from ._clock import SKIP, seconds, to_ms
 from ._dial import DIAL_TARGET, REFUSALS, Callee, Dialer
@@ -334,10 +335,19 @@ class Simulation:
         from_: str | None = None,
         to: str | None = None,
         direction: Literal["inbound", "outbound"] = "inbound",
+        hangup_url: str | None = None,
+        hangup_method: Literal["GET", "POST"] = "POST",
+        fallback_answer_url: str | None = None,
+        fallback_method: Literal["GET", "POST"] = "POST",
     ) -> CallRecord:
         """Add a call labelled ``name``, answered at ``at`` seconds with the
         document ``answer`` (a Response, XML text, or a path to an XML file);
         the caller hangs up at ``hangup`` if given. Returns the call's record.
+
+        The rest of the Application's URL set (docs/rules.md, P1): ``hangup_url``
+        is requested once when the call ends, however it ends, with Plivo's
+        hangup parameters; ``fallback_answer_url`` when ``answer_url`` fails (no
+        2xx reply, or no valid document), with the same parameters.
 
         ``from_``, ``to`` and ``direction`` are the call's From, To and Direction
         request parameters. By default an inbound call is from the N-th call's
@@ -364,6 +374,14 @@ class Simulation:
                 )
         if (answer is None) == (answer_url is None):
             raise SimulationError(f"call {name!r}: give its answer document or its answer_url, one of the two")
+        app = Application(
+            fallback=self._app_url(name, "fallback_answer_url", fallback_answer_url, fallback_method),
+            hangup=self._app_url(name, "hangup_url", hangup_url, hangup_method),
+        )
+        if app.fallback is not None and answer_url is None:
+            raise SimulationError(
+                f"call {name!r}: fallback_answer_url goes with answer_url (an answer document given here never fails)"
+            )
         asked = None
         if answer_url is not None:
             admit(URL, answer_url, f"call {name!r}: answer_url")
@@ -383,12 +401,22 @@ class Simulation:
             to=to,
             direction=direction,
             answer=asked,
+            app=app,
         )
         self._calls[name] = call
         world.clock.at(answer_ms, call.on_answer)
         if hangup_ms is not None:
-            call.schedule(hangup_ms, HANGUP, "the caller hung up")
+            call.schedule(hangup_ms, HANGUP, call.party_hung_up())
         return call.record
+
+    @staticmethod
+    def _app_url(name: str, key: str, url: str | None, method: str) -> tuple[str, str] | None:
+        """One URL of a call's Application set, checked, with its method; None if not given."""
+        admit(METHOD, method, f"call {name!r}: {key.replace('url', 'method').replace('_answer', '')}")
+        if url is None:
+            return None
+        admit(URL, url, f"call {name!r}: {key}")
+        return url, method
 
     def callee(
         self,
@@ -469,7 +497,7 @@ class Simulation:
         self._not_past(when, f"call {name!r} hangs up")
         call.hangup_ms = when
         call.record.hangup_at = seconds(when)
-        call.schedule(when, HANGUP, "the caller hung up")
+        call.schedule(when, HANGUP, call.party_hung_up())
 
     def press(self, name: str, digits: str, *, at: float) -> None:
         """The caller ``name`` presses ``digits`` (0-9, *, #) at ``at`` seconds.

@@ -7,13 +7,13 @@ way): a request is made for any ``Requester``, which a call is."""
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from .._errors import SimulationError
 from ..elements import Response
-from ._app import AppTransport
+from ._app import AppTransport, Reply
 from ._clock import Clock, seconds
-from ._documents import Documents
+from ._documents import NO_DOCUMENT, DocumentProblem, Documents
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
@@ -22,12 +22,37 @@ from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
 from .platform._gate import Gate
 
-__all__ = ["Requester", "StrictModeError", "World"]
+__all__ = ["Fetched", "Requester", "StrictModeError", "World"]
 
 
 class StrictModeError(SimulationError):
     """Strict mode: a request went wrong (a non-2xx reply, an unknown URL, an invalid
-    document, no reply); the message names the URL, the call and the time."""
+    document, no reply); the message names the URL, the call and the time, and
+    every problem of an invalid document.
+
+    ``at`` (seconds), ``call`` (None: for no call), ``url`` and ``problem`` say the
+    same for programs; ``problems`` lists an invalid document's problems (each a
+    :class:`plivoxml_plus.Problem`; empty for any other failure).
+    """
+
+    def __init__(
+        self, message: str, *, at: float, call: str | None, url: str, problem: str, problems: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.at = at
+        self.call = call
+        self.url = url
+        self.problem = problem
+        self.problems = problems
+
+
+class Fetched(NamedTuple):
+    """A document fetched, or None; when None, ``unreachable`` tells a request that
+    got no 2xx reply from one whose reply was no valid document (Plivo's 70xx and
+    80xx causes, docs/rules.md P1)."""
+
+    document: Response | None
+    unreachable: bool = False
 
 
 class Requester(Protocol):
@@ -107,13 +132,15 @@ class World:
         where the route says so. A route whose reply is a document has it read
         (unless ``read`` is False: the platform makes the request but has no use
         for the reply) and returned; else None."""
-        name = None
-        params = own
-        if call is not None:
-            name = call.name
-            if self.call_params[route.key]:
-                params = {**own, **call.call_params()}
-        return self.deliver(route, method, url, params, name, document=route.document if read else None)
+        name = None if call is None else call.name
+        document = route.document if read else None
+        return self.fetch(route, method, url, self.params_for(route, own, call), name, document=document).document
+
+    def params_for(self, route: Route, own: dict[str, str], call: Requester | None) -> dict[str, str]:
+        """A request's parameters: its own, then the call's where the route says so."""
+        if call is not None and self.call_params[route.key]:
+            return {**own, **call.call_params()}
+        return own
 
     def request(
         self,
@@ -123,10 +150,11 @@ class World:
         params: dict[str, str],
         call: str | None,
         *,
-        status: int | None = None,
+        reply: Reply | None = None,
     ) -> HttpRequest:
         self.seq += 1
-        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status)
+        status, response = (None, None) if reply is None else (reply.status, reply.response)
+        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
         self.requests.append(record)
         self.log.append(record)
         return record
@@ -138,7 +166,7 @@ class World:
     def note(self, call: str | None, text: str) -> None:
         self.event(call, "note", text)
 
-    def deliver(
+    def fetch(
         self,
         route: Route,
         method: str,
@@ -147,11 +175,13 @@ class World:
         call: str | None,
         *,
         document: Literal["answer", "sound"] | None,
-    ) -> Response | None:
+        fallible: bool = False,
+    ) -> Fetched:
         """Make the request, to the app when ``url`` is its, and read the document
         it returns if ``document`` says which kind is wanted (None: the reply is not
         used). A failure (non-2xx, no reply, no or an invalid document) is noted,
-        or, in strict mode, raised; the document is None then."""
+        or, in strict mode, raised (``fallible``: only noted, a fallback URL being
+        tried next); the document is None then, and ``Fetched`` tells which failure."""
         transport = self.transport
         response: Response | None = None
         if transport is not None and transport.handles(url):
@@ -159,7 +189,7 @@ class World:
 
             with self.gate.lent():  # (the app's handler may call the REST API meanwhile)
                 reply = transport.send(method, url, params, MAX_BYTES)
-            self.request(route.kind, method, url, params, call, status=reply.status)
+            self.request(route.kind, method, url, params, call, reply=reply)
             problem = reply.problem
             if problem is None and reply.status is not None and not 200 <= reply.status < 300:
                 problem = f"the app answered HTTP {reply.status}"
@@ -168,22 +198,27 @@ class World:
         elif transport is not None and not self.documents.knows(url):
             # with an app, a URL outside its base_url (a misspelt host) reaches no one
             self.request(route.kind, method, url, params, call)
-            problem = f"not under base_url {transport.base_url}: no app answers it"
+            problem = f"not under base_url {transport.base_url}, so no app answers it"
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
-                return None
+                return Fetched(None)
             response, problem = self.documents.fetch(request, document)
+            if transport is not None and problem == NO_DOCUMENT:  # (urls, a function, gave None)
+                problem = f"not under base_url {transport.base_url}, so no app answers it; urls gives no document"
         if problem is not None:
-            self.failed(route, url, call, problem)
-            return None
+            self.failed(route, url, call, problem, fallible=fallible)
+            return Fetched(None, not isinstance(problem, DocumentProblem))
         if document == "sound" and response is not None:
             self.sound_documents[url] = response
-        return response
+        return Fetched(response)
 
-    def failed(self, route: Route, url: str, call: str | None, problem: str) -> None:
+    def failed(self, route: Route, url: str, call: str | None, problem: str, *, fallible: bool = False) -> None:
         text = f"{route.label} {url}: {problem}"
-        if self.strict:
+        if self.strict and not fallible:
             who = "no call" if call is None else f"call {call!r}"
-            raise StrictModeError(f"strict mode: at t={seconds(self.clock.now)}, for {who}: {text}")
+            at = seconds(self.clock.now)
+            message = f"strict mode: at t={at}, for {who}: {text}"
+            problems = problem.problems if isinstance(problem, DocumentProblem) else ()
+            raise StrictModeError(message, at=at, call=call, url=url, problem=str(problem), problems=problems)
         self.note(call, text)

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence, Set
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from .._xml_whitespace import is_xml_blank, xml_strip
+
 T = TypeVar("T")
 
 # XSD's xs:int upper bound: every integer attribute is an xs:int in the schema,
@@ -144,13 +146,13 @@ class Boolean(Check[bool]):
 
     def variant(self, text: str) -> Variant | None:
         # plivo-python writes str(value): a Python bool comes out as True/False
-        if text.strip(" \t\n\r") in ("True", "False"):
-            return Variant(text.strip(" \t\n\r").lower(), "plivo-python writes a Python bool so")
+        if xml_strip(text) in ("True", "False"):
+            return Variant(xml_strip(text).lower(), "plivo-python writes a Python bool so")
         return None
 
     def from_wire(self, text: str) -> bool:
         # xs:boolean collapses surrounding XML whitespace before its pattern applies
-        text = text.strip(" \t\n\r")
+        text = xml_strip(text)
         if text == "true":
             return True
         if text == "false":
@@ -184,7 +186,7 @@ class Integer(Check[int]):
         return value, str(value)
 
     def from_wire(self, text: str) -> int:
-        text = text.strip(" \t\n\r")
+        text = xml_strip(text)
         if re.fullmatch(r"[+-]?[0-9]+", text) is None:
             raise Refused(self.allowed)
         # (int() of a long digit string costs quadratic time, and Python refuses one
@@ -339,7 +341,7 @@ class UrlText(Url):
         if type(value) is str and value in self._known:
             return value, value
         if isinstance(value, str):
-            value = value.strip(" \t\n\r")
+            value = xml_strip(value)
         return super().admit(value)
 
 
@@ -355,7 +357,7 @@ class Text(Check[str]):
 
     def clean(self, value: object) -> str:
         if isinstance(value, str):
-            text = value.strip(" \t\n\r")
+            text = xml_strip(value)
             # printable ASCII is the common case and needs no scan for non-XML characters
             if text and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text)):
                 return text
@@ -410,7 +412,7 @@ class StringList(Check[tuple[str, ...]]):
         return ",".join(value)
 
     def variant(self, text: str) -> Variant | None:
-        items = [item.strip(" \t\n\r") for item in text.split(",")]
+        items = [xml_strip(item) for item in text.split(",")]
         reasons = []
         if items != text.split(","):
             reasons.append(
@@ -501,7 +503,7 @@ class Spoken(Check[str]):
 
     def clean(self, value: object) -> str:
         if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
-            if value.strip(" \t\n\r"):
+            if not is_xml_blank(value):
                 return value
             if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
                 return None  # type: ignore[return-value]

@@ -35,6 +35,7 @@ import attrs
 
 from .._errors import ParseError
 from .._files import FileRefused
+from .._terminal import printable
 from ._location import KINDS, SOUND_URLS, Kind, schema_path
 from ._read import MAX_BYTES
 from ._result import Problem, ValidationResult, omitted_line
@@ -266,14 +267,14 @@ def run_validate(args: argparse.Namespace) -> int:
         }
         _write(sys.stdout, json.dumps({"kind": args.kind, "files": files, "summary": summary}, indent=2))
     else:
-        for outcome in outcomes:
+        for outcome in outcomes:  # (a path is the user's text: a file name may hold ESC or CR)
             if outcome.error is not None:
-                _write(sys.stderr, f"{outcome.path}: error: {outcome.error}")
+                _write(sys.stderr, printable(f"{outcome.path}: error: {outcome.error}"))
             elif outcome.result is not None:
                 for problem in outcome.result.problems:
-                    _write(sys.stdout, _problem_line(outcome.path, problem))
+                    _write(sys.stdout, printable(_problem_line(outcome.path, problem)))
                 if outcome.result.omitted:
-                    _write(sys.stdout, f"{outcome.path}: {omitted_line(outcome.result.omitted)}")
+                    _write(sys.stdout, printable(f"{outcome.path}: {omitted_line(outcome.result.omitted)}"))
         summary_line = (
             f"{len(checked)} {args.kind} document{'s' if len(checked) != 1 else ''} checked: "
             f"{len(checked) - len(invalid)} valid, {len(invalid)} invalid"

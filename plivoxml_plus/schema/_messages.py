@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from .._terminal import printable
+from .._xml_whitespace import xml_collapse, xml_split, xml_strip
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ..elements._spellings import SPELLINGS, Spelling
@@ -22,7 +24,7 @@ from ._location import SOUND_URLS, Kind
 from ._positions import Locator
 from ._result import Problem, Severity
 
-__all__ = ["Describer", "allowed_children", "own_text", "tag_name"]
+__all__ = ["XML_NAMESPACE", "Describer", "allowed_children", "is_text_error", "own_text", "tag_name", "written_name"]
 
 # "Element 'Conference', attribute 'maxMembers': [facet 'maxInclusive'] The value ..."
 _HEAD = re.compile(r"Element '(?P<element>[^']*)'(?:, attribute '(?P<attribute>[^']*)')?: (?P<detail>.*)", re.S)
@@ -39,7 +41,8 @@ _TAGS_BY_LOWER = {tag.lower(): tag for tag in ELEMENT_CLASSES}
 
 def _show(value: str, limit: int = _SHOWN) -> str:
     shown = value if len(value) <= limit else value[: limit - 3] + "..."
-    return '"' + shown.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    shown = shown.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + printable(shown) + '"'  # (a no-break space, a line separator, ESC: seen as escapes)
 
 
 def tag_name(tag: object) -> str:
@@ -67,10 +70,19 @@ def _why(spec: AttributeSpec, text: str) -> str:
         allowed = str(why.args[0])
     else:
         allowed = spec.check.allowed
-    trimmed = text.strip(" \t\r\n")
+    trimmed = xml_strip(text)
     if trimmed != text and _accepts(spec, trimmed):
         allowed += f", without the whitespace around {_show(trimmed)}"
     return allowed
+
+
+_TEXT_ERRORS = ("Character content", "Element content is not allowed")
+
+
+def is_text_error(entry: etree._LogEntry) -> bool:
+    """Whether libxml2's ``entry`` is about the text (or the absence of text) directly inside its element."""
+    head = _HEAD.match(entry.message)
+    return head is not None and head.group("attribute") is None and head.group("detail").startswith(_TEXT_ERRORS)
 
 
 def own_text(node: etree._Element) -> str:
@@ -91,9 +103,17 @@ def _did_you_mean_element(tag: str) -> str:
     return f"; did you mean <{close[0]}>?" if close else ""
 
 
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+def written_name(name: str) -> str:
+    """An attribute's name as written, ``xml:lang`` for lxml's ``{...}lang`` (as XPath's name() gives it)."""
+    return "xml:" + name[len(XML_NAMESPACE) + 2 :] if name.startswith("{" + XML_NAMESPACE + "}") else name
+
+
 def _unknown_attribute(tag: str, name: str) -> str:
     specs = _SPECS.get(tag, {})
-    names = [xml for xml in specs if xml is not None]
+    names = [written_name(xml) for xml in specs if xml is not None]
     if not names:
         return f"<{tag}> takes no attributes; found {name}"
     by_lower = {xml.lower(): xml for xml in names}
@@ -126,15 +146,16 @@ def _written_name(node: etree._Element, name: str) -> str:
     for prefix, bound in node.nsmap.items():
         if bound == uri and prefix:
             return f"{prefix}:{local}"
-    return f"xml:{local}" if uri == "http://www.w3.org/XML/1998/namespace" else name
+    return f"xml:{local}" if uri == XML_NAMESPACE else name
 
 
 def _first_text(node: etree._Element) -> str:
     """The first non-blank piece of the text directly inside ``node``, if any."""
     pieces = [node.text, *(child.tail for child in node)] if len(node) else [node.text]
     for piece in pieces:
-        if piece and piece.strip(" \t\r\n"):
-            return piece.split()[0]
+        words = xml_split(piece) if piece else ()
+        if words:
+            return words[0]
     return ""
 
 
@@ -144,15 +165,15 @@ def _attribute_finding(
     """How bad the problem libxml2 found with attribute ``name`` of ``node`` is,
     and how to say it: a warning when it is a spelling Plivo's SDKs write and
     the platform accepts (``SPELLINGS``, ``Check.variant``), else an error."""
-    value = node.get(name, "")
     if type_name.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
         spelling = SPELLINGS.get((tag, name))
-        if spelling is None:
+        if spelling is None:  # (its value is not read: a look-up costs a walk of the element's attributes)
             return "error", lambda: _unknown_attribute(tag, name)
         return _spelling_finding(node, tag, spelling)
+    value = node.get(name, "")
     spec = _SPECS.get(tag, {}).get(name)
     if spec is None:
-        return "error", lambda: f"<{tag}>: {' '.join(detail.split())}"
+        return "error", lambda: f"<{tag}>: {xml_collapse(detail)}"
     variant = spec.check.variant(value)
     if variant is not None:
         return "warning", lambda: (
@@ -195,7 +216,7 @@ class _Finding:
     hundred at most, whatever the document): ``message`` makes it.
     """
 
-    __slots__ = ("attribute", "count", "element", "mark", "message", "severity")
+    __slots__ = ("attribute", "count", "element", "mark", "message", "node", "order", "severity")
 
     def __init__(
         self,
@@ -211,6 +232,8 @@ class _Finding:
         self.attribute = attribute
         self.message = message
         self.count = 1
+        self.order = 0  # an attribute's: 1 + its place in its element (see Locator.attribute_order)
+        self.node: etree._Element | None = None  # its element, to locate it if it is listed
 
 
 class Describer:
@@ -228,6 +251,7 @@ class Describer:
         self._found: dict[tuple[object, ...], _Finding] = {}
         self._last: _Finding | None = None
         self._lines: dict[int | None, list[etree._Element]] | None = None
+        self._batches: list[tuple[etree._Element, list[str], bool]] = []  # see refused_attributes
 
     def _seen(self, key: tuple[object, ...]) -> bool:
         finding = self._found.get(key)
@@ -253,13 +277,32 @@ class Describer:
     ) -> None:
         self._found[key] = self._last = _Finding(mark, element, attribute, message, severity)
 
+    def _attribute_problem(
+        self, node: etree._Element, name: str, written: str, message: Callable[[], str], severity: Severity
+    ) -> _Finding:
+        """A problem of attribute ``name`` (as lxml names it; ``written``: as the
+        source writes it) of ``node``: ordered now, located only if it is listed."""
+        mark, order = self.locator.attribute_order(node, name)
+        finding = _Finding(mark, tag_name(node.tag), written, message, severity)
+        if order:
+            finding.order, finding.node = order, node
+        return finding
+
     def problems(self, listed: int) -> tuple[tuple[Problem, ...], int, int]:
         """The first ``listed`` problems in document order (libxml2's order where
         positions tie), how many more there are, and how many of those are errors."""
-        ordered = sorted(self._found.values(), key=lambda f: (f.mark is None, f.mark or 0))
+        made = [
+            self._refused_attribute(node, name, foreign=foreign)
+            for node, names, foreign in self._batches
+            for name in names[:listed]
+        ]
+        total = len(self._found) + sum(len(names) for _, names, _ in self._batches)
+        ordered = sorted([*self._found.values(), *made], key=lambda f: (f.mark is None, f.mark or 0, f.order))
         found = ordered[:listed]
-        omitted_errors = sum(f.severity == "error" for f in ordered[listed:])
-        positions = self.locator.positions([f.mark for f in found])
+        # (the refused attributes not made into findings are errors, all past the listed ones)
+        omitted_errors = sum(f.severity == "error" for f in ordered[listed:]) + total - len(ordered)
+        marks = [f.mark if f.node is None else self.locator.attribute(f.node, f.attribute or "") for f in found]
+        positions = self.locator.positions(marks)
         shown = tuple(
             Problem(
                 line,
@@ -272,7 +315,7 @@ class Describer:
             )
             for f, (line, column) in zip(found, positions, strict=True)
         )
-        return shown, len(self._found) - len(shown), omitted_errors
+        return shown, total - len(shown), omitted_errors
 
     # -- what the review finds itself --------------------------------------------------
 
@@ -285,14 +328,22 @@ class Describer:
 
         self._add(("root",), self.locator.element(root), tag, None, message)
 
-    def foreign_attribute(self, node: etree._Element, name: str) -> None:
-        key = (self.locator.index(node), "@" + name)
-        if self._seen(key):
-            return
+    def refused_attributes(self, node: etree._Element, names: list[str], *, foreign: bool) -> None:
+        """Attributes ``names`` of ``node`` (lxml's names, in source order), which
+        it cannot take: in a namespace (``foreign``; Plivo XML has none) or unknown
+        to its element. Each is a problem of its own; only as many as can be listed
+        are made into findings (:meth:`problems`): an element with a hundred
+        thousand of them costs a list, not a hundred thousand findings."""
+        self.locator.attribute_order(node, names[0])  # (their places, read before the review takes them out)
+        self._batches.append((node, names, foreign))
+
+    def _refused_attribute(self, node: etree._Element, name: str, *, foreign: bool) -> _Finding:
         tag = tag_name(node.tag)
-        written = _written_name(node, name)
+        written = _written_name(node, name) if name[0] == "{" else name
 
         def message() -> str:
+            if not foreign:
+                return _unknown_attribute(tag, written)
             if name.startswith("{" + _XSI + "}"):
                 why = (
                     "Plivo XML uses no namespaces, and XML Schema instance attributes (xsi:type, xsi:nil, "
@@ -303,7 +354,7 @@ class Describer:
                 why = "Plivo XML uses no namespaces: write its attributes without a prefix"
             return f"<{tag}> attribute {written}: {why}"
 
-        self._add(key, self.locator.attribute(node, written), tag, written, message)
+        return self._attribute_problem(node, name, written, message, "error")
 
     def unexpected_child(self, child: etree._Element, parent: etree._Element, allowed: tuple[str, ...]) -> None:
         """``child`` stands in ``parent``, which can hold only ``allowed`` (none: only text or nothing)."""
@@ -351,7 +402,7 @@ class Describer:
         if node is None:
             key: tuple[object, ...] = (None, text)
             if not self._seen(key):
-                self._add(key, self.locator.line(entry.line), element, attribute, lambda: " ".join(detail.split()))
+                self._add(key, self.locator.line(entry.line), element, attribute, lambda: xml_collapse(detail))
             return
         tag = tag_name(node.tag)
         index = self.locator.index(node)
@@ -362,7 +413,7 @@ class Describer:
             key = (index, "@" + attribute)
             if not self._seen(key):
                 severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
-                self._add(key, self.locator.attribute(node, attribute), tag, attribute, message, severity)
+                self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"
@@ -372,7 +423,7 @@ class Describer:
                 allowed = f"; allowed: {required.check.allowed}" if required is not None else ""
                 missing = f"<{tag}> is missing its required attribute {name}{allowed}"
                 self._add(key, self.locator.element(node), tag, name, lambda: missing)
-        elif detail.startswith(("Character content", "Element content is not allowed")):
+        elif detail.startswith(_TEXT_ERRORS):
             key = (index, "content")
             if not self._seen(key):
                 self._add(key, self.locator.text(node), tag, None, lambda: self._text_message(node, tag))
@@ -386,7 +437,7 @@ class Describer:
 
                 self._add(key, self.locator.text(node), tag, None, content_message)
         else:  # nothing better to say than libxml2
-            said = " ".join(detail.split())
+            said = xml_collapse(detail)
             key = (index, said)
             if not self._seen(key):
                 self._add(key, self.locator.element(node), tag, None, lambda: f"<{tag}>: {said}")
@@ -394,8 +445,8 @@ class Describer:
     def _text_message(self, node: etree._Element, tag: str) -> str:
         first = _first_text(node)
         found = _show(first) if first else "whitespace"
-        if node.tag == Response.tag:
-            holds = f"it holds only elements ({', '.join(allowed_children(node, self.kind))})"
-        else:
-            holds = "it takes attributes only"
+        if first.isspace():  # (U+00A0 and the like: whitespace to Python, text to XML)
+            found += "; XML's whitespace is space, tab, CR and LF only, and this character is text"
+        children = allowed_children(node, self.kind)
+        holds = f"it holds only elements ({', '.join(children)})" if children else "it takes attributes only"
         return f"<{tag}> cannot hold text (found {found}); {holds}"

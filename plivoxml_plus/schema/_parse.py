@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from .._errors import ParseError, ValidationError
+from .._xml_whitespace import is_xml_blank, xml_strip
 from ..elements import ELEMENT_CLASSES, Element, Response, Text
 from ..elements._checks import Check, Refused
 from ..elements._spellings import SPELLINGS
@@ -26,7 +27,6 @@ from ._validate import check_loaded
 
 __all__ = ["parse"]
 
-_XML_WHITESPACE = " \t\n\r"
 
 Convert = Callable[[str], Any]
 
@@ -91,11 +91,11 @@ def _element(loaded: Loaded, node: etree._Element) -> Element:
             values = _documented_values(node, attributes)
         if has_content:
             if not nests:
-                values["content"] = own_text(node).strip(_XML_WHITESPACE)
+                values["content"] = xml_strip(own_text(node))
             else:  # spoken text (Speak, SSML containers) is kept as written: the space
                 # before an SSML element separates two words; blank text is none
                 text = _leading_text(node)
-                if text.strip(_XML_WHITESPACE):
+                if not is_xml_blank(text):
                     values["content"] = text
         try:
             element = build(**values)
@@ -142,7 +142,7 @@ def _add_text(loaded: Loaded, node: etree._Element, element: Element, after: lis
     as it was); blank text between elements is formatting, none."""
     text = "".join(after)
     after.clear()
-    if text.strip(_XML_WHITESPACE):
+    if not is_xml_blank(text):
         try:
             element.add(Text(text))
         except ValidationError as error:  # (text the XSD allows, the classes would refuse)

@@ -19,15 +19,17 @@ import re
 
 from lxml import etree
 
+from .._xml_whitespace import XML_WHITESPACE
+
 __all__ = ["Locator", "Position", "decode", "doctype_position", "is_wide"]
 
 Position = tuple[int | None, int | None]
 
-_NOT_BLANK = re.compile(r"[^ \t\r\n]")
+_NOT_BLANK = re.compile(f"[^{XML_WHITESPACE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NAME_END = re.compile(r"[ \t\r\n/>]")
-# one attribute of a start tag, up to its opening quote
-_ATTRIBUTE = re.compile(r"[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*([\"'])")
+# one attribute of a start tag, its value included (a start tag's attributes follow each other so)
+_ATTRIBUTES = re.compile(r"[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"]*\"|'[^']*')")
 _DECLARED = re.compile(rb"<\?xml[ \t\r\n][^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([A-Za-z][A-Za-z0-9._\-]*)[\"']")
 
 # XML 1.0, appendix F: the byte-order mark, else the first four bytes of "<?xm"
@@ -152,6 +154,8 @@ class Locator:
         self._inner_ends: list[int] = []
         self._ends: list[int] = []
         self._by_start: dict[int, int] | None = None
+        self._attributes: dict[int, dict[str, int]] = {}  # element index -> attribute name -> mark
+        self._orders: dict[int, dict[str, int]] = {}  # element index -> attribute name -> 1 + its place
         self._line_starts: list[int] | None = None
         self.has_source = False
         if data is not None:
@@ -179,22 +183,39 @@ class Locator:
         index = self._source_index(node)
         return self._fallback(node) if index is None else self._starts[index]
 
+    def attribute_order(self, node: etree._Element, name: str) -> tuple[int | None, int]:
+        """The mark of ``node`` and 1 + the place of its attribute ``name`` (as lxml
+        names it) among its attributes, which is their order in the source (0 if
+        not known).
+
+        A problem of an attribute is ordered by these, which cost no scan of the
+        source: only the listed ones are then located (:meth:`attribute`), so a
+        start tag with a hundred thousand bad attributes costs one pass.
+        """
+        index = self._source_index(node)
+        if index is None:
+            return self._fallback(node), 0
+        order = self._orders.get(index)
+        if order is None:  # (once per element: before the review takes any of its attributes out)
+            order = self._orders[index] = {key: place for place, key in enumerate(node.keys(), 1)}
+        return self._starts[index], order.get(name, 0)
+
     def attribute(self, node: etree._Element | None, name: str) -> int | None:
         """The mark of attribute ``name`` of ``node`` as written (``"xsi:type"``), else of ``node``."""
         index = self._source_index(node)
         if index is None:
             return self._fallback(node)
+        found = self._attributes.get(index)
+        if found is None:  # (each start tag is read once, however many of its attributes are asked for)
+            found = self._attributes[index] = self._read_attributes(index)
+        return found.get(name, self._starts[index])
+
+    def _read_attributes(self, index: int) -> dict[str, int]:
+        """Where each attribute of the ``index``-th start tag starts, by its name as written."""
         text, end = self._text, self._inner_ends[index]
         name_end = _NAME_END.search(text, self._starts[index] + 1, end)
         at = end if name_end is None else name_end.start()
-        while (attribute := _ATTRIBUTE.match(text, at, end)) is not None:
-            if attribute.group(1) == name:
-                return attribute.start(1)
-            closing = text.find(attribute.group(2), attribute.end(), end)
-            if closing < 0:
-                break
-            at = closing + 1
-        return self._starts[index]
+        return {attribute.group(1): attribute.start(1) for attribute in _ATTRIBUTES.finditer(text, at, end)}
 
     def text(self, node: etree._Element) -> int | None:
         """The mark of the first character of text directly inside ``node`` that is
@@ -234,17 +255,14 @@ class Locator:
         return self._line_starts[min(line, len(self._line_starts)) - 1]
 
     def positions(self, marks: list[int | None]) -> list[Position]:
-        """(line, column) of each mark (1-based; column in characters), for marks in
-        ascending order (None last)."""
+        """(line, column) of each mark (1-based; column in characters)."""
         if not self.has_source:
             return [(mark, None) for mark in marks]
         text = self._text
-        found: list[Position] = []
+        found: list[Position] = [(None, None)] * len(marks)
         line, line_start, counted = 1, 0, 0  # line breaks counted in text[:counted]
-        for mark in marks:
-            if mark is None:
-                found.append((None, None))
-                continue
+        placed = sorted((mark, at) for at, mark in enumerate(marks) if mark is not None)
+        for mark, at in placed:
             piece = text[counted:mark]
             line += piece.count("\n") + piece.count("\r") - piece.count("\r\n")
             if text.startswith("\n", mark) and mark > 0 and text[mark - 1] == "\r":
@@ -253,5 +271,5 @@ class Locator:
             if last_break >= 0:
                 line_start = last_break + 1
             counted = mark
-            found.append((line, mark - line_start + 1))
+            found[at] = (line, mark - line_start + 1)
         return found

@@ -22,6 +22,7 @@ from lxml import etree
 
 from .._errors import ParseError
 from .._files import FileRefused, FileTooLarge, read_file
+from .._xml_whitespace import XML_WHITESPACE_BYTES, xml_collapse
 from ..elements import Element
 from ._positions import doctype_position
 from ._result import Problem
@@ -150,7 +151,7 @@ def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
     try:
         root = etree.fromstring(data, _local.parser)
     except etree.XMLSyntaxError as error:
-        if not data.strip(b" \t\r\n"):  # (libxml2 says "Start tag expected" for whitespace)
+        if not data.strip(XML_WHITESPACE_BYTES):  # (libxml2 says "Start tag expected" for whitespace)
             return Problem(1, 1, None, None, "the document is empty")
         doctype = doctype_position(data)  # (refused either way: the DOCTYPE is the cause worth naming)
         if doctype[0] is not None:
@@ -170,7 +171,7 @@ def _has_doctype(docinfo: etree.DocInfo) -> bool:
 
 def _syntax_problem(error: etree.XMLSyntaxError, *, is_text: bool) -> Problem:
     line, column = error.position
-    raw = " ".join(_LIBXML_POSITION.sub("", error.msg or "").split())
+    raw = xml_collapse(_LIBXML_POSITION.sub("", error.msg or ""))
     if raw.startswith("Start tag expected") or raw == "Document is empty":
         message = "not XML: a document must start with '<' (an XML declaration or the <Response> element)"
         if is_text:

@@ -106,4 +106,4 @@ def problems_error(problems: tuple[Problem, ...], omitted: int = 0) -> ParseErro
     first = next((p for p in problems if p.severity == "error"), problems[0])
     more = len(problems) - 1 + omitted
     suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return ParseError(f"{first}{suffix}", line=first.line, column=first.column, problems=problems)
+    return ParseError(f"{first}{suffix}", line=first.line, column=first.column, problems=problems, omitted=omitted)

@@ -16,6 +16,7 @@ from typing import Literal
 from ...elements import Element
 from .._call import HANGUP
 from .._call_sounds import start_sound, stop_sound
+from .._hangup_causes import API_HANGUP
 from ._registry import Conferences
 from ._room import ENDED, Member, Room
 
@@ -94,7 +95,8 @@ def _do(room: Room, member: Member, action: MemberAction) -> None:
     elif action == "kick":  # the call leaves and goes on with its next element (C6)
         room.leave(member, "kicked by the Conference API")
     else:  # the call itself ends; leaving the room follows from its hangup
-        member.call.schedule(room.world.clock.now, HANGUP, "hung up by the Conference API")
+        # (Plivo reports it as any hangup by the API: NORMAL_CLEARING, source "API Request")
+        member.call.schedule(room.world.clock.now, HANGUP, ("hung up by the Conference API", API_HANGUP))
 
 
 def on_members(members: list[Member], action: MemberAction) -> RoomAction:

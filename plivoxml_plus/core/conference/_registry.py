@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ...elements import Element
 from .._call import Call
+from .._hangup_causes import ACTION_INVALID
 from .._requests import ROUTES
 from .._world import World
 from ._room import Room
@@ -57,7 +58,7 @@ class Conferences:
         if document is not None:
             call.replace_document(document)
         elif follow and world.options.bad_document_ends_call:
-            call.end("the action URL returned no valid document")
+            call.end("the action URL returned no valid document", ACTION_INVALID)
 
     def closed(self, room: Room) -> None:
         if self.rooms.get(room.name) is room:

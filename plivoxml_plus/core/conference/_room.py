@@ -20,6 +20,7 @@ from ...elements import Element, Response
 from ...elements._values import CONFERENCE_SOUND
 from .._call import Call, Membership
 from .._clock import Clock, Entry, seconds
+from .._hangup_causes import CONFERENCE_ENDED
 from .._recording import Recording, transcription_charge
 from .._requests import ROUTES, Route
 from .._world import World
@@ -429,7 +430,7 @@ class Room:
             if continue_calls:
                 call.go_on(document, failed)
             else:
-                call.end("the conference ended")
+                call.end("the conference ended", CONFERENCE_ENDED)
 
     def stop_recording(self) -> None:
         recording, owner = self.recording, self.recording_owner

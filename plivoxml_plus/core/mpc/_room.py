@@ -18,6 +18,7 @@ from ...elements import MultiPartyCall as MultiPartyCallElement
 from ...elements._values import MPC_SOUND, ROLE
 from .._call import Call
 from .._clock import Clock, Entry, seconds
+from .._hangup_causes import KICKED, MPC_ENDED
 from .._requests import ROUTES, Route
 from .._world import World
 from ..bridge import Bridge, PairRules, Seat
@@ -27,6 +28,8 @@ from ._recording import Recording
 
 __all__ = ["ACTIVE", "COACH_RULES", "ENDED", "INITIALIZED", "MPC_LEVEL", "Mpc"]
 
+# how a participant's leaving is reported as its call's end (P1), by exit cause
+_DEPARTURES = {"kicked": KICKED, "ended": MPC_ENDED}
 _STATUS = ROUTES["MultiPartyCall.statusCallbackUrl"]
 _RECORDING = ROUTES["MultiPartyCall.recordingCallbackUrl"]
 _EXIT_ACTION = ROUTES["MultiPartyCall.onExitActionUrl"]
@@ -297,6 +300,8 @@ class Mpc:
             self.record_event("ParticipantRecordingCompleted", track, p, done=True)
         p.membership.left_at = seconds(now)
         p.membership.exit_reason = EXIT[cause]
+        # kicked, or the MPC ended: the call's end, if its document runs out now (P1)
+        call.departure = _DEPARTURES.get(cause)
         world.event(call.name, "leave", f"left MPC {self.name!r} (member {p.member_id}): {EXIT[cause]}")
         if self.participants and self.state is not ENDED:
             self.play(p.exit_sound, p.exit_method, _EXIT_SOUND, call)

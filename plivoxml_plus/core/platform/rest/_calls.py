@@ -22,16 +22,22 @@ def create(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> A
     to = p.required(params, "to")
     answer_url = p.required_url(params, "answer_url")
     answer_method = p.method(params, "answer_method")
-    for name in ("ring_url", "hangup_url", "fallback_url"):
-        p.url(params, name)
-        p.method(params, name.replace("url", "method"))
+    app_urls = {}  # the Application's other URLs (docs/rules.md, P1)
+    for key in ("ring", "hangup", "fallback"):
+        given = p.url(params, f"{key}_url")
+        method = p.method(params, f"{key}_method")
+        if given is not None:
+            app_urls[key] = (given, method)
     time_limit = p.whole(params, "time_limit", 1, MAX_TIME_LIMIT)
     targets = to.split("<")
     if any(not target.strip() for target in targets):
         raise RestError(400, f"to = {to!r} is not allowed; allowed: numbers or SIP URIs separated by '<'")
     if from_ in targets:
         raise RestError(400, "src and destination cannot overlap")
-    requests = [control.create_call(from_, target, answer_url, answer_method, time_limit)[0] for target in targets]
+    requests = [
+        control.create_call(from_, target, answer_url, answer_method, time_limit, app_urls=app_urls)[0]
+        for target in targets
+    ]
     request_uuid: str | list[str] = requests[0] if len(requests) == 1 else requests
     return Answer(201, {"message": "call fired", "request_uuid": request_uuid})
 

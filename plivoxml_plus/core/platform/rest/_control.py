@@ -42,9 +42,17 @@ class Control(Protocol):
     # -- calls --------------------------------------------------------------------
 
     def create_call(
-        self, from_: str, to: str, answer_url: str, answer_method: str, time_limit: int | None
+        self,
+        from_: str,
+        to: str,
+        answer_url: str,
+        answer_method: str,
+        time_limit: int | None,
+        *,
+        app_urls: Mapping[str, tuple[str, str]] | None = None,
     ) -> tuple[str, str]:
-        """Place an outbound call to ``to``; its (request UUID, CallUUID)."""
+        """Place an outbound call to ``to``; its (request UUID, CallUUID). ``app_urls``:
+        its ``fallback``, ``hangup`` and ``ring`` URLs, each (url, method) (P1)."""
         ...
 
     def call_details(self, uuid: str, *, live: bool) -> dict[str, Any]:
