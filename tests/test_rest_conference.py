@@ -33,7 +33,7 @@ PATH_ARGS = {"conference_name", "member_id"}  # plivo-python sends its path argu
 
 
 def three_in_a_room() -> tuple[Simulation, Any]:
-    sim = Simulation(documents(events="<Response/>", recorded="<Response/>"))
+    sim = Simulation(documents(events="<Response/>", recorded="<Response/>", hangup="<Response/>"))
     client = sim.rest_client()
     for name in ("a", "b", "c"):
         sim.call(name, ROOM)
@@ -131,6 +131,19 @@ def test_C11_member_hangup_ends_the_members_call():
     b = sim.calls["b"]
     assert (b.ended_at, b.end_reason, b.executed) == (5, "hung up by the Conference API", ["Conference"])
     assert b.memberships[0].left_at == 5 and set(member_ids(client).values()) == {"1", "3"}
+
+    # the Application's hangup_url hears of it as of any hangup by the API (P1)
+    d = sim.call("d", ROOM, at=6, hangup_url=f"{BASE}/hangup")
+    sim.run(until=7)
+    client.conferences.member_hangup("room", "4")
+    sim.run(until=8)
+    (hangup,) = sim.requests_to(f"{BASE}/hangup")
+    cause = [hangup.params[k] for k in ("HangupCause", "HangupCauseName", "HangupSource")]
+    assert (hangup.at, hangup.params["CallUUID"], cause) == (
+        7,
+        d.uuid,
+        ["NORMAL_CLEARING", "Normal Hangup", "API Request"],
+    )
 
 
 def test_C11_hangup_ends_the_conference_and_its_members_go_on():
