@@ -1,8 +1,9 @@
 """The ``plivoxml-plus`` command line (also ``python -m plivoxml_plus``).
 
 Each layer registers its own subcommands, so this module only dispatches:
-``validate`` and ``schema`` live in ``schema/_cli.py``, ``simulate`` in
-``core/_cli.py``. What every subcommand shares is handled here, once.
+``validate`` and ``schema`` live in ``schema/_cli.py``; ``simulate`` is declared
+in ``_simulate_command.py`` and runs ``core/_cli.py``, so that no other command
+loads the simulator. What every subcommand shares is handled here, once.
 
 Exit codes:
 
@@ -51,7 +52,7 @@ _EPILOG = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .core import _cli as core_cli
+    from . import _simulate_command
     from .schema import _cli as schema_cli
 
     parser = argparse.ArgumentParser(
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     schema_cli.register(commands)
-    core_cli.register(commands)
+    _simulate_command.register(commands)
     return parser
 
 

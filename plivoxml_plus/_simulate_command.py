@@ -1,0 +1,80 @@
+"""The ``simulate`` command's arguments, declared without loading the simulator.
+
+``plivoxml-plus`` builds one parser for every command, so what a command
+declares is imported by all of them: ``validate``, the pre-commit hot path,
+must not pay for the simulator (and asyncio, which the app transport needs).
+The simulator is imported when ``simulate`` runs (``core/_cli.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "simulate",
+        help="run a Conference or MultiPartyCall scenario file on a virtual clock",
+        description=(
+            "Run a scenario (TOML: calls with their answer XML, times, digits, talk; the documents URLs "
+            "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the "
+            "platform would make (with what your app answered), who hears whom at each probe, and where "
+            "each call went. A scenario driving your app (base_url) is strict unless it says strict = false. "
+            "See docs/simulation.md."
+        ),
+    )
+    parser.add_argument("scenario", metavar="SCENARIO.toml", help="the scenario file")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a readable timeline (default); json: one deterministic object",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=(
+            "stop at the first request your app fails (non-2xx, URL not under base_url, invalid XML, "
+            "timeout) and exit 1. A scenario with base_url (driving an app) is strict by default; "
+            "strict = false in the file makes such failures notes, and --strict overrides it"
+        ),
+    )
+    parser.add_argument(
+        "--audio-out",
+        metavar="DIR",
+        default=None,
+        help=(
+            "also write what each call heard (<call>.wav) and each recording (recording-<id>.wav) "
+            "into DIR (needs the audio extra: pip install 'plivoxml-plus[audio]')"
+        ),
+    )
+    parser.add_argument(
+        "--mp3",
+        action="store_true",
+        help="with --audio-out: also recording-<id>.mp3 for mp3-format recordings (needs plivoxml-plus[mp3])",
+    )
+    parser.add_argument(
+        "--audio-memory-limit",
+        metavar="MIB",
+        type=_mebibytes,
+        default=None,
+        help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
+    )
+    parser.set_defaults(run=_run, simulate_parser=parser)
+
+
+def _mebibytes(text: str) -> int:
+    """--audio-memory-limit's MiB as bytes (a refusal is argparse's usage error, exit 2)."""
+    value = int(text) if text.isascii() and text.isdigit() else 0
+    if not 1 <= value <= 1 << 30:  # (up to an exbibyte: beyond any machine, within any integer)
+        raise argparse.ArgumentTypeError(f"{text!r} is not allowed; allowed: a whole number of MiB, 1 to {1 << 30}")
+    return value << 20
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .core._cli import run
+
+    return run(args)
