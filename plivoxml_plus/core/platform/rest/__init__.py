@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._answers import RestError
+from ._adapter import answer_operation
+from ._answers import Answer, RestError
 from ._control import CallSound, Control
-from ._routes import ROUTES
+from ._routes import ROUTES, find
 
-__all__ = ["ROUTES", "CallSound", "Control", "RestError", "rest_client"]
+__all__ = ["ROUTES", "Answer", "CallSound", "Control", "RestError", "answer_operation", "find", "rest_client"]
 
 
 def rest_client(control: Control, auth_id: str, auth_token: str) -> Any:

@@ -12,7 +12,7 @@ from . import _calls, _conference, _mpc, _sounds
 from ._answers import Answer
 from ._control import Control
 
-__all__ = ["RESOURCES", "ROUTES", "Handler", "RestRoute"]
+__all__ = ["RESOURCES", "ROUTES", "Handler", "RestRoute", "find"]
 
 Handler = Callable[[Control, tuple[str, ...], Mapping[str, Any]], Answer]
 
