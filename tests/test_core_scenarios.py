@@ -34,8 +34,9 @@ def hears(data: dict[str, Any], at: float) -> dict[str, list[str]]:
 
 
 def test_every_seed_conference_example_has_a_scenario():
-    # (mpc-, ivr- and dial- scenarios are the other elements': test_mpc_scenarios, test_core_call_flow)
-    names = {p.stem for p in SCENARIOS.glob("*.toml") if not p.stem.startswith(("mpc-", "ivr-", "dial-"))}
+    # (mpc-, ivr- and dial- scenarios are the other elements': test_mpc_scenarios, test_core_call_flow;
+    # rest- ones are the REST API's: test_scenario_rest)
+    names = {p.stem for p in SCENARIOS.glob("*.toml") if not p.stem.startswith(("mpc-", "ivr-", "dial-", "rest-"))}
     assert names == {
         "basic",
         "join-muted",

@@ -67,6 +67,12 @@
     at = 60
     mpc = "support"
     end = true                       # end the MPC
+    [[rest]]                         # any REST API request, at a time (_scenario_rest)
+    at = 70
+    method = "POST"                  # GET, POST or DELETE
+    path = "Call/{uuid:alice}/DTMF/" # under /v1/Account/{auth_id}/; {uuid:NAME}, {member:NAME}
+    params = { digits = "1" }        # optional: Plivo's parameter names
+    expect = 202                     # optional: the status the API must answer
     [mpc_options]                    # the fields of MpcOptions
     billed_rate = "0.00500"
 
@@ -86,7 +92,12 @@ alone) or kick, with ``call``; recording, add or end, with ``mpc``. They run
 through Simulation.update_participant, kick, recording, add_participant and
 end_mpc, scheduled in file order. A call an ``add`` places may be named by a
 later ``[[api]]`` entry (hold it, kick it...), not by ``[[digits]]`` or
-``[[talk]]``: inputs are for the ``[[call]]`` calls of the file.
+``[[talk]]``: inputs are for the ``[[call]]`` calls of the file. ``[[api]]`` is the
+short form of the MultiPartyCall ``[[rest]]`` entries: both reach the same
+Simulation methods. ``[[rest]]`` entries are sent through the simulation's REST
+API (its route table and handlers), each at its time; what it answered is a
+timeline event of kind "rest", and a refusal the entry does not ``expect`` stops
+the run with a ScenarioError at the entry's line (plivoxml_plus.core._scenario_rest).
 
 ``app = "module:attribute"`` is imported when the scenario is loaded, with the
 scenario's own folder first on ``sys.path`` (so ``answer_app.py`` next to the
@@ -145,6 +156,7 @@ from ._dial import DIAL_TARGET, REFUSALS
 from ._documents import read_xml_file
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
+from ._scenario_rest import REST_KEYS, RestEntry, RestRunner, check_rest
 from ._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
 from ._simulation import Simulation, _answer_document
 from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
@@ -181,6 +193,7 @@ TOP_KEYS = (
     "talk",
     "speech",
     "api",
+    "rest",
     "options",
     "mpc_options",
     "durations",
@@ -244,6 +257,7 @@ SCENARIO_KEYS: dict[str, tuple[str, ...]] = {
     "[[probe]]": ("at",),
     "[[api]]": API_KEYS,
     "[[api]] add": ADD_KEYS,
+    "[[rest]]": REST_KEYS,
     "[durations]": DURATION_KEYS,
 }
 
@@ -448,6 +462,7 @@ class Scenario:
     options: ConferenceOptions
     durations: DurationModel
     api: tuple[_Api, ...] = ()  # in file order
+    rest: tuple[RestEntry, ...] = ()  # in file order
     mpc_options: MpcOptions | None = None  # None: no [mpc_options] table (the defaults)
     sample_rate: int = 8000
     voices: tuple[_Voice, ...] = ()  # in file order
@@ -504,6 +519,10 @@ class Scenario:
                 self._apply(item.line, lambda i=item: simulation.talk(i.call, start=i.at, end=i.end))
         for entry in self.api:
             self._apply(entry.line, lambda e=entry: self._api(simulation, e))
+        if self.rest:
+            runner = RestRunner(simulation, self.path)
+            for request in self.rest:
+                runner.schedule(request)
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
 
@@ -516,7 +535,7 @@ class Scenario:
         simulation = self.simulation()
         try:
             simulation.run(until=self.until)
-        except StrictModeError:
+        except (StrictModeError, ScenarioError):  # (a [[rest]] entry refused: at its line)
             simulation.close()
             raise
         except SimulationError as error:
@@ -666,6 +685,10 @@ class _Loader:
             self.api(index, table, names, added)
             for index, table in enumerate(self.tables(data.get("api", []), "api", where.line("", 0, "api")))
         ]
+        rest = [
+            self.rest(index, table, [*names, *added])
+            for index, table in enumerate(self.tables(data.get("rest", []), "rest", where.line("", 0, "rest")))
+        ]
         for kind, keys in INPUT_KEYS.items():
             line = where.line("", 0, kind)
             for index, table in enumerate(self.tables(data.get(kind, []), kind, line)):
@@ -710,6 +733,7 @@ class _Loader:
             options=self.options(data.get("options", {})),
             durations=self.durations(data.get("durations", {})),
             api=tuple(api),
+            rest=tuple(rest),
             mpc_options=self.mpc_options(data.get("mpc_options")),
             sample_rate=sample_rate,
             voices=tuple(voices),
@@ -1209,6 +1233,17 @@ class _Loader:
         name, role, keywords = self.add(table["add"], f"{what}: add", names, added, add_line)
         added[name] = add_line("name")
         return _Api(kind, at, line(), mpc, keywords, name=name, role=role)
+
+    def rest(self, index: int, table: dict[str, Any], calls: list[str]) -> RestEntry:
+        """[[rest]] #``index + 1``, checked (plivoxml_plus.core._scenario_rest)."""
+        where = self.where
+
+        def line(key: str | None) -> int:
+            if where.section("rest", index) is None:  # an inline array: rest = [{ ... }, ...]
+                return where.item("", 0, "rest", index)
+            return where.line("rest", index, key)
+
+        return check_rest(table, f"[[rest]] #{index + 1}", line, self.fail, calls)
 
     def add(
         self, value: object, what: str, names: dict[str, int], added: dict[str, int], line: Any
