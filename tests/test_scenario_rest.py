@@ -28,6 +28,7 @@ from plivoxml_plus import ScenarioError, Simulation
 from plivoxml_plus.core import load_scenario
 from plivoxml_plus.core._rest_control import _MPC_ATTRIBUTES
 from plivoxml_plus.core._scenario import SCENARIO_KEYS
+from plivoxml_plus.core.platform.rest import ROUTES
 
 BASE = "https://app.example"
 WAITS = "<Response><Speak>hello</Speak><Wait length='300'/></Response>"
@@ -464,3 +465,54 @@ def operations(draw: st.DrawFn) -> list[Op]:
 def test_any_mpc_operations_four_ways_give_one_report(tmp_path: Path, ops: list[Op]):
     python, api, rest, client = four_ways(tmp_path, ops)
     assert python == api == rest == client
+
+
+# -- any entry the loader admits runs, or stops at its line: never a foreign error ----------
+
+FUZZ_CALLS = calls(("alice", CONFERENCE), ("bob", CONFERENCE), ("carol", MPC.format(role="Agent")))
+IDS = st.sampled_from(["{uuid:alice}", "{member:bob}", "{member:carol}", "room", "name_support", "uuid_x", "all", "é"])
+VALUES = st.one_of(
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=12),
+    st.sampled_from(["aleg", "bleg", "both", "true", "GET", "https://example.com/x.mp3", "14155550100", "mp3"]),
+    st.lists(st.sampled_from(["https://example.com/x.mp3", "1", ""]), max_size=3),
+)
+NAMES = st.sampled_from(
+    ["from", "to", "answer_url", "legs", "aleg_url", "digits", "leg", "urls", "text", "length", "loop", "mix",
+     "role", "call_uuid", "hold", "mute", "coach_mode", "status", "voice", "language", "file_format", "member_id"]
+)  # fmt: skip
+
+
+def toml_value(value: Any) -> str:
+    if isinstance(value, float) and value != value:
+        return "nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    return json.dumps(value, ensure_ascii=False)  # (TOML's escapes are JSON's, but for surrogate pairs)
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> str:
+    route = draw(st.sampled_from(ROUTES))
+    path = route.path.pattern.replace("([^/]+)", "{}")
+    path = path.format(*(draw(IDS) for _ in range(path.count("{}"))))
+    params = draw(st.dictionaries(NAMES, VALUES, max_size=4))
+    written = ", ".join(f"{name} = {toml_value(value)}" for name, value in params.items())
+    at = draw(st.integers(0, 30))
+    return f'[[rest]]\nat = {at}\nmethod = "{route.method}"\npath = "{path}"\nparams = {{ {written} }}\n'
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(written=st.lists(entries(), min_size=1, max_size=3))
+def test_any_entry_of_any_route_runs_or_stops_at_its_line(tmp_path: Path, written: list[str]):
+    path = write(tmp_path, "until = 40\n" + FUZZ_CALLS + "".join(written))
+    try:
+        sim = load_scenario(path).run()
+    except ScenarioError as error:
+        assert error.path == str(path) and error.line is not None and error.line > 9
+        # refused by the [[rest]] checks when read, or by the API when sent
+        assert str(error).split(": ", 1)[1].startswith(("[[rest]] #", "at t="))
+        return
+    assert len(rest_events(sim)) == len(written)
