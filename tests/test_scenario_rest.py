@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -516,3 +517,44 @@ def test_any_entry_of_any_route_runs_or_stops_at_its_line(tmp_path: Path, writte
         assert str(error).split(": ", 1)[1].startswith(("[[rest]] #", "at t="))
         return
     assert len(rest_events(sim)) == len(written)
+
+
+RING_APP = """
+CLIENT = None
+LIVE = []
+
+
+def app(environ, start_response):
+    if environ["PATH_INFO"] == "/ring":  # the API, called while the platform waits on this request
+        LIVE.append(len(CLIENT.calls.list()))
+    start_response("200 OK", [("Content-Type", "application/xml")])
+    return [b"<Response><Speak>hi</Speak><Wait length='20'/></Response>"]
+"""
+
+
+def test_the_app_may_call_the_api_while_an_entry_waits_on_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A [[rest]] calls.create with a ring_url: the app's ring handler calls the REST
+    API (from its worker thread) while the entry, on the thread running the events,
+    waits for its answer. The entry does not hold the gate twice, so the app's call
+    is let in at once, not refused with a 500 after the app's timeout."""
+    (tmp_path / "rest_ring_app.py").write_text(RING_APP)
+    monkeypatch.delitem(sys.modules, "rest_ring_app", raising=False)
+    path = write(
+        tmp_path,
+        f'until = 40\napp = "rest_ring_app:app"\nbase_url = "{BASE}"\ntimeout = 2\n'
+        f'[[call]]\nname = "alice"\nanswer_url = "{BASE}/answer"\n'
+        '[[rest]]\nat = 5\nmethod = "POST"\npath = "Call/"\n'
+        f'params = {{ from = "14155550100", to = "14155550123", answer_url = "{BASE}/answer", '
+        f'ring_url = "{BASE}/ring" }}\n',
+    )
+    sim = load_scenario(path).simulation()
+    try:
+        module: Any = sys.modules["rest_ring_app"]  # (imported by the loader)
+        module.CLIENT = sim.rest_client()
+        sim.run(until=40)
+    finally:
+        sim.close()
+        monkeypatch.delitem(sys.modules, "rest_ring_app", raising=False)
+    assert len(module.LIVE) == 1  # the app's own API call was answered
+    assert [(r.kind, r.status) for r in sim.requests] == [("answer", 200), ("ring", 200), ("answer", 200)]
+    assert sim.calls["rest-call-1"].answer_at == 10

@@ -27,9 +27,13 @@ _ACCOUNT = "MASIMULATEDACCOUNT00"  # (the account in the path is not checked)
 _API_IDS = uuid.UUID("6c1d7c5e-2f0e-4b8e-9a55-7a1f3c0e4d21")  # api_id namespace: the same run, the same ids
 
 
-def answer_request(control: Control, method: str, url: str, body: bytes | None, ids: count[int]) -> Answer:
-    """Plivo's answer to ``method url`` with ``body`` (JSON, as plivo-python sends it)."""
-    answer = _answer(control, method, url, body)
+def answer_request(
+    control: Control, method: str, url: str, body: bytes | None, ids: count[int], *, holding: bool = False
+) -> Answer:
+    """Plivo's answer to ``method url`` with ``body`` (JSON, as plivo-python sends it).
+    ``holding``: the caller is the thread running the simulation's events, which
+    holds the gate already (taken twice, it would stay shut while lent to the app)."""
+    answer = _answer(control, method, url, body, holding)
     if answer.body is None:
         return answer
     api_id = str(uuid.uuid5(_API_IDS, str(next(ids))))
@@ -41,12 +45,13 @@ def answer_operation(
 ) -> Answer:
     """Plivo's answer to ``method path`` (under ``/v1/Account/{auth_id}/``) with the
     parameters ``params``: the request plivo-python would send, answered as it is
-    (a scenario file's ``[[rest]]`` entries: the same route table and handlers)."""
+    (a scenario file's ``[[rest]]`` entries: the same route table and handlers).
+    Called by the thread running the simulation's events, at the clock's time."""
     url = f"https://{API_HOST}/v1/Account/{_ACCOUNT}/{quote(path, safe='/')}"
-    return answer_request(control, method, url, json.dumps(dict(params)).encode(), ids)
+    return answer_request(control, method, url, json.dumps(dict(params)).encode(), ids, holding=True)
 
 
-def _answer(control: Control, method: str, url: str, body: bytes | None) -> Answer:
+def _answer(control: Control, method: str, url: str, body: bytes | None, holding: bool) -> Answer:
     parts = urlsplit(url)
     segments = [unquote(s) for s in parts.path.split("/")]
     # /v1/Account/{auth_id}/<resource path>/
@@ -62,7 +67,7 @@ def _answer(control: Control, method: str, url: str, body: bytes | None) -> Answ
                     405, f"{method} /{path} is not served by the simulation (docs/testing-apps.md lists what is)"
                 )
             raise RestError(404, NOT_FOUND, f"{method} /{path}: no such resource")
-        if not control.gate.take(control.wait_seconds):
+        if not holding and not control.gate.take(control.wait_seconds):
             raise RestError(500, "the simulation is busy: it did not let the API in within its timeout")
         try:
             try:
@@ -74,7 +79,8 @@ def _answer(control: Control, method: str, url: str, body: bytes | None) -> Answ
                 control.note(f"REST {method} /{path}: 400 {error}")
                 raise RestError(400, str(error)) from None
         finally:
-            control.gate.give_back()
+            if not holding:
+                control.gate.give_back()
     except RestError as error:
         return Answer(error.status, {"error": error.error})
 
