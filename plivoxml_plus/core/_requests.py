@@ -410,7 +410,8 @@ class TimelineEvent(NamedTuple):
     record, relay, sound, digits, ended, dial (a Dial ringing, connecting,
     ending), note; and for a MultiPartyCall, mpc (an
     MPC event, sent or not: its text starts with the EventName) and api (a REST
-    API action taking effect). ``note`` events report input the
+    API action taking effect); rest (what the REST API answered a scenario's
+    ``[[rest]]`` entry: status and body). ``note`` events report input the
     platform ignored or handled in its own way (a missing document, digits from a
     caller outside any conference...).
     """
