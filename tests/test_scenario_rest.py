@@ -491,7 +491,8 @@ def toml_value(value: Any) -> str:
         return "nan"
     if isinstance(value, float) and value in (float("inf"), float("-inf")):
         return "inf" if value > 0 else "-inf"
-    return json.dumps(value, ensure_ascii=False)  # (TOML's escapes are JSON's, but for surrogate pairs)
+    # TOML's escapes are JSON's (but for surrogate pairs); DEL too must be escaped in TOML
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 @st.composite
