@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 from plivoxml_plus import StrictModeError
 from plivoxml_plus.core import Simulation
 from plivoxml_plus.pytest_plugin import events
+from tests.test_rest_api import CREATE_PARAMS
+from tests.test_rest_api import TRANSFER_PARAMS as TRANSFER_CALL_PARAMS
 
 from .app import AGENT, BASE_URL, SUPERVISOR
 
@@ -30,16 +32,10 @@ HANGUP = f"{BASE_URL}/hangup"
 CUSTOMER = "14155550100"
 AGENT_RING, AGENT_TALKS = 2, 20  # the agent answers 2 s after being rung and hangs up 20 s later
 
-# Plivo's documented request parameters (docs.plivo.com, voice API reference)
-# "Make an outbound call" (POST /Call/)
-CREATE_PARAMS = {
-    "from", "to", "answer_url", "answer_method", "ring_url", "ring_method", "hangup_url", "hangup_method",
-    "fallback_url", "fallback_method", "caller_name", "send_digits", "send_on_preanswer", "time_limit",
-    "hangup_on_ring", "machine_detection", "machine_detection_time", "machine_detection_url",
-    "machine_detection_method", "sip_headers", "ring_timeout", "parent_call_uuid", "error_if_parent_not_found",
-}  # fmt: skip
-# "Transfer a call" (POST /Call/{call_uuid}/); plivo-python repeats the path's call_uuid in the body
-TRANSFER_PARAMS = {"call_uuid", "legs", "aleg_url", "aleg_method", "bleg_url", "bleg_method"}
+# Plivo's documented request parameters (docs.plivo.com, voice API reference): "Make an
+# outbound call" and "Transfer a call" are the project's lists (tests/test_rest_api.py);
+# plivo-python repeats a transfer's call_uuid, named in the path, in the body
+TRANSFER_PARAMS = TRANSFER_CALL_PARAMS | {"call_uuid"}
 # the Multi-party call API's "Add a participant" (POST /MultiPartyCall/name_{mpc_name}/Participant/)
 ADD_PARTICIPANT_PARAMS = {
     "role", "from", "to", "call_uuid", "caller_name", "call_status_callback_url", "call_status_callback_method",
