@@ -19,6 +19,7 @@ from ..elements import DTMF, Element, Play, Response, Speak
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ._application import Application, ring_request
 from ._call import HANGUP, Call, CallRecord
+from ._call_recording import ApiRecording
 from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
 from ._dial import Dialer
@@ -101,6 +102,7 @@ class SimulationControl:
         self.world = sim._world
         self.wait_seconds = wait_seconds
         self.made = 0  # calls placed by the API: each is named "rest-call-N"
+        self.recordings: dict[str, list[ApiRecording]] = {}  # by call name: the Call Record API's (I3)
 
     @property
     def gate(self) -> Gate:
@@ -253,6 +255,45 @@ class SimulationControl:
                 world.note(call.name, "REST send_digits: the call ended first; nothing is sent")
 
         world.clock.at(world.clock.now, send)
+
+    def record_call(
+        self, uuid: str, time_limit: int, file_format: str, callback: tuple[str, str] | None
+    ) -> tuple[str, str, str]:
+        call = self._call(uuid, live=True)
+        world = self.world
+        call.records_made += 1  # (numbered with its <Record>s: one RecordingID each)
+        recording_id = world.ids.record(call.name, call.records_made)
+        api_id = world.ids.request(f"{call.name}/record/{call.records_made}")
+        recording = ApiRecording(call, recording_id, file_format, api_id, callback)
+        self.recordings.setdefault(call.name, []).append(recording)
+
+        def start(_: object) -> None:
+            if call.live:
+                recording.start(time_limit * 1000)
+            else:
+                world.note(call.name, "REST record: the call ended first; nothing is recorded")
+
+        world.clock.at(world.clock.now, start)
+        return recording_id, recording.recording.url, api_id
+
+    def record_call_stop(self, uuid: str, url: str | None) -> None:
+        call = self._call(uuid, live=True)
+        # the recordings started (or about to start at this time) and not yet stopped
+        chosen = [
+            r
+            for r in self.recordings.get(call.name, [])
+            if (r.tape is None or r.running) and url in (None, r.recording.url)
+        ]
+        if not chosen:
+            raise _not_found(
+                f"call {call.name!r} has no recording the API started{'' if url is None else ' at ' + url}"
+            )
+
+        def stop(_: object) -> None:
+            for recording in chosen:
+                recording.stop("stopped by the REST API")
+
+        self.world.clock.at(self.world.clock.now, stop)
 
     def play_sound(self, uuid: str, sound: CallSound) -> None:
         call = self._call(uuid, live=True)

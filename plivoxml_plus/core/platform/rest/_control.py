@@ -70,6 +70,17 @@ class Control(Protocol):
     def send_digits(self, uuid: str, digits: str) -> None:
         """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
 
+    def record_call(
+        self, uuid: str, time_limit: int, file_format: str, callback: tuple[str, str] | None
+    ) -> tuple[str, str, str]:
+        """Record the live call ``uuid`` (what it hears and says) for at most
+        ``time_limit`` seconds; the RecordingID, its URL and the request's api_id
+        (the recording's ``callback`` (url, method) carries it) (rule I3)."""
+        ...
+
+    def record_call_stop(self, uuid: str, url: str | None) -> None:
+        """Stop the recordings the API started on the call (``url``: only that one)."""
+
     def play_sound(self, uuid: str, sound: CallSound) -> None:
         """Play ``sound`` into the live call ``uuid``."""
 

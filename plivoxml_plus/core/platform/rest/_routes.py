@@ -42,6 +42,8 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("calls.transfer / calls.update", "POST", f"Call/{_ID}", _calls.transfer),
     _route("calls.delete / calls.hangup", "DELETE", f"Call/{_ID}", _calls.hangup),
     _route("calls.send_digits", "POST", f"Call/{_ID}/DTMF", _calls.send_digits),
+    _route("calls.record / start_recording", "POST", f"Call/{_ID}/Record", _calls.record),
+    _route("calls.record_stop / stop_recording", "DELETE", f"Call/{_ID}/Record", _calls.record_stop),
     _route("calls.play / start_playing", "POST", f"Call/{_ID}/Play", _sounds.play),
     _route("calls.stop_playing / play_stop", "DELETE", f"Call/{_ID}/Play", _sounds.stop("play")),
     _route("calls.speak / start_speaking", "POST", f"Call/{_ID}/Speak", _sounds.speak),
