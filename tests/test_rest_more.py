@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plivo.exceptions import InvalidRequestError, ResourceNotFoundError, ValidationError
 
-from plivoxml_plus import Simulation
+from plivoxml_plus import DurationModel, Simulation
 from tests.test_rest_api import BASE, spy
 
 CALLBACK = f"{BASE}/recorded"
@@ -182,3 +182,165 @@ def test_every_recording_tells_its_callback_once_with_consistent_figures(steps: 
         took = int(request.params["recording_duration_ms"])
         assert took == round((request.at - at) * 1000) and 0 <= took <= limit * 1000
         assert request.at <= end
+
+
+# -- MultiPartyCall: a participant's recording (M7) ------------------------------------------------
+
+RECORDINGS = f"{BASE}/recordings"
+MPC_RECORDINGS = f"{BASE}/mpc-recordings"
+# Plivo's "Start participant-level recording" arguments (and what plivo-python sends besides:
+# the MPC and participant it names, the asynchronous mode's callback)
+PARTICIPANT_RECORD_PARAMS = {
+    "file_format", "recording_callback_url", "recording_callback_method", "record_track_type",
+    "transcription_url", "transcript", "callback_url", "callback_method",
+}  # fmt: skip
+IDENTIFIERS = {"uuid", "friendly_name", "participant_id"}
+
+
+def desk(
+    *, recording_callback: str | None = None, durations: DurationModel | None = None
+) -> tuple[Simulation, Any, dict[str, str]]:
+    """An MPC "desk" with a customer and an agent in it at t=1; the member id of each."""
+    callback = "" if recording_callback is None else f" recordingCallbackUrl='{recording_callback}'"
+    sim = Simulation(urls={RECORDINGS: "<Response/>", MPC_RECORDINGS: "<Response/>"}, durations=durations)
+    for role in ("customer", "agent"):
+        sim.call(role, f"<Response><MultiPartyCall role='{role}'{callback}>desk</MultiPartyCall></Response>")
+    sim.run(until=1)
+    client = sim.rest_client()
+    members = {p.call_uuid: p.member_id for p in client.multi_party_calls.list_participants(friendly_name="desk")}
+    return sim, client, {name: members[sim.calls[name].uuid] for name in ("customer", "agent")}
+
+
+def test_a_participants_recording_started_paused_resumed_and_stopped_through_the_api():
+    sim, client, member = desk(recording_callback=MPC_RECORDINGS)
+    sent = spy(client)
+    agent = member["agent"]
+    started = client.multi_party_calls.start_participant_recording(
+        agent, friendly_name="desk", file_format="wav", recording_callback_url=RECORDINGS
+    )
+    assert sent[0][:2] == ("POST", f"MultiPartyCall/name_desk/Participant/{agent}/Record/")
+    assert set(sent[0][2]) <= PARTICIPANT_RECORD_PARAMS
+    assert started.message == "MPC: desk record started"
+    assert started.recording_url.endswith(f"/{started.recording_id}.wav")
+    sim.run(until=3)
+    assert client.multi_party_calls.pause_participant_recording(agent, friendly_name="desk") is None  # 204
+    assert sent[-1][:2] == ("POST", f"MultiPartyCall/name_desk/Participant/{agent}/Record/Pause/")
+    sim.run(until=5)
+    client.multi_party_calls.resume_participant_recording(agent, friendly_name="desk")
+    assert sent[-1][:2] == ("POST", f"MultiPartyCall/name_desk/Participant/{agent}/Record/Resume/")
+    sim.run(until=9)
+    client.multi_party_calls.stop_participant_recording(agent, friendly_name="desk")
+    assert sent[-1][:2] == ("DELETE", f"MultiPartyCall/name_desk/Participant/{agent}/Record/")
+    assert all(set(body) - IDENTIFIERS <= PARTICIPANT_RECORD_PARAMS for _, _, body in sent)
+    sim.run(until=10)
+    events = [(r.at, r.params["EventName"]) for r in sim.requests if r.url == RECORDINGS]
+    assert events == [
+        (1, "ParticipantRecordingInitiated"),
+        (3, "ParticipantRecordingPaused"),
+        (5, "ParticipantRecordingResumed"),
+        (9, "ParticipantRecordingCompleted"),
+    ]
+    completed = sim.recording_callbacks("ParticipantRecordingCompleted")[-1]
+    assert completed.params["MemberID"] == agent and completed.params["ParticipantCallUUID"] == sim.calls["agent"].uuid
+    assert completed.params["RecordingUUID"] == started.recording_id
+    assert completed.params["RecordingURL"] == started.recording_url
+    assert completed.params["RecordingFormat"] == "wav"
+    assert completed.params["RecordingDuration"] == "6"  # 8 s, less the 2 s paused
+    assert [r for r in sim.requests if r.url == MPC_RECORDINGS] == []  # its own callback, not the MPC's
+
+
+def test_a_participant_recording_is_its_own_the_mpcs_recording_leaves_it_be():
+    sim, client, member = desk(recording_callback=MPC_RECORDINGS)
+    customer = member["customer"]
+    client.multi_party_calls.start_participant_recording(customer, friendly_name="desk")  # no URL: the MPC's
+    client.multi_party_calls.start_recording(friendly_name="desk")
+    sim.run(until=4)
+    client.multi_party_calls.stop_recording(friendly_name="desk")
+    sim.run(until=6)
+    client.calls.hangup(sim.calls["customer"].uuid)  # its recording completes as it leaves
+    sim.run(until=7)
+    events = [(r.at, r.params["EventName"]) for r in sim.requests if r.url == MPC_RECORDINGS]
+    assert events == [
+        (1, "ParticipantRecordingInitiated"),
+        (1, "MPCRecordingInitiated"),
+        (4, "MPCRecordingCompleted"),
+        (6, "ParticipantRecordingCompleted"),
+    ]
+
+
+def test_participant_recording_refusals_and_notes():
+    sim, client, member = desk()
+    agent = member["agent"]
+    with pytest.raises(ResourceNotFoundError):
+        client.multi_party_calls.start_participant_recording("99", friendly_name="desk")
+    with pytest.raises(ResourceNotFoundError):
+        client.multi_party_calls.start_participant_recording(agent, friendly_name="nowhere")
+    with pytest.raises(ValidationError, match="file_format = 'ogg' is not allowed; allowed: mp3 or wav"):
+        client.request(
+            "POST", ("MultiPartyCall", "name_desk", "Participant", agent, "Record"), {"file_format": "ogg"},
+            is_voice_request=True,
+        )  # fmt: skip
+    with pytest.raises(ValidationError, match="record_track_type = 'some'"):
+        client.multi_party_calls.start_participant_recording(agent, friendly_name="desk", record_track_type="some")
+    with pytest.raises(ValidationError, match="recording_callback_url"):
+        client.request(
+            "POST", ("MultiPartyCall", "name_desk", "Participant", agent, "Record"),
+            {"recording_callback_url": "nowhere"}, is_voice_request=True,
+        )  # fmt: skip
+    with pytest.raises(InvalidRequestError, match="transcription"):
+        client.multi_party_calls.start_participant_recording(agent, friendly_name="desk", transcript=True)
+    with pytest.raises(ValidationError, match="one participant"):
+        client.multi_party_calls.start_participant_recording("all", friendly_name="desk")
+    client.multi_party_calls.stop_participant_recording(agent, friendly_name="desk")
+    sim.run(until=2)
+    assert sim.notes[-1].text == "recording stop of member 2 of MPC 'desk' ignored: it is not being recorded"
+    assert sim.recording_callbacks() == []
+
+
+# -- MultiPartyCall: audio played to members -------------------------------------------------------
+
+
+def test_play_audio_to_a_member_is_heard_by_it_until_it_ends_or_stops():
+    sim, client, member = desk(durations=DurationModel(play_seconds={f"{BASE}/hold.mp3": 30}))
+    sent = spy(client)
+    customer = member["customer"]
+    played = client.multi_party_calls.start_play_audio(customer, friendly_name="desk", url=f"{BASE}/hold.mp3")
+    assert sent[0][:2] == ("POST", f"MultiPartyCall/name_desk/Member/{customer}/Play/")
+    assert set(sent[0][2]) - IDENTIFIERS == {"url"}
+    assert (played.message, played.mpcMemberId, played.mpcName) == ("play queued into MPC", [customer], "desk")
+    sim.run(until=5)
+    assert client.multi_party_calls.stop_play_audio(customer, friendly_name="desk") is None  # 204
+    assert sent[-1][:2] == ("DELETE", f"MultiPartyCall/name_desk/Member/{customer}/Play/")
+    sim.run(until=6)
+    client.multi_party_calls.start_play_audio("all", friendly_name="desk", url=f"{BASE}/hold.mp3")
+    sim.run(until=40)
+    events = [(e.at, e.call, e.kind, e.text) for e in sim.timeline if e.text.startswith("REST")]
+    assert events == [
+        (1, None, "api", "REST play audio on MPC 'desk'"),
+        (1, "customer", "api", f"REST play '{BASE}/hold.mp3' into the call (30 s, mixed with the call's audio)"),
+        (5, None, "api", "REST stop play audio on MPC 'desk'"),
+        (5, "customer", "api", "REST play stopped"),
+        (6, None, "api", "REST play audio on MPC 'desk'"),
+        (6, "customer", "api", f"REST play '{BASE}/hold.mp3' into the call (30 s, mixed with the call's audio)"),
+        (6, "agent", "api", f"REST play '{BASE}/hold.mp3' into the call (30 s, mixed with the call's audio)"),
+        (36, "customer", "sound", "REST play ended"),
+        (36, "agent", "sound", "REST play ended"),
+    ]
+
+
+def test_play_audio_refusals():
+    sim, client, member = desk()
+    with pytest.raises(ResourceNotFoundError):
+        client.multi_party_calls.start_play_audio("99", friendly_name="desk", url=f"{BASE}/a.mp3")
+    with pytest.raises(ValidationError, match="url is required"):
+        client.request("POST", ("MultiPartyCall", "name_desk", "Member", "1", "Play"), {}, is_voice_request=True)
+    with pytest.raises(ValidationError, match="url"):
+        client.request(
+            "POST", ("MultiPartyCall", "name_desk", "Member", "1", "Play"), {"url": "ftp://x/a.mp3"},
+            is_voice_request=True,
+        )  # fmt: skip
+    with pytest.raises(ResourceNotFoundError):
+        client.multi_party_calls.stop_play_audio(member["agent"], friendly_name="elsewhere")
+    client.multi_party_calls.stop_play_audio(member["agent"], friendly_name="desk")
+    sim.run(until=2)
+    assert sim.notes[-1].text == "REST stop play audio: nothing was playing; nothing changes"

@@ -39,7 +39,8 @@ from .conference._api import (
     on_members_sound,
     records,
 )
-from .mpc import MultiPartyCalls
+from .mpc import Mpc, MultiPartyCalls, Participant
+from .mpc._api import on_participants, participants_named
 from .platform._gate import Gate
 from .platform.rest import CallSound, RestError
 
@@ -436,6 +437,53 @@ class SimulationControl:
         if action not in ("start", "stop", "pause", "resume"):
             raise RestError(404, "not found")
         self.sim.recording(name, action, at=self._now)
+
+    def _participants(self, name: str, member_ids: str) -> tuple[Mpc, list[Participant]]:
+        room = self.sim._mpcs.rooms[name]
+        chosen = participants_named(room, member_ids)
+        if chosen is None:
+            raise _not_found(
+                f"MPC {name!r} has no participant {member_ids!r} (members: {', '.join(room.participants)})"
+            )
+        return room, chosen
+
+    def participant_recording(
+        self,
+        name: str,
+        member_id: str,
+        action: str,
+        recording: tuple[str, tuple[str, str] | None] | None = None,
+    ) -> tuple[str, str] | None:
+        room, chosen = self._participants(name, member_id)
+        if len(chosen) != 1:
+            raise RestError(400, f"member_id = {member_id!r} is not allowed; allowed: one participant's member id")
+        started = None
+        if recording is not None:
+            file_format, callback = recording
+            uuid = room.next_participant_recording()
+            started = (uuid, file_format, callback)
+        what = f"recording {action} of member {member_id}"
+        on_participants(self.sim._mpcs, room, chosen, what, lambda room, p: room.record_participant(p, action, started))
+        if started is None:
+            return None
+        return started[0], f"{self.world.mpc_options.recording_url_prefix}{started[0]}.{started[1]}"
+
+    def participant_play(self, name: str, member_ids: str, sound: CallSound | None) -> list[str]:
+        room, chosen = self._participants(name, member_ids)
+        elements = None if sound is None else _sound_elements(sound)  # (a bad URL refuses the request: a 400)
+        length_ms = 0 if sound is None else sound.length * 1000
+        world = self.world
+
+        def play(_: Mpc, p: Participant) -> None:
+            if elements is not None:
+                start_sound(
+                    p.call, "play", elements, length_ms=length_ms, loop=sound is not None and sound.loop, mix=True
+                )
+            elif not stop_sound(p.call, "play"):
+                world.note(p.call.name, "REST stop play audio: nothing was playing; nothing changes")
+
+        on_participants(self.sim._mpcs, room, chosen, "stop play audio" if sound is None else "play audio", play)
+        return [p.member_id for p in chosen]
 
     # -- Conferences (rule C11) ----------------------------------------------------
     # each change is run through the clock at its current time, as the other

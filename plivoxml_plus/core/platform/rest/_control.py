@@ -125,6 +125,24 @@ class Control(Protocol):
 
     def recording(self, name: str, action: str) -> None: ...
 
+    def participant_recording(
+        self,
+        name: str,
+        member_id: str,
+        action: str,
+        recording: tuple[str, tuple[str, str] | None] | None = None,
+    ) -> tuple[str, str] | None:
+        """Start, stop, pause or resume the recording of participant ``member_id``
+        (rule M7); to start, ``recording`` is its file format and the (url, method)
+        its events go to, and the RecordingUUID and its URL are returned."""
+        ...
+
+    def participant_play(self, name: str, member_ids: str, sound: CallSound | None) -> list[str]:
+        """Play ``sound`` to each participant ``member_ids`` names (an id, ids
+        separated by commas, or "all"), heard by that participant only; None: stop
+        the one playing. Their member ids."""
+        ...
+
     # -- Conferences (rule C11) ---------------------------------------------------
 
     def conferences(self) -> list[str]:

@@ -14,6 +14,7 @@ __all__ = [
     "flag",
     "method",
     "recording",
+    "recording_format",
     "required",
     "required_url",
     "synchronous",
@@ -100,11 +101,17 @@ def recording(params: Mapping[str, Any], what: str) -> tuple[str, tuple[str, str
     """A Record API's ``file_format`` (mp3, the default, or wav) and its ``callback_url``
     and ``callback_method``, told when the recording stops; transcription of a
     recording of ``what`` the API starts is not served (405)."""
-    file_format = params.get("file_format", "mp3")
-    if file_format not in FILE_FORMATS:
-        raise _bad("file_format", file_format, "mp3 or wav")
+    file_format = recording_format(params)
     if params.get("transcription_type") is not None or params.get("transcription_url") is not None:
         raise RestError(405, f"transcription of a {what} recording started by the API is not served yet")
     callback_url = url(params, "callback_url")
     callback_method = method(params, "callback_method")
-    return str(file_format), None if callback_url is None else (callback_url, callback_method)
+    return file_format, None if callback_url is None else (callback_url, callback_method)
+
+
+def recording_format(params: Mapping[str, Any]) -> str:
+    """A Record API's ``file_format``: mp3 (the default) or wav."""
+    file_format = params.get("file_format", "mp3")
+    if file_format not in FILE_FORMATS:
+        raise _bad("file_format", file_format, "mp3 or wav")
+    return str(file_format)

@@ -18,6 +18,7 @@ Handler = Callable[[Control, tuple[str, ...], Mapping[str, Any]], Answer]
 
 _ID = "([^/]+)"
 _MPC = f"MultiPartyCall/{_ID}"
+_PART = f"{_MPC}/Participant/{_ID}"
 _CONFERENCE = f"Conference/{_ID}"
 _MEMBER = f"{_CONFERENCE}/Member/{_ID}"
 
@@ -59,6 +60,26 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("multi_party_calls.stop_recording", "DELETE", f"{_MPC}/Record", _mpc.record("stop")),
     _route("multi_party_calls.pause_recording", "POST", f"{_MPC}/Record/Pause", _mpc.record("pause")),
     _route("multi_party_calls.resume_recording", "POST", f"{_MPC}/Record/Resume", _mpc.record("resume")),
+    _route(
+        "multi_party_calls.start_participant_recording", "POST", f"{_PART}/Record", _mpc.participant_record("start")
+    ),
+    _route(
+        "multi_party_calls.stop_participant_recording", "DELETE", f"{_PART}/Record", _mpc.participant_record("stop")
+    ),
+    _route(
+        "multi_party_calls.pause_participant_recording",
+        "POST",
+        f"{_PART}/Record/Pause",
+        _mpc.participant_record("pause"),
+    ),
+    _route(
+        "multi_party_calls.resume_participant_recording",
+        "POST",
+        f"{_PART}/Record/Resume",
+        _mpc.participant_record("resume"),
+    ),
+    _route("multi_party_calls.start_play_audio", "POST", f"{_MPC}/Member/{_ID}/Play", _mpc.play_audio),
+    _route("multi_party_calls.stop_play_audio", "DELETE", f"{_MPC}/Member/{_ID}/Play", _mpc.stop_audio),
     _route("conferences.list", "GET", "Conference", _conference.listing),
     _route("conferences.hangup_all / delete_all", "DELETE", "Conference", _conference.hangup_all),
     _route("conferences.get", "GET", _CONFERENCE, _conference.get),
