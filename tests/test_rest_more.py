@@ -344,3 +344,75 @@ def test_play_audio_refusals():
     client.multi_party_calls.stop_play_audio(member["agent"], friendly_name="desk")
     sim.run(until=2)
     assert sim.notes[-1].text == "REST stop play audio: nothing was playing; nothing changes"
+
+
+# -- Calls: transfer of a Dial's B leg (I5) --------------------------------------------------------
+
+DIAL = (
+    f"<Response><Dial action='{BASE}/dialed' redirect='false'><Number>15550000002</Number></Dial>"
+    "<Speak>after</Speak></Response>"
+)
+SURVEY = "<Response><Speak>How did we do?</Speak><Wait length='30'/></Response>"
+QUEUE = "<Response><Speak>Please hold</Speak><Wait length='30'/></Response>"
+
+
+def dialled() -> tuple[Simulation, Any, Any, Any]:
+    """A caller connected by a Dial to a callee at t=2; (sim, client, caller, callee)."""
+    sim = Simulation(
+        urls={f"{BASE}/dialed": "<Response/>", f"{BASE}/survey": SURVEY, f"{BASE}/queue": QUEUE, HANGUP: "<Response/>"}
+    )
+    caller = sim.call("caller", DIAL)
+    callee = sim.callee("callee", "15550000002", ring=2)
+    sim.run(until=5)
+    assert sim.hears()["caller"] == {"callee"}
+    return sim, sim.rest_client(), caller, callee
+
+
+def test_a_transfer_of_the_b_leg_moves_the_callee_to_new_xml_and_ends_the_callers_dial():
+    sim, client, caller, callee = dialled()
+    sent = spy(client)
+    moved = client.calls.transfer(caller.uuid, legs="bleg", bleg_url=f"{BASE}/survey", bleg_method="GET")
+    assert moved.message == "call transferred" and set(sent[0][2]) - {"call_uuid"} <= {
+        "legs", "aleg_url", "aleg_method", "bleg_url", "bleg_method",
+    }  # fmt: skip
+    sim.run(until=5.5)
+    assert sim.hears()["caller"] == frozenset() and sim.hears()["callee"] == frozenset()
+    (survey,) = sim.requests_to(f"{BASE}/survey")
+    assert (survey.at, survey.method, survey.kind, survey.params["CallUUID"]) == (5, "GET", "answer", callee.uuid)
+    (action,) = sim.requests_to(f"{BASE}/dialed")  # the caller's Dial ends as when the callee leaves it
+    assert (action.at, action.params["DialStatus"], action.params["DialBLegUUID"]) == (5, "completed", callee.uuid)
+    sim.run()
+    assert caller.executed == ["Dial", "Speak"] and callee.executed == ["Speak", "Wait"]
+    # not hung up by the Dial: it ran the survey (its 30 s Wait from t=5) to its end
+    assert callee.end_reason == "end of document" and callee.ended_at is not None and callee.ended_at > 35
+    assert ("dial", "<Dial>: callee is transferred by the REST API") in [(e.kind, e.text) for e in sim.timeline]
+
+
+def test_a_transfer_of_both_legs_moves_each_with_no_dial_action():
+    sim, client, caller, callee = dialled()
+    client.calls.transfer(
+        caller.uuid, legs="both", aleg_url=f"{BASE}/queue", bleg_url=f"{BASE}/survey", aleg_method="POST"
+    )
+    sim.run(until=6)
+    assert [r.url for r in sim.requests if r.at == 5] == [f"{BASE}/survey", f"{BASE}/queue"]
+    assert sim.requests_to(f"{BASE}/dialed") == []  # the caller was transferred, not left by its callee
+    sim.run()
+    assert caller.executed == ["Dial", "Speak", "Wait"] and callee.executed == ["Speak", "Wait"]
+    assert all(r.ended_at is not None and r.ended_at > 35 for r in (caller, callee))  # each ran its 30 s Wait
+
+
+def test_b_leg_transfer_refusals():
+    sim, client, caller, _ = dialled()
+    with pytest.raises(ValidationError, match="bleg_url is required when legs is bleg"):
+        client.request("POST", ("Call", caller.uuid), {"legs": "bleg"}, is_voice_request=True)
+    with pytest.raises(ValidationError, match="aleg_url is required when legs is both"):
+        client.request(
+            "POST", ("Call", caller.uuid), {"legs": "both", "bleg_url": f"{BASE}/survey"}, is_voice_request=True
+        )
+    lone = sim.call("lone", "<Response><Wait length='30'/></Response>", at=5)
+    sim.run(until=6)
+    with pytest.raises(ValidationError, match="has no B leg"):
+        client.calls.transfer(lone.uuid, legs="bleg", bleg_url=f"{BASE}/survey")
+    with pytest.raises(ResourceNotFoundError):
+        client.calls.transfer("no-such-call", legs="both", aleg_url=f"{BASE}/queue", bleg_url=f"{BASE}/survey")
+    assert sim.requests_to(f"{BASE}/survey") == []

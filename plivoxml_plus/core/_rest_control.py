@@ -22,7 +22,7 @@ from ._call import HANGUP, Call, CallRecord
 from ._call_recording import ApiRecording
 from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
-from ._dial import Dialer
+from ._dial import Dialer, Dialing
 from ._hangup_causes import API_HANGUP, BUSY, CALL_TIME_LIMIT, FAILED, NO_ANSWER
 from ._requests import ROUTES
 from ._signals import send_keys
@@ -89,6 +89,12 @@ def _sound_elements(sound: CallSound) -> list[Element]:
         return [Play(url) for url in sound.sounds]
     voice, language = sound.voice or "WOMAN", sound.language or "en-US"
     return [Speak(text, voice=voice, language=language) for text in sound.sounds]
+
+
+def _b_leg_dial(call: Call) -> Dialing | None:
+    """The Dial connecting ``call`` to a B leg, if it is connected by one."""
+    dialing = call.member
+    return dialing if isinstance(dialing, Dialing) and dialing.state == "connected" else None
 
 
 def _not_found(why: str) -> RestError:
@@ -238,10 +244,28 @@ class SimulationControl:
     def hangup_call(self, uuid: str) -> None:
         self._call(uuid, live=True).schedule(self.world.clock.now, HANGUP, ("hung up by the REST API", API_HANGUP))
 
-    def transfer_call(self, uuid: str, url: str, method: str) -> None:
+    def transfer_call(self, uuid: str, targets: Mapping[str, tuple[str, str]]) -> None:
         call = self._call(uuid, live=True)
-        self.world.event(call.name, "api", f"REST transfer to {url}")
-        self.world.clock.at(self.world.clock.now, self._transfer, (call, (url, method)))
+        if "bleg" in targets and _b_leg_dial(call) is None:
+            raise RestError(400, f"call {call.name!r} has no B leg to transfer: it is not connected by a <Dial>")
+        for leg, (url, _) in targets.items():
+            self.world.event(call.name, "api", f"REST transfer{' of the B leg' if leg == 'bleg' else ''} to {url}")
+        self.world.clock.at(self.world.clock.now, self._transfer_legs, (call, dict(targets)))
+
+    def _transfer_legs(self, what: tuple[Call, dict[str, tuple[str, str]]]) -> None:
+        """The B leg leaves the Dial first (the caller's own transfer would hang it
+        up), then each leg fetches its URL and goes on there (I5)."""
+        call, targets = what
+        bleg = targets.get("bleg")
+        if bleg is not None:
+            dialing = _b_leg_dial(call)
+            if dialing is None:
+                self.world.note(call.name, "REST transfer: the Dial's B leg left first; it is not transferred")
+            else:
+                self._transfer((dialing.transfer_b(caller_too="aleg" in targets), bleg))
+        aleg = targets.get("aleg")
+        if aleg is not None:
+            self._transfer((call, aleg))
 
     def send_digits(self, uuid: str, digits: str) -> None:
         call = self._call(uuid, live=True)

@@ -56,16 +56,18 @@ def listing(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> 
 
 
 def transfer(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
-    """POST /Call/{uuid}/: 202 "call transferred"; the A leg fetches ``aleg_url``."""
+    """POST /Call/{uuid}/: 202 "call transferred"; the A leg fetches ``aleg_url``, the B
+    leg its Dial connects it to ``bleg_url`` (``legs``: aleg, bleg or both)."""
     legs = params.get("legs")
     if legs not in ("aleg", "bleg", "both"):
         raise RestError(400, f"legs = {legs!r} is not allowed; allowed: aleg, bleg or both")
-    if legs != "aleg":
-        raise RestError(405, f"a transfer of legs = {legs!r} is not served by the simulation yet (only aleg)")
-    aleg_url = p.url(params, "aleg_url")
-    if aleg_url is None:
-        raise RestError(400, "aleg_url is required when legs is aleg")
-    control.transfer_call(path[0], aleg_url, p.method(params, "aleg_method"))
+    targets = {}
+    for leg in ("aleg", "bleg") if legs == "both" else (legs,):
+        url = p.url(params, f"{leg}_url")
+        if url is None:
+            raise RestError(400, f"{leg}_url is required when legs is {legs}")
+        targets[leg] = (url, p.method(params, f"{leg}_method"))
+    control.transfer_call(path[0], targets)
     return Answer(202, {"message": "call transferred"})
 
 

@@ -65,7 +65,9 @@ class Control(Protocol):
 
     def hangup_call(self, uuid: str) -> None: ...
 
-    def transfer_call(self, uuid: str, url: str, method: str) -> None: ...
+    def transfer_call(self, uuid: str, targets: Mapping[str, tuple[str, str]]) -> None:
+        """Transfer the live call ``uuid`` (``targets["aleg"]``: its (url, method))
+        and/or the B leg its Dial connects it to (``targets["bleg"]``)."""
 
     def send_digits(self, uuid: str, digits: str) -> None:
         """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
