@@ -251,9 +251,9 @@ def test_refusals_are_plivo_pythons_own_exceptions():
     with pytest.raises(ValidationError, match="legs"):
         client.request("POST", ("Call", "x"), {"legs": "sideways"}, is_voice_request=True)
     with pytest.raises(InvalidRequestError, match="not served by the simulation"):
-        client.calls.record("any-call")
-    with pytest.raises(InvalidRequestError, match="legs = 'bleg' is not served"):
-        client.calls.transfer("any", legs="bleg", bleg_url=f"{BASE}/agent")
+        client.calls.cancel("any-request")
+    with pytest.raises(InvalidRequestError, match="not served by the simulation"):
+        client.calls.start_stream("any", f"wss://{BASE[8:]}/stream")
     with pytest.raises(ResourceNotFoundError):
         client.request("GET", ("NoSuchThing",), is_voice_request=True)
     assert sim.calls == {}

@@ -455,7 +455,9 @@ class Dialing:
         b.call.end(reason, ending)
         self._disconnect(ending)
 
-    def _disconnect(self, ending: Ending) -> None:
+    def _disconnect(self, ending: Ending | None) -> None:
+        """Close the bridge; ``ending``: how the B leg ended (its hangup event), None
+        when it did not (transferred away)."""
         b = self.b_leg
         assert b is not None and self.bridge is not None
         now = self.world.clock.now
@@ -465,7 +467,24 @@ class Dialing:
         b.state = "done"
         b.call.member = None
         self.state = "over"
-        self._hangup_callback(self.connected_leg, ending)
+        if ending is not None:
+            self._hangup_callback(self.connected_leg, ending)
+
+    def transfer_b(self, *, caller_too: bool) -> Call:
+        """I5 [inf]: the REST API transfers the connected B leg away: the bridge
+        closes, with no hangup event (the B leg is not hung up: its own hangup_url
+        tells of its end); the Dial ends for the caller as when the callee leaves it
+        (the action URL, then the call goes on), unless the caller is transferred
+        too (``caller_too``: no action request). The B leg's call is returned."""
+        b = self.b_leg
+        assert b is not None and self.state == "connected"
+        self.world.event(self.call.name, "dial", f"<Dial>: {b.call.name} is transferred by the REST API")
+        self._disconnect(None)
+        if caller_too:
+            self.call.member = None
+        else:
+            self._finish("completed", b.call.uuid)
+        return b.call
 
     def b_hung_up(self) -> None:
         if self.state == "confirming":  # [inf] as if it had not answered

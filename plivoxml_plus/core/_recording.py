@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["CallTape", "Recording", "transcription_charge"]
+__all__ = ["CallTape", "Recording", "api_figures", "transcription_charge"]
 
 
 class Recording:
@@ -32,6 +32,22 @@ class Recording:
             "RecordingStartMs": str(epoch_ms + self.started_ms),
             "RecordingEndMs": str(epoch_ms + ended_ms),
         }
+
+
+# the Record APIs' callbacks (a call's, a conference's) name the figures their own way
+_API_NAMES = {
+    "RecordUrl": "record_url",
+    "RecordingID": "recording_id",
+    "RecordingDuration": "recording_duration",
+    "RecordingDurationMs": "recording_duration_ms",
+    "RecordingStartMs": "recording_start_ms",
+    "RecordingEndMs": "recording_end_ms",
+}
+
+
+def api_figures(figures: dict[str, str]) -> dict[str, str]:
+    """``Recording.figures`` as a Record API's callback names them."""
+    return {_API_NAMES[name]: value for name, value in figures.items()}
 
 
 def transcription_charge(rate: str, duration_ms: int) -> str:

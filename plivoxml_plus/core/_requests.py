@@ -151,6 +151,17 @@ CONFERENCE_RECORD_API = (
     "recording_start_ms",
     "recording_end_ms",
 )
+# the Call Record API's callback (I3), as Plivo's "Start recording a call" lists it
+CALL_RECORD_API = (
+    "api_id",
+    "record_url",
+    "call_uuid",
+    "recording_id",
+    "recording_duration",
+    "recording_duration_ms",
+    "recording_start_ms",
+    "recording_end_ms",
+)
 # a call's hangup_url request (P1): its own parameters, beside the call's standard ones
 HANGUP = (
     "Event",
@@ -265,7 +276,9 @@ ROUTES: dict[str, Route] = dict(
         _route("GetDigits.action", "action", "action", method="method", document="answer", own=("Digits",)),
         _route("GetInput.action", "action", "action", method="method", document="answer", own=GET_INPUT),
         _route("Record.action", "action", "action", method="method", document="answer", own=(*RECORD, "Digits")),
-        _route("Record.callbackUrl", "callback", "callback_url", method="callback_method", own=RECORD),
+        _route(
+            "Record.callbackUrl", "callback", "callback_url", method="callback_method", own=(*RECORD, *CALL_RECORD_API)
+        ),
         _route("Dial.action", "action", "action", method="method", document="answer", own=DIAL_ACTION),
         _route("Dial.callbackUrl", "callback", "callback_url", method="callback_method", own=DIAL_CALLBACK),
         _route(

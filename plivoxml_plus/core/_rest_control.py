@@ -19,9 +19,10 @@ from ..elements import DTMF, Element, Play, Response, Speak
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ._application import Application, ring_request
 from ._call import HANGUP, Call, CallRecord
+from ._call_recording import ApiRecording
 from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
-from ._dial import Dialer
+from ._dial import Dialer, Dialing
 from ._hangup_causes import API_HANGUP, BUSY, CALL_TIME_LIMIT, FAILED, NO_ANSWER
 from ._requests import ROUTES
 from ._signals import send_keys
@@ -38,7 +39,8 @@ from .conference._api import (
     on_members_sound,
     records,
 )
-from .mpc import MultiPartyCalls
+from .mpc import Mpc, MultiPartyCalls, Participant
+from .mpc._api import on_participants, participants_named
 from .platform._gate import Gate
 from .platform.rest import CallSound, RestError
 
@@ -89,6 +91,12 @@ def _sound_elements(sound: CallSound) -> list[Element]:
     return [Speak(text, voice=voice, language=language) for text in sound.sounds]
 
 
+def _b_leg_dial(call: Call) -> Dialing | None:
+    """The Dial connecting ``call`` to a B leg, if it is connected by one."""
+    dialing = call.member
+    return dialing if isinstance(dialing, Dialing) and dialing.state == "connected" else None
+
+
 def _not_found(why: str) -> RestError:
     return RestError(404, "not found", why)
 
@@ -101,6 +109,7 @@ class SimulationControl:
         self.world = sim._world
         self.wait_seconds = wait_seconds
         self.made = 0  # calls placed by the API: each is named "rest-call-N"
+        self.recordings: dict[str, list[ApiRecording]] = {}  # by call name: the Call Record API's (I3)
 
     @property
     def gate(self) -> Gate:
@@ -235,10 +244,28 @@ class SimulationControl:
     def hangup_call(self, uuid: str) -> None:
         self._call(uuid, live=True).schedule(self.world.clock.now, HANGUP, ("hung up by the REST API", API_HANGUP))
 
-    def transfer_call(self, uuid: str, url: str, method: str) -> None:
+    def transfer_call(self, uuid: str, targets: Mapping[str, tuple[str, str]]) -> None:
         call = self._call(uuid, live=True)
-        self.world.event(call.name, "api", f"REST transfer to {url}")
-        self.world.clock.at(self.world.clock.now, self._transfer, (call, (url, method)))
+        if "bleg" in targets and _b_leg_dial(call) is None:
+            raise RestError(400, f"call {call.name!r} has no B leg to transfer: it is not connected by a <Dial>")
+        for leg, (url, _) in targets.items():
+            self.world.event(call.name, "api", f"REST transfer{' of the B leg' if leg == 'bleg' else ''} to {url}")
+        self.world.clock.at(self.world.clock.now, self._transfer_legs, (call, dict(targets)))
+
+    def _transfer_legs(self, what: tuple[Call, dict[str, tuple[str, str]]]) -> None:
+        """The B leg leaves the Dial first (the caller's own transfer would hang it
+        up), then each leg fetches its URL and goes on there (I5)."""
+        call, targets = what
+        bleg = targets.get("bleg")
+        if bleg is not None:
+            dialing = _b_leg_dial(call)
+            if dialing is None:
+                self.world.note(call.name, "REST transfer: the Dial's B leg left first; it is not transferred")
+            else:
+                self._transfer((dialing.transfer_b(caller_too="aleg" in targets), bleg))
+        aleg = targets.get("aleg")
+        if aleg is not None:
+            self._transfer((call, aleg))
 
     def send_digits(self, uuid: str, digits: str) -> None:
         call = self._call(uuid, live=True)
@@ -253,6 +280,45 @@ class SimulationControl:
                 world.note(call.name, "REST send_digits: the call ended first; nothing is sent")
 
         world.clock.at(world.clock.now, send)
+
+    def record_call(
+        self, uuid: str, time_limit: int, file_format: str, callback: tuple[str, str] | None
+    ) -> tuple[str, str, str]:
+        call = self._call(uuid, live=True)
+        world = self.world
+        call.records_made += 1  # (numbered with its <Record>s: one RecordingID each)
+        recording_id = world.ids.record(call.name, call.records_made)
+        api_id = world.ids.request(f"{call.name}/record/{call.records_made}")
+        recording = ApiRecording(call, recording_id, file_format, api_id, callback)
+        self.recordings.setdefault(call.name, []).append(recording)
+
+        def start(_: object) -> None:
+            if call.live:
+                recording.start(time_limit * 1000)
+            else:
+                world.note(call.name, "REST record: the call ended first; nothing is recorded")
+
+        world.clock.at(world.clock.now, start)
+        return recording_id, recording.recording.url, api_id
+
+    def record_call_stop(self, uuid: str, url: str | None) -> None:
+        call = self._call(uuid, live=True)
+        # the recordings started (or about to start at this time) and not yet stopped
+        chosen = [
+            r
+            for r in self.recordings.get(call.name, [])
+            if (r.tape is None or r.running) and url in (None, r.recording.url)
+        ]
+        if not chosen:
+            raise _not_found(
+                f"call {call.name!r} has no recording the API started{'' if url is None else ' at ' + url}"
+            )
+
+        def stop(_: object) -> None:
+            for recording in chosen:
+                recording.stop("stopped by the REST API")
+
+        self.world.clock.at(self.world.clock.now, stop)
 
     def play_sound(self, uuid: str, sound: CallSound) -> None:
         call = self._call(uuid, live=True)
@@ -395,6 +461,53 @@ class SimulationControl:
         if action not in ("start", "stop", "pause", "resume"):
             raise RestError(404, "not found")
         self.sim.recording(name, action, at=self._now)
+
+    def _participants(self, name: str, member_ids: str) -> tuple[Mpc, list[Participant]]:
+        room = self.sim._mpcs.rooms[name]
+        chosen = participants_named(room, member_ids)
+        if chosen is None:
+            raise _not_found(
+                f"MPC {name!r} has no participant {member_ids!r} (members: {', '.join(room.participants)})"
+            )
+        return room, chosen
+
+    def participant_recording(
+        self,
+        name: str,
+        member_id: str,
+        action: str,
+        recording: tuple[str, tuple[str, str] | None] | None = None,
+    ) -> tuple[str, str] | None:
+        room, chosen = self._participants(name, member_id)
+        if len(chosen) != 1:
+            raise RestError(400, f"member_id = {member_id!r} is not allowed; allowed: one participant's member id")
+        started = None
+        if recording is not None:
+            file_format, callback = recording
+            uuid = room.next_participant_recording()
+            started = (uuid, file_format, callback)
+        what = f"recording {action} of member {member_id}"
+        on_participants(self.sim._mpcs, room, chosen, what, lambda room, p: room.record_participant(p, action, started))
+        if started is None:
+            return None
+        return started[0], f"{self.world.mpc_options.recording_url_prefix}{started[0]}.{started[1]}"
+
+    def participant_play(self, name: str, member_ids: str, sound: CallSound | None) -> list[str]:
+        room, chosen = self._participants(name, member_ids)
+        elements = None if sound is None else _sound_elements(sound)  # (a bad URL refuses the request: a 400)
+        length_ms = 0 if sound is None else sound.length * 1000
+        world = self.world
+
+        def play(_: Mpc, p: Participant) -> None:
+            if elements is not None:
+                start_sound(
+                    p.call, "play", elements, length_ms=length_ms, loop=sound is not None and sound.loop, mix=True
+                )
+            elif not stop_sound(p.call, "play"):
+                world.note(p.call.name, "REST stop play audio: nothing was playing; nothing changes")
+
+        on_participants(self.sim._mpcs, room, chosen, "stop play audio" if sound is None else "play audio", play)
+        return [p.member_id for p in chosen]
 
     # -- Conferences (rule C11) ----------------------------------------------------
     # each change is run through the clock at its current time, as the other

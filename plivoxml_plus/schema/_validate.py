@@ -50,7 +50,7 @@ def _may_be_wide(root: etree._Element, data: bytes | None) -> bool:
     document with fewer, in an encoding that writes "<" as the byte 0x3C (an
     early "<" says so), has none: a webhook answer is told so by a byte count,
     with no walk of its tree."""
-    if data is not None and b"<" in data[:8] and data.count(b"<") <= SLICE + 1:
+    if data is not None and data.find(b"<", 0, 8) >= 0 and data.count(b"<") <= SLICE + 1:
         return False
     return bool(WIDE_ELEMENTS(root))
 

@@ -21,7 +21,7 @@ from ...elements._values import CONFERENCE_SOUND
 from .._call import Call, Membership
 from .._clock import Clock, Entry, seconds
 from .._hangup_causes import CONFERENCE_ENDED
-from .._recording import Recording, transcription_charge
+from .._recording import Recording, api_figures, transcription_charge
 from .._requests import ROUTES, Route
 from .._world import World
 from ..bridge import Bridge, Seat
@@ -509,15 +509,7 @@ class Room:
         if self.recording_callback is None:
             return
         url, method = self.recording_callback
-        params = {
-            "record_url": figures["RecordUrl"],
-            "recording_id": figures["RecordingID"],
-            "conference_name": self.name,
-            "recording_duration": figures["RecordingDuration"],
-            "recording_duration_ms": figures["RecordingDurationMs"],
-            "recording_start_ms": figures["RecordingStartMs"],
-            "recording_end_ms": figures["RecordingEndMs"],
-        }
+        params = {"conference_name": self.name, **api_figures(figures)}
         self.world.send(_CALLBACK, method, url, params, None)
 
     # -- time limit (C7) -----------------------------------------------------------

@@ -12,7 +12,7 @@ __all__ = ["Recording"]
 
 
 class Recording:
-    __slots__ = ("file_format", "paused_at", "paused_ms", "started_ms", "tape", "url", "uuid")
+    __slots__ = ("callback", "file_format", "paused_at", "paused_ms", "started_ms", "tape", "url", "uuid")
 
     def __init__(self, uuid: str, url_prefix: str, file_format: str, started_ms: int) -> None:
         self.uuid = uuid
@@ -22,6 +22,9 @@ class Recording:
         self.paused_ms = 0  # time spent paused, so far
         self.paused_at: int | None = None
         self.tape: Tape | None = None  # what the mixer records (the MPC's own recording only)
+        # where its events go instead of the MPC's recordingCallbackUrl (a participant
+        # recording the API started with its own recording_callback_url, M7)
+        self.callback: tuple[str, str] | None = None
 
     @property
     def paused(self) -> bool:

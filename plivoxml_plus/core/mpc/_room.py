@@ -88,6 +88,8 @@ INITIALIZED, ACTIVE, ENDED = Initialized(), Active(), Ended()
 class Mpc:
     __slots__ = (
         "api_added",
+        "api_recordings",
+        "api_tracks",
         "auto_recorded",
         "bridge",
         "closed",
@@ -142,6 +144,8 @@ class Mpc:
         self.recordings = 0
         self.auto_recorded = False  # record=true has started its recording (once)
         self.tracks: dict[str, Recording] = {}  # recordParticipantTrack: by member id
+        self.api_tracks: dict[str, Recording] = {}  # the participant recording API's: by member id
+        self.api_recordings = 0
         # M5 [doc]: maxDuration counts from the initiation
         self.duration_entry: Entry | None = world.clock.at(now + self.config["max_duration"] * 1000, self._max_duration)
         world.event(None, "start", f"MPC {name!r} initialized")
@@ -295,9 +299,10 @@ class Mpc:
         if p.speaking:
             p.speaking = False
             self.status("ParticipantSpeakStop", p)
-        track = self.tracks.pop(p.member_id, None)
-        if track is not None:
-            self.record_event("ParticipantRecordingCompleted", track, p, done=True)
+        for tracks in (self.tracks, self.api_tracks):
+            track = tracks.pop(p.member_id, None)
+            if track is not None:
+                self.record_event("ParticipantRecordingCompleted", track, p, done=True)
         p.membership.left_at = seconds(now)
         p.membership.exit_reason = EXIT[cause]
         # kicked, or the MPC ended: the call's end, if its document runs out now (P1)
@@ -460,6 +465,53 @@ class Mpc:
 
     # -- recording (M7) ------------------------------------------------------------
 
+    def next_participant_recording(self) -> str:
+        """The RecordingUUID of the participant recording API's next recording (M7)."""
+        self.api_recordings += 1
+        return self.world.ids.recording(f"{self.uuid}/participant/{self.api_recordings}")
+
+    def record_participant(
+        self, p: Participant, action: str, recording: tuple[str, str, tuple[str, str] | None] | None = None
+    ) -> None:
+        """M7: the participant recording API (start, stop, pause, resume) on ``p``: a
+        recording of its own, beside the MPC's (whose stop, pause and resume leave it be);
+        ``recording`` (to start one): its RecordingUUID, file format and the (url, method)
+        its events go to (else to the MPC's recordingCallbackUrl)."""
+        world = self.world
+        now = world.clock.now
+        track = self.api_tracks.get(p.member_id)
+        problem = None
+        if action == "start":
+            if track is not None:
+                problem = "it is already being recorded"
+            else:
+                assert recording is not None
+                uuid, file_format, callback = recording
+                track = Recording(uuid, world.mpc_options.recording_url_prefix, file_format, now)
+                track.callback = callback
+                self.api_tracks[p.member_id] = track
+                world.event(p.call.name, "record", f"recording of member {p.member_id} of MPC {self.name!r} started")
+                self.record_event("ParticipantRecordingInitiated", track, p)
+        elif track is None:
+            problem = "it is not being recorded"
+        elif action == "stop":
+            del self.api_tracks[p.member_id]
+            length = track.duration_s(now)
+            world.event(p.call.name, "record", f"recording of member {p.member_id} stopped ({length} s recorded)")
+            self.record_event("ParticipantRecordingCompleted", track, p, done=True)
+        elif action == "pause" and not track.paused:
+            track.pause(now)
+            self.record_event("ParticipantRecordingPaused", track, p)
+        elif action == "resume" and track.paused:
+            track.resume(now)
+            self.record_event("ParticipantRecordingResumed", track, p)
+        else:
+            problem = f"its recording is {'already' if track.paused == (action == 'pause') else 'not'} paused"
+        if problem is not None:
+            world.note(
+                p.call.name, f"recording {action} of member {p.member_id} of MPC {self.name!r} ignored: {problem}"
+            )
+
     def check_recording(self) -> None:
         """record=true: once recordMinMemberCount participants are in the active MPC."""
         if not self.config["record"] or self.auto_recorded or self.state is not ACTIVE:
@@ -519,6 +571,9 @@ class Mpc:
         self, event: str, recording: Recording, p: Participant | None = None, *, done: bool = False
     ) -> None:
         url: str | None = self.config["recording_callback_url"]
+        method: str = self.config["recording_callback_method"]
+        if recording.callback is not None:
+            url, method = recording.callback
         if url is None:
             return
         world = self.world
@@ -535,7 +590,6 @@ class Mpc:
         if done:
             params["RecordingEndTime"] = timestamp(world.epoch_ms, now)
             params["RecordingDuration"] = str(recording.duration_s(now))
-        method: str = self.config["recording_callback_method"]
         world.send(_RECORDING, method, url, params, None if p is None else p.call)
 
     # -- status callbacks (M7) -------------------------------------------------------

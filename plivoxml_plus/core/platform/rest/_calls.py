@@ -11,9 +11,10 @@ from . import _params as p
 from ._answers import Answer, RestError, listed
 from ._control import Control
 
-__all__ = ["create", "get", "hangup", "listing", "send_digits", "transfer"]
+__all__ = ["create", "get", "hangup", "listing", "record", "record_stop", "send_digits", "transfer"]
 
 MAX_TIME_LIMIT = 86400  # Plivo disconnects a call at 24 h whatever time_limit says
+RECORD_TIME_LIMIT = 60  # "Start recording a call": time_limit defaults to 60 s
 
 
 def create(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
@@ -55,16 +56,18 @@ def listing(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> 
 
 
 def transfer(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
-    """POST /Call/{uuid}/: 202 "call transferred"; the A leg fetches ``aleg_url``."""
+    """POST /Call/{uuid}/: 202 "call transferred"; the A leg fetches ``aleg_url``, the B
+    leg its Dial connects it to ``bleg_url`` (``legs``: aleg, bleg or both)."""
     legs = params.get("legs")
     if legs not in ("aleg", "bleg", "both"):
         raise RestError(400, f"legs = {legs!r} is not allowed; allowed: aleg, bleg or both")
-    if legs != "aleg":
-        raise RestError(405, f"a transfer of legs = {legs!r} is not served by the simulation yet (only aleg)")
-    aleg_url = p.url(params, "aleg_url")
-    if aleg_url is None:
-        raise RestError(400, "aleg_url is required when legs is aleg")
-    control.transfer_call(path[0], aleg_url, p.method(params, "aleg_method"))
+    targets = {}
+    for leg in ("aleg", "bleg") if legs == "both" else (legs,):
+        url = p.url(params, f"{leg}_url")
+        if url is None:
+            raise RestError(400, f"{leg}_url is required when legs is {legs}")
+        targets[leg] = (url, p.method(params, f"{leg}_method"))
+    control.transfer_call(path[0], targets)
     return Answer(202, {"message": "call transferred"})
 
 
@@ -82,7 +85,26 @@ def send_digits(control: Control, path: tuple[str, ...], params: Mapping[str, An
         raise RestError(400, f"leg = {leg!r} is not allowed; allowed: aleg or bleg")
     if leg != "aleg":
         raise RestError(405, "send_digits on leg = 'bleg' is not served by the simulation yet (only aleg)")
-    if params.get("callback_url") is not None:
-        raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
+    p.synchronous(params)
     control.send_digits(path[0], digits)
     return Answer(202, {"message": "digits sent"})
+
+
+def record(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """POST /Call/{uuid}/Record/: 202 "call recording started", its ``url``, ``recording_id``
+    and ``api_id`` (the one its callback carries); it records for ``time_limit`` seconds."""
+    time_limit = p.whole(params, "time_limit", 1, MAX_TIME_LIMIT)
+    file_format, callback = p.recording(params, "call")
+    limit = RECORD_TIME_LIMIT if time_limit is None else time_limit
+    recording_id, url, api_id = control.record_call(path[0], limit, file_format, callback)
+    return Answer(
+        202, {"api_id": api_id, "message": "call recording started", "recording_id": recording_id, "url": url}
+    )
+
+
+def record_stop(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """DELETE /Call/{uuid}/Record/: 204; every recording the API started on the call stops
+    (``URL``: only the one at that URL), each telling its callback."""
+    p.synchronous(params)
+    control.record_call_stop(path[0], p.url(params, "URL"))
+    return Answer(204)

@@ -9,13 +9,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import _params as p
-from ._answers import Answer, RestError
+from ._answers import Answer
 from ._control import CallSound, Control
 from ._sounds import MAX_LENGTH  # (a sound played to a member: at most an hour, as a call's)
 
 __all__ = ["get", "hangup", "hangup_all", "listing", "member", "member_sound", "record", "record_stop"]
 
-FILE_FORMATS = ("mp3", "wav")
 # what a member action answers (Plivo's Conference Member API): POST 202 with its
 # message, DELETE (undo) 204
 _ACTIONS = {
@@ -28,35 +27,28 @@ _ACTIONS = {
 }
 
 
-def _synchronous(params: Mapping[str, Any]) -> None:
-    """Plivo's asynchronous mode (``callback_url`` on an API that is not Record) is
-    not served: refused, not silently answered synchronously."""
-    if params.get("callback_url") is not None:
-        raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
-
-
 def listing(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """GET /Conference/: the names of the conferences in progress."""
-    _synchronous(params)
+    p.synchronous(params)
     return Answer(200, {"conferences": control.conferences()})
 
 
 def get(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """GET /Conference/{name}/: the conference and its members."""
-    _synchronous(params)
+    p.synchronous(params)
     return Answer(200, control.conference_details(path[0]))
 
 
 def hangup(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """DELETE /Conference/{name}/: 204; the conference ends, its members go on (C3)."""
-    _synchronous(params)
+    p.synchronous(params)
     control.conference_hangup(path[0])
     return Answer(204)
 
 
 def hangup_all(control: Control, _: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """DELETE /Conference/: 204; every conference ends."""
-    _synchronous(params)
+    p.synchronous(params)
     for name in control.conferences():
         control.conference_hangup(name)
     return Answer(204)
@@ -68,7 +60,7 @@ def member(verb: str, method: str) -> Any:
     action, message = _ACTIONS[method, verb]
 
     def handle(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
-        _synchronous(params)
+        p.synchronous(params)
         member_ids = control.conference_member_action(path[0], path[1], action)
         if message is None:
             return Answer(204)
@@ -83,7 +75,7 @@ def member_sound(kind: str, method: str) -> Any:
     ``url``; speak: the ``text`` in ``voice`` and ``language``) to members."""
 
     def handle(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
-        _synchronous(params)
+        p.synchronous(params)
         sound = None
         if method == "POST":
             if kind == "play":
@@ -102,20 +94,13 @@ def member_sound(kind: str, method: str) -> Any:
 
 def record(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """POST /Conference/{name}/Record/: 202 "conference recording started", its id and URL."""
-    file_format = params.get("file_format", "mp3")
-    if file_format not in FILE_FORMATS:
-        raise RestError(400, f"file_format = {file_format!r} is not allowed; allowed: mp3 or wav")
-    if params.get("transcription_type") is not None or params.get("transcription_url") is not None:
-        raise RestError(405, "transcription of a conference recording started by the API is not served yet")
-    callback_url = p.url(params, "callback_url")
-    callback_method = p.method(params, "callback_method")
-    callback = None if callback_url is None else (callback_url, callback_method)
-    recording_id, url = control.conference_record(path[0], str(file_format), callback)
+    file_format, callback = p.recording(params, "conference")
+    recording_id, url = control.conference_record(path[0], file_format, callback)
     return Answer(202, {"message": "conference recording started", "recording_id": recording_id, "url": url})
 
 
 def record_stop(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
     """DELETE /Conference/{name}/Record/: 204; the recording stops and its callback is sent."""
-    _synchronous(params)
+    p.synchronous(params)
     control.conference_record_stop(path[0])
     return Answer(204)

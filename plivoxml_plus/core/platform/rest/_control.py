@@ -65,10 +65,23 @@ class Control(Protocol):
 
     def hangup_call(self, uuid: str) -> None: ...
 
-    def transfer_call(self, uuid: str, url: str, method: str) -> None: ...
+    def transfer_call(self, uuid: str, targets: Mapping[str, tuple[str, str]]) -> None:
+        """Transfer the live call ``uuid`` (``targets["aleg"]``: its (url, method))
+        and/or the B leg its Dial connects it to (``targets["bleg"]``)."""
 
     def send_digits(self, uuid: str, digits: str) -> None:
         """Send ``digits`` (checked as ``<DTMF>``'s) on the live call ``uuid`` (rule I4)."""
+
+    def record_call(
+        self, uuid: str, time_limit: int, file_format: str, callback: tuple[str, str] | None
+    ) -> tuple[str, str, str]:
+        """Record the live call ``uuid`` (what it hears and says) for at most
+        ``time_limit`` seconds; the RecordingID, its URL and the request's api_id
+        (the recording's ``callback`` (url, method) carries it) (rule I3)."""
+        ...
+
+    def record_call_stop(self, uuid: str, url: str | None) -> None:
+        """Stop the recordings the API started on the call (``url``: only that one)."""
 
     def play_sound(self, uuid: str, sound: CallSound) -> None:
         """Play ``sound`` into the live call ``uuid``."""
@@ -113,6 +126,24 @@ class Control(Protocol):
     def kick(self, name: str, call: str) -> None: ...
 
     def recording(self, name: str, action: str) -> None: ...
+
+    def participant_recording(
+        self,
+        name: str,
+        member_id: str,
+        action: str,
+        recording: tuple[str, tuple[str, str] | None] | None = None,
+    ) -> tuple[str, str] | None:
+        """Start, stop, pause or resume the recording of participant ``member_id``
+        (rule M7); to start, ``recording`` is its file format and the (url, method)
+        its events go to, and the RecordingUUID and its URL are returned."""
+        ...
+
+    def participant_play(self, name: str, member_ids: str, sound: CallSound | None) -> list[str]:
+        """Play ``sound`` to each participant ``member_ids`` names (an id, ids
+        separated by commas, or "all"), heard by that participant only; None: stop
+        the one playing. Their member ids."""
+        ...
 
     # -- Conferences (rule C11) ---------------------------------------------------
 

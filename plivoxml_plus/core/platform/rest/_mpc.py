@@ -10,7 +10,8 @@ from typing import Any
 
 from . import _params as p
 from ._answers import Answer, RestError, listed
-from ._control import Control
+from ._control import CallSound, Control
+from ._sounds import MAX_LENGTH  # (a sound played to a participant: at most an hour, as a call's)
 
 __all__ = [
     "add_participant",
@@ -18,12 +19,16 @@ __all__ = [
     "get_participant",
     "kick",
     "listing",
+    "participant_record",
     "participants",
+    "play_audio",
     "record",
+    "stop_audio",
     "update_participant",
 ]
 
 ROLES = ("agent", "supervisor", "customer")
+TRACK_TYPES = ("participant", "all", "both")  # record_track_type (default all)
 # what plivo-python sends besides the MultiPartyCall attributes: the new call's own
 # (ringing, caller ID...), which the simulated call does not model
 _IDENTIFIERS = ("role", "from", "to", "call_uuid")
@@ -100,3 +105,49 @@ def record(action: str) -> Any:
 
     handle.__doc__ = f"The MPC's recording: {action}."
     return handle
+
+
+def participant_record(action: str) -> Any:
+    """The handler for one action (start, stop, pause, resume) on a participant's recording (M7)."""
+
+    def handle(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+        name = control.mpc_name(path[0])
+        track_type = params.get("record_track_type", "all")
+        if track_type not in TRACK_TYPES:
+            raise RestError(
+                400, f"record_track_type = {track_type!r} is not allowed; allowed: {', '.join(TRACK_TYPES)}"
+            )
+        if action != "start":
+            p.synchronous(params)
+            control.participant_recording(name, path[1], action)
+            return Answer(204)
+        file_format = p.recording_format(params)
+        if params.get("transcription_url") is not None or p.flag(params, "transcript"):
+            raise RestError(405, "transcription of a participant recording is not served by the simulation yet")
+        callback_url = p.url(params, "recording_callback_url")
+        callback = None if callback_url is None else (callback_url, p.method(params, "recording_callback_method"))
+        started = control.participant_recording(name, path[1], "start", (file_format, callback))
+        assert started is not None
+        recording_id, url = started
+        return Answer(
+            200, {"message": f"MPC: {name} record started", "recording_id": recording_id, "recording_url": url}
+        )
+
+    handle.__doc__ = f"A participant's recording: {action}."
+    return handle
+
+
+def play_audio(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
+    """POST /MultiPartyCall/{id}/Member/{member}/Play/: 202 "play queued into MPC"."""
+    name = control.mpc_name(path[0])
+    url = p.url(params, "url")
+    if url is None:
+        raise RestError(400, "url is required but was not given")
+    members = control.participant_play(name, path[1], CallSound("play", [url], MAX_LENGTH, loop=False, mix=True))
+    return Answer(202, {"message": "play queued into MPC", "mpcMemberId": members, "mpcName": name})
+
+
+def stop_audio(control: Control, path: tuple[str, ...], _: Mapping[str, Any]) -> Answer:
+    """DELETE /MultiPartyCall/{id}/Member/{member}/Play/: 204; the sound stops."""
+    control.participant_play(control.mpc_name(path[0]), path[1], None)
+    return Answer(204)

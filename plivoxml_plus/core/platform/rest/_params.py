@@ -9,7 +9,21 @@ from urllib.parse import urlsplit
 
 from ._answers import RestError
 
-__all__ = ["flag", "method", "required", "required_url", "text", "url", "whole"]
+__all__ = [
+    "FILE_FORMATS",
+    "flag",
+    "method",
+    "recording",
+    "recording_format",
+    "required",
+    "required_url",
+    "synchronous",
+    "text",
+    "url",
+    "whole",
+]
+
+FILE_FORMATS = ("mp3", "wav")  # a recording's, as the Record APIs allow them
 
 
 def _bad(name: str, value: object, allowed: str) -> RestError:
@@ -74,3 +88,30 @@ def whole(params: Mapping[str, Any], name: str, low: int, high: int) -> int | No
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise _bad(name, value, f"a whole number from {low} to {high}")
     return value
+
+
+def synchronous(params: Mapping[str, Any]) -> None:
+    """Plivo's asynchronous mode (``callback_url`` on an API that is not Record) is
+    not served: refused, not silently answered synchronously."""
+    if params.get("callback_url") is not None:
+        raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
+
+
+def recording(params: Mapping[str, Any], what: str) -> tuple[str, tuple[str, str] | None]:
+    """A Record API's ``file_format`` (mp3, the default, or wav) and its ``callback_url``
+    and ``callback_method``, told when the recording stops; transcription of a
+    recording of ``what`` the API starts is not served (405)."""
+    file_format = recording_format(params)
+    if params.get("transcription_type") is not None or params.get("transcription_url") is not None:
+        raise RestError(405, f"transcription of a {what} recording started by the API is not served yet")
+    callback_url = url(params, "callback_url")
+    callback_method = method(params, "callback_method")
+    return file_format, None if callback_url is None else (callback_url, callback_method)
+
+
+def recording_format(params: Mapping[str, Any]) -> str:
+    """A Record API's ``file_format``: mp3 (the default) or wav."""
+    file_format = params.get("file_format", "mp3")
+    if file_format not in FILE_FORMATS:
+        raise _bad("file_format", file_format, "mp3 or wav")
+    return str(file_format)

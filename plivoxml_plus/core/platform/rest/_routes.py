@@ -18,6 +18,7 @@ Handler = Callable[[Control, tuple[str, ...], Mapping[str, Any]], Answer]
 
 _ID = "([^/]+)"
 _MPC = f"MultiPartyCall/{_ID}"
+_PART = f"{_MPC}/Participant/{_ID}"
 _CONFERENCE = f"Conference/{_ID}"
 _MEMBER = f"{_CONFERENCE}/Member/{_ID}"
 
@@ -42,6 +43,8 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("calls.transfer / calls.update", "POST", f"Call/{_ID}", _calls.transfer),
     _route("calls.delete / calls.hangup", "DELETE", f"Call/{_ID}", _calls.hangup),
     _route("calls.send_digits", "POST", f"Call/{_ID}/DTMF", _calls.send_digits),
+    _route("calls.record / start_recording", "POST", f"Call/{_ID}/Record", _calls.record),
+    _route("calls.record_stop / stop_recording", "DELETE", f"Call/{_ID}/Record", _calls.record_stop),
     _route("calls.play / start_playing", "POST", f"Call/{_ID}/Play", _sounds.play),
     _route("calls.stop_playing / play_stop", "DELETE", f"Call/{_ID}/Play", _sounds.stop("play")),
     _route("calls.speak / start_speaking", "POST", f"Call/{_ID}/Speak", _sounds.speak),
@@ -57,6 +60,26 @@ ROUTES: tuple[RestRoute, ...] = (
     _route("multi_party_calls.stop_recording", "DELETE", f"{_MPC}/Record", _mpc.record("stop")),
     _route("multi_party_calls.pause_recording", "POST", f"{_MPC}/Record/Pause", _mpc.record("pause")),
     _route("multi_party_calls.resume_recording", "POST", f"{_MPC}/Record/Resume", _mpc.record("resume")),
+    _route(
+        "multi_party_calls.start_participant_recording", "POST", f"{_PART}/Record", _mpc.participant_record("start")
+    ),
+    _route(
+        "multi_party_calls.stop_participant_recording", "DELETE", f"{_PART}/Record", _mpc.participant_record("stop")
+    ),
+    _route(
+        "multi_party_calls.pause_participant_recording",
+        "POST",
+        f"{_PART}/Record/Pause",
+        _mpc.participant_record("pause"),
+    ),
+    _route(
+        "multi_party_calls.resume_participant_recording",
+        "POST",
+        f"{_PART}/Record/Resume",
+        _mpc.participant_record("resume"),
+    ),
+    _route("multi_party_calls.start_play_audio", "POST", f"{_MPC}/Member/{_ID}/Play", _mpc.play_audio),
+    _route("multi_party_calls.stop_play_audio", "DELETE", f"{_MPC}/Member/{_ID}/Play", _mpc.stop_audio),
     _route("conferences.list", "GET", "Conference", _conference.listing),
     _route("conferences.hangup_all / delete_all", "DELETE", "Conference", _conference.hangup_all),
     _route("conferences.get", "GET", _CONFERENCE, _conference.get),

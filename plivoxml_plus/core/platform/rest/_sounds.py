@@ -25,8 +25,7 @@ def _common(params: Mapping[str, Any]) -> tuple[int, bool, bool]:
         raise RestError(400, f"legs = {legs!r} is not allowed; allowed: aleg, bleg or both")
     if legs != "aleg":
         raise RestError(405, f"a sound on legs = {legs!r} is not served by the simulation yet (only aleg)")
-    if params.get("callback_url") is not None:
-        raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
+    p.synchronous(params)
     length = p.whole(params, "length", 1, MAX_LENGTH)
     loop, mix = p.flag(params, "loop"), p.flag(params, "mix")
     return MAX_LENGTH if length is None else length, bool(loop), mix is None or mix
@@ -58,8 +57,7 @@ def stop(kind: str) -> Any:
     """The handler stopping the ``kind`` (play or speak) sound of a call: 204."""
 
     def handle(control: Control, path: tuple[str, ...], params: Mapping[str, Any]) -> Answer:
-        if params.get("callback_url") is not None:
-            raise RestError(405, "callback_url (the API's asynchronous mode) is not served by the simulation")
+        p.synchronous(params)
         control.stop_sound(path[0], kind)
         return Answer(204)
 
