@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 from plivoxml_plus import StrictModeError
 from plivoxml_plus.cli import main
 from plivoxml_plus.core import AppResponse, Simulation, load_scenario
-from plivoxml_plus.core._requests import KEPT_BODY_BYTES
-from plivoxml_plus.core._scenario import SCENARIO_KEYS
+from plivoxml_plus.core.platform._requests import KEPT_BODY_BYTES
+from plivoxml_plus.core.scenario._scenario import SCENARIO_KEYS
 from plivoxml_plus.schema import MAX_BYTES
 
 if sys.version_info >= (3, 11):

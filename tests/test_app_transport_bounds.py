@@ -32,7 +32,7 @@ from starlette.routing import Route
 
 from plivoxml_plus import Simulation, StrictModeError
 from plivoxml_plus.core import DEFAULT_AUTH_TOKEN
-from plivoxml_plus.core._app_workers import MAX_WORKERS
+from plivoxml_plus.core.platform._app_workers import MAX_WORKERS
 from plivoxml_plus.schema import MAX_BYTES
 
 BASE = "https://app.example/api"

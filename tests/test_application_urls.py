@@ -21,8 +21,8 @@ from plivo.utils import validate_signature, validate_v3_signature
 from plivoxml_plus import Simulation
 from plivoxml_plus.cli import main
 from plivoxml_plus.core import ConferenceOptions, StrictModeError
-from plivoxml_plus.core._hangup_causes import ENDINGS
-from plivoxml_plus.core._requests import HttpRequest
+from plivoxml_plus.core.platform._hangup_causes import ENDINGS
+from plivoxml_plus.core.platform._requests import HttpRequest
 
 BASE = "https://app.example"
 HANGUP = f"{BASE}/hangup"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from plivoxml_plus import Conference, Redirect, Response, ScenarioError, SimulationError, Speak
 from plivoxml_plus.core import ConferenceOptions, HttpRequest, Simulation, load_scenario
-from plivoxml_plus.core._requests import CALL_PARAMS, ROUTES, RequestKind, Route
+from plivoxml_plus.core.platform._requests import CALL_PARAMS, ROUTES, RequestKind, Route
 from plivoxml_plus.elements import ELEMENT_CLASSES
 from tests.test_core_properties import plans, simulate
 

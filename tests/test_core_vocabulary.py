@@ -13,7 +13,7 @@ from plivoxml_plus import (
     Simulation,
     Stream,
 )
-from plivoxml_plus.core._call import _HANDLERS, Call
+from plivoxml_plus.core.callflow._call import _HANDLERS, Call
 from plivoxml_plus.elements import ANSWER_CHILDREN, ELEMENT_CLASSES
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from plivoxml_plus import Dial, Response
 from plivoxml_plus.core import Simulation
-from plivoxml_plus.core._hangup_causes import ENDINGS
+from plivoxml_plus.core.platform._hangup_causes import ENDINGS
 
 RULES = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 CB = "https://example.com/dial-events"

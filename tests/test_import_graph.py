@@ -58,7 +58,7 @@ def test_the_package_has_no_import_circle():
         order = list(TopologicalSorter(graph()).static_order())
     except CycleError as error:
         pytest.fail(f"import circle: {' -> '.join(error.args[1])}")
-    assert "plivoxml_plus.core.bridge" in order and "plivoxml_plus.core.conference._room" in order
+    assert "plivoxml_plus.core.bridge" in order and "plivoxml_plus.core.rooms.conference._room" in order
 
 
 def test_the_graph_check_finds_a_circle(tmp_path: Path):
@@ -90,7 +90,11 @@ def test_the_layers_depend_downwards_only():
         if name.startswith("plivoxml_plus.schema"):
             assert not {t for t in targets if t.startswith("plivoxml_plus.core")}, name
         if name.startswith("plivoxml_plus.core.bridge"):
-            rooms = ("plivoxml_plus.core.conference", "plivoxml_plus.core.mpc", "plivoxml_plus.core._call")
+            rooms = (
+                "plivoxml_plus.core.rooms.conference",
+                "plivoxml_plus.core.rooms.mpc",
+                "plivoxml_plus.core.callflow._call",
+            )
             assert not {t for t in targets if t.startswith(rooms)}, name
 
 
@@ -99,14 +103,14 @@ def test_the_platform_knows_no_call_and_no_room():
     its Control interface: it imports no call, room, call-flow venue or simulation."""
     edges = graph()
     above = (
-        "plivoxml_plus.core._call",
-        "plivoxml_plus.core._call_sounds",
+        "plivoxml_plus.core.callflow._call",
+        "plivoxml_plus.core.callflow._call_sounds",
         "plivoxml_plus.core._simulation",
         "plivoxml_plus.core._rest_control",
         "plivoxml_plus.core._world",
-        "plivoxml_plus.core._dial",
-        "plivoxml_plus.core.conference",
-        "plivoxml_plus.core.mpc",
+        "plivoxml_plus.core.callflow._dial",
+        "plivoxml_plus.core.rooms.conference",
+        "plivoxml_plus.core.rooms.mpc",
         "plivoxml_plus.core.bridge",
     )
     platform = [name for name in edges if name.startswith("plivoxml_plus.core.platform")]

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plivoxml_plus.core._settings import MAX_MS
-from plivoxml_plus.core.mpc._events import timestamp
+from plivoxml_plus.core.rooms.mpc._events import timestamp
 
 LAST_DATETIME_MS = 253402300799999  # 9999-12-31 23:59:59.999 UTC
 

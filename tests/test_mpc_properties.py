@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 
 from plivoxml_plus import Hangup, MultiPartyCall, Response, Speak, Wait
 from plivoxml_plus.core import Simulation
-from plivoxml_plus.core._requests import TimelineEvent
 from plivoxml_plus.core.bridge import Audibility
+from plivoxml_plus.core.platform._requests import TimelineEvent
 from plivoxml_plus.elements._values import EVENT_GROUPS
 
 CB = "https://example.com/mpc-status"

@@ -365,7 +365,7 @@ def test_simulate_prints_a_timeline_with_mpc_events(name: str, shown: list[str],
 def test_every_mpc_request_carries_only_what_its_route_states(path: Path):
     """Each request's parameters are among those ``ROUTES`` (and docs/rules.md,
     "Requests") state for its kind; a route that adds no call parameters adds none."""
-    from plivoxml_plus.core._requests import CALL_PARAMS, ROUTES
+    from plivoxml_plus.core.platform._requests import CALL_PARAMS, ROUTES
 
     sim = load_scenario(path).run()
     assert sim.requests

@@ -139,7 +139,7 @@ WSGI_TESTS = """
 
     from plivoxml_plus import Response, Speak
     from plivoxml_plus.core import DEFAULT_AUTH_TOKEN
-    from plivoxml_plus.core._signature import verify_v3
+    from plivoxml_plus.core.platform._signature import verify_v3
     from urllib.parse import parse_qsl
 
     seen = []

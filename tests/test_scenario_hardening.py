@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from plivoxml_plus import ScenarioError
 from plivoxml_plus.cli import main
 from plivoxml_plus.core import load_scenario
-from plivoxml_plus.core._toml_layout import MAX_DEPTH
+from plivoxml_plus.core.scenario._toml_layout import MAX_DEPTH
 
 ANSWER = "<Response><Conference>room</Conference></Response>"
 CALL = f'[[call]]\nname = "a"\nanswer = "{ANSWER}"\n'  # (3 lines: the next key is on line 4)

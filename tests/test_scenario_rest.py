@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from plivoxml_plus import ScenarioError, Simulation
 from plivoxml_plus.core import load_scenario
 from plivoxml_plus.core._rest_control import _MPC_ATTRIBUTES
-from plivoxml_plus.core._scenario import SCENARIO_KEYS
 from plivoxml_plus.core.platform.rest import ROUTES
+from plivoxml_plus.core.scenario._scenario import SCENARIO_KEYS
 
 BASE = "https://app.example"
 WAITS = "<Response><Speak>hello</Speak><Wait length='300'/></Response>"

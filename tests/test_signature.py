@@ -1,4 +1,4 @@
-"""The simulator's request signatures (``plivoxml_plus.core._signature``) against
+"""The simulator's request signatures (``plivoxml_plus.core.platform._signature``) against
 plivo-python's checker, ``plivo.utils.validate_v3_signature``.
 
 An app that checks ``X-Plivo-Signature-V3`` with plivo-python must accept every
@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from plivo.utils import validate_v3_signature
 
-from plivoxml_plus.core._signature import nonce_for, sign_v3, signed_string, verify_v3
+from plivoxml_plus.core.platform._signature import nonce_for, sign_v3, signed_string, verify_v3
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

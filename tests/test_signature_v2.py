@@ -28,7 +28,7 @@ from starlette.routing import Route
 
 from plivoxml_plus import Simulation
 from plivoxml_plus.core import DEFAULT_AUTH_TOKEN
-from plivoxml_plus.core._signature import nonce_for, sign_v2, signature_headers, signed_string_v2
+from plivoxml_plus.core.platform._signature import nonce_for, sign_v2, signature_headers, signed_string_v2
 from tests.test_signature import CHARS, methods, nonces, params_st, tokens, urls
 
 SETTINGS = settings(max_examples=300, deadline=None)

@@ -44,7 +44,7 @@ __all__ = ["run"]
 def run(args: argparse.Namespace) -> int:
     import attrs
 
-    from ._scenario import load_scenario
+    from .scenario._scenario import load_scenario
 
     if args.mp3 and args.audio_out is None:
         args.simulate_parser.error("--mp3 needs --audio-out DIR (where the recordings are written)")

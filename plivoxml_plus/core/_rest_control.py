@@ -1,7 +1,7 @@
 """The simulation's control interface for its REST API (``platform.rest.Control``):
 what a REST call may do, in plain values, through the same entry points as the
 Python API (``Simulation.call``, ``add_participant``, ``update_participant``,
-``kick``, ``recording``; a conference's rooms through ``conference._api``; the
+``kick``, ``recording``; a conference's rooms through ``rooms.conference._api``; the
 keys of ``<DTMF>``), always at the clock's current time.
 
 It lives beside the simulation, not in ``platform``: it knows calls and rooms,
@@ -17,18 +17,20 @@ import attrs
 
 from ..elements import DTMF, Element, Play, Response, Speak
 from ..elements import MultiPartyCall as MultiPartyCallElement
-from ._application import Application, ring_request
-from ._call import HANGUP, Call, CallRecord
-from ._call_recording import ApiRecording
-from ._call_sounds import start_sound, stop_sound
 from ._clock import Clock, seconds
-from ._dial import Dialer, Dialing
-from ._hangup_causes import API_HANGUP, BUSY, CALL_TIME_LIMIT, FAILED, NO_ANSWER
-from ._requests import ROUTES
-from ._signals import send_keys
 from ._world import Fetched, World
-from .conference import Conferences, Member, Room
-from .conference._api import (
+from .callflow._application import Application, ring_request
+from .callflow._call import HANGUP, Call, CallRecord
+from .callflow._call_recording import ApiRecording
+from .callflow._call_sounds import start_sound, stop_sound
+from .callflow._dial import Dialer, Dialing
+from .callflow._signals import send_keys
+from .platform._gate import Gate
+from .platform._hangup_causes import API_HANGUP, BUSY, CALL_TIME_LIMIT, FAILED, NO_ANSWER
+from .platform._requests import ROUTES
+from .platform.rest import CallSound, RestError
+from .rooms.conference import Conferences, Member, Room
+from .rooms.conference._api import (
     MEMBER_ACTIONS,
     act,
     ask_hangup,
@@ -39,10 +41,8 @@ from .conference._api import (
     on_members_sound,
     records,
 )
-from .mpc import Mpc, MultiPartyCalls, Participant
-from .mpc._api import on_participants, participants_named
-from .platform._gate import Gate
-from .platform.rest import CallSound, RestError
+from .rooms.mpc import Mpc, MultiPartyCalls, Participant
+from .rooms.mpc._api import on_participants, participants_named
 
 __all__ = ["SimulationControl"]
 

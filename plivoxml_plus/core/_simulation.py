@@ -17,19 +17,10 @@ from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
 from ..elements._checks import Pattern, Url
 from ..elements._values import METHOD
-from ._app import DEFAULT_AUTH_TOKEN, AppTransport
-from ._application import Application
-from ._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Runs, Venue
 from ._clock import SKIP, seconds, to_ms
-from ._dial import DIAL_TARGET, REFUSALS, Callee, Dialer
-from ._documents import Documents, UrlSource, read_document, read_xml_file
 from ._durations import DurationModel
-from ._gathering import run_gathering
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
-from ._recorder import run_record
-from ._report import render_json, render_text
-from ._requests import HttpRequest, RequestKind, TimelineEvent
 from ._settings import (
     AUDIO_RATES,
     CONFIDENCE,
@@ -42,11 +33,20 @@ from ._settings import (
     admit,
     shown,
 )
-from ._signals import run_dtmf, run_message, run_stream
 from ._world import World
 from .bridge import Audibility
-from .conference import Conferences
-from .mpc import Mpc, MultiPartyCalls, Participant
+from .callflow._application import Application
+from .callflow._call import HANGUP, PRESS, SAY, TALK, Call, CallRecord, Runs, Venue
+from .callflow._dial import DIAL_TARGET, REFUSALS, Callee, Dialer
+from .callflow._gathering import run_gathering
+from .callflow._recorder import run_record
+from .callflow._signals import run_dtmf, run_message, run_stream
+from .platform._app import DEFAULT_AUTH_TOKEN, AppTransport
+from .platform._documents import Documents, UrlSource, read_document, read_xml_file
+from .platform._requests import HttpRequest, RequestKind, TimelineEvent
+from .report._report import render_json, render_text
+from .rooms.conference import Conferences
+from .rooms.mpc import Mpc, MultiPartyCalls, Participant
 
 if TYPE_CHECKING:
     from .audio import AudioResult

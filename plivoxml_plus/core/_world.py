@@ -11,16 +11,16 @@ from typing import Literal, NamedTuple, Protocol
 
 from .._errors import SimulationError
 from ..elements import Response
-from ._app import AppTransport, Reply
 from ._clock import Clock, seconds
-from ._documents import NO_DOCUMENT, DocumentProblem, Documents
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
 from ._recording import CallTape
-from ._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 from .bridge import History
+from .platform._app import AppTransport, Reply
+from .platform._documents import NO_DOCUMENT, DocumentProblem, Documents
 from .platform._gate import Gate
+from .platform._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 
 __all__ = ["Fetched", "Requester", "StrictModeError", "World"]
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from ...elements import Element
-from .._call import HANGUP
-from .._call_sounds import start_sound, stop_sound
-from .._hangup_causes import API_HANGUP
+from ....elements import Element
+from ...callflow._call import HANGUP
+from ...callflow._call_sounds import start_sound, stop_sound
+from ...platform._hangup_causes import API_HANGUP
 from ._registry import Conferences
 from ._room import ENDED, Member, Room
 

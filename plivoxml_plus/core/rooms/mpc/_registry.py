@@ -4,9 +4,9 @@ name is one MPC while it lasts, then a new one with a new MPCUUID)."""
 
 from __future__ import annotations
 
-from ...elements import Element
-from .._call import Call
-from .._world import World
+from ....elements import Element
+from ..._world import World
+from ...callflow._call import Call
 from ._room import Mpc
 
 __all__ = ["MultiPartyCalls"]

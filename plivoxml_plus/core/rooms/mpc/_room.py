@@ -13,15 +13,15 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
-from ...elements import Element, Response
-from ...elements import MultiPartyCall as MultiPartyCallElement
-from ...elements._values import MPC_SOUND, ROLE
-from .._call import Call
-from .._clock import Clock, Entry, seconds
-from .._hangup_causes import KICKED, MPC_ENDED
-from .._requests import ROUTES, Route
-from .._world import World
-from ..bridge import Bridge, PairRules, Seat
+from ....elements import Element, Response
+from ....elements import MultiPartyCall as MultiPartyCallElement
+from ....elements._values import MPC_SOUND, ROLE
+from ..._clock import Clock, Entry, seconds
+from ..._world import World
+from ...bridge import Bridge, PairRules, Seat
+from ...callflow._call import Call
+from ...platform._hangup_causes import KICKED, MPC_ENDED
+from ...platform._requests import ROUTES, Route
 from ._events import EXIT, GROUP_OF, TERMINATION, timestamp
 from ._participant import Participant
 from ._recording import Recording

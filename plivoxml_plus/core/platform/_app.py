@@ -76,7 +76,7 @@ class AppTransport:
     """Requests to URLs under ``base_url``: to ``app`` if given, else over HTTP."""
 
     def __init__(self, app: Any, base_url: str, auth_token: str, timeout: float, seed: str) -> None:
-        from .._extras import require
+        from ..._extras import require
 
         self.httpx: Any = require("httpx", "app", "sending requests to your app")
         self.base_url = base_url

@@ -17,10 +17,10 @@ from bisect import insort
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from ..elements import Element, Response
-from ._application import NO_URLS, Application, hangup_request
-from ._clock import Clock, Entry, seconds
-from ._hangup_causes import (
+from ...elements import Element, Response
+from .._clock import Clock, Entry, seconds
+from .._world import Fetched, World
+from ..platform._hangup_causes import (
     ACTION_INVALID,
     CALLEE_HUNG_UP,
     CALLER_HUNG_UP,
@@ -33,8 +33,8 @@ from ._hangup_causes import (
     URL_FAILURES,
     Ending,
 )
-from ._requests import ROUTES
-from ._world import Fetched, World
+from ..platform._requests import ROUTES
+from ._application import NO_URLS, Application, hangup_request
 
 __all__ = [
     "HANGUP",

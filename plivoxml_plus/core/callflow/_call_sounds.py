@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..elements import Element
+from ...elements import Element
+from .._clock import Clock, Entry, seconds
 from ._call import Call
-from ._clock import Clock, Entry, seconds
 
 __all__ = ["start_sound", "stop_sound"]
 

@@ -12,11 +12,11 @@ for what is not known yet, and the call goes on.
 
 from __future__ import annotations
 
-from ..elements import Element
+from ...elements import Element
+from .._clock import Clock, Entry, seconds
+from .._recording import CallTape, Recording
+from ..platform._requests import ROUTES
 from ._call import Call
-from ._clock import Clock, Entry, seconds
-from ._recording import CallTape, Recording
-from ._requests import ROUTES
 
 __all__ = ["Recorder", "run_record"]
 

@@ -25,12 +25,12 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from .._terminal import printable
-from ._call import CallRecord
-from ._clock import format_seconds, seconds
-from ._requests import AppResponse, HttpRequest, TimelineEvent
-from ._world import World
-from .bridge import Audibility
+from ..._terminal import printable
+from .._clock import format_seconds, seconds
+from .._world import World
+from ..bridge import Audibility
+from ..callflow._call import CallRecord
+from ..platform._requests import AppResponse, HttpRequest, TimelineEvent
 
 
 class _Probe(Protocol):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from ._options import ConferenceOptions
+    from .._options import ConferenceOptions
 
 __all__ = [
     "CALL_PARAMS",

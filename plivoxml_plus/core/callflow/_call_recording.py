@@ -6,10 +6,10 @@ ends; then its ``callback_url`` is told the figures Plivo lists for it."""
 
 from __future__ import annotations
 
+from .._clock import Clock, Entry, seconds
+from .._recording import CallTape, Recording, api_figures
+from ..platform._requests import ROUTES
 from ._call import Call
-from ._clock import Clock, Entry, seconds
-from ._recording import CallTape, Recording, api_figures
-from ._requests import ROUTES
 
 __all__ = ["ApiRecording"]
 

@@ -97,7 +97,7 @@ short form of the MultiPartyCall ``[[rest]]`` entries: both reach the same
 Simulation methods. ``[[rest]]`` entries are sent through the simulation's REST
 API (its route table and handlers), each at its time; what it answered is a
 timeline event of kind "rest", and a refusal the entry does not ``expect`` stops
-the run with a ScenarioError at the entry's line (plivoxml_plus.core._scenario_rest).
+the run with a ScenarioError at the entry's line (plivoxml_plus.core.scenario._scenario_rest).
 
 ``app = "module:attribute"`` is imported when the scenario is loaded, with the
 scenario's own folder first on ``sys.path`` (so ``answer_app.py`` next to the
@@ -116,7 +116,7 @@ fine, the app is not); ``simulate`` exits 1 for it.
 Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
 for everything else the line is found by scanning the file for the table header
-and the key concerned (one pass, made once: plivoxml_plus.core._toml_layout). A
+and the key concerned (one pass, made once: plivoxml_plus.core.scenario._toml_layout). A
 referenced XML file that is invalid is reported at its own ``FILE:LINE``. Arrays
 and tables nested deeper than ``MAX_DEPTH`` (32) are a ScenarioError at their
 line, found before the TOML reader (which recurses once per level) reads them.
@@ -144,23 +144,23 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
-from .._files import FileRefused, FileTooLarge, read_file
-from ..elements import Response
-from ..elements._checks import Check, Refused
-from ..elements._values import METHOD, URL
-from ..elements.multiparty import MultiPartyCall
-from ._app import DEFAULT_AUTH_TOKEN
-from ._clock import to_ms
-from ._dial import DIAL_TARGET, REFUSALS
-from ._documents import read_xml_file
-from ._durations import DurationModel
-from ._options import ConferenceOptions, MpcOptions
+from ..._errors import MissingExtra, ParseError, ScenarioError, SimulationError
+from ..._files import FileRefused, FileTooLarge, read_file
+from ...elements import Response
+from ...elements._checks import Check, Refused
+from ...elements._values import METHOD, URL
+from ...elements.multiparty import MultiPartyCall
+from .._clock import to_ms
+from .._durations import DurationModel
+from .._options import ConferenceOptions, MpcOptions
+from .._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
+from .._simulation import Simulation, _answer_document
+from .._world import StrictModeError
+from ..callflow._dial import DIAL_TARGET, REFUSALS
+from ..platform._app import DEFAULT_AUTH_TOKEN
+from ..platform._documents import read_xml_file
 from ._scenario_rest import REST_KEYS, RestEntry, RestRunner, check_rest
-from ._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
-from ._simulation import Simulation, _answer_document
 from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
-from ._world import StrictModeError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -652,7 +652,7 @@ class _Loader:
     def answer(self, value: str, what: str, line: int) -> Response:
         text, file = self.document(value, what, line)
         try:
-            from ..schema import parse
+            from ...schema import parse
 
             return parse(text, kind="answer")
         except ParseError as error:
@@ -1235,7 +1235,7 @@ class _Loader:
         return _Api(kind, at, line(), mpc, keywords, name=name, role=role)
 
     def rest(self, index: int, table: dict[str, Any], calls: list[str]) -> RestEntry:
-        """[[rest]] #``index + 1``, checked (plivoxml_plus.core._scenario_rest)."""
+        """[[rest]] #``index + 1``, checked (plivoxml_plus.core.scenario._scenario_rest)."""
         where = self.where
 
         def line(key: str | None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...elements._values import EVENT_GROUPS
+from ....elements._values import EVENT_GROUPS
 
 __all__ = ["EXIT", "GROUP_OF", "TERMINATION", "timestamp"]
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from ._requests import ROUTES
+from ..platform._requests import ROUTES
 
 if TYPE_CHECKING:
-    from ._hangup_causes import Ending
-    from ._world import World
+    from .._world import World
+    from ..platform._hangup_causes import Ending
 
 __all__ = ["NO_URLS", "Application", "hangup_request", "ring_request", "wall_time"]
 

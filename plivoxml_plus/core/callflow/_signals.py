@@ -5,10 +5,10 @@ simulator records it as the platform would report it and the call goes on.
 
 from __future__ import annotations
 
-from ..elements import Element
+from ...elements import Element
+from .._clock import seconds
+from ..platform._requests import ROUTES
 from ._call import Call
-from ._clock import seconds
-from ._requests import ROUTES
 
 __all__ = ["run_dtmf", "run_message", "run_stream", "send_keys"]
 

@@ -6,7 +6,7 @@ prefix)."""
 
 from __future__ import annotations
 
-from ..bridge import Tape
+from ...bridge import Tape
 
 __all__ = ["Recording"]
 

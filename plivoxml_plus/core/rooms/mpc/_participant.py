@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ...elements import Element
-from ...elements._values import ROLE
-from .._call import Call, Membership
-from .._clock import seconds
-from .._requests import ROUTES
-from .._world import World
+from ....elements import Element
+from ....elements._values import ROLE
+from ..._clock import seconds
+from ..._world import World
+from ...callflow._call import Call, Membership
+from ...platform._requests import ROUTES
 
 __all__ = ["Host", "Participant"]
 

@@ -16,12 +16,13 @@ the race to answer has one hangup event, its cause from ``_hangup_causes``.
 
 from __future__ import annotations
 
-from ..elements import Element
-from ..elements._checks import Check, Refused
-from ..elements._values import PHONE_NUMBER, SIP_URI
-from ._call import HANGUP, Call
-from ._clock import Clock, Entry, seconds
-from ._hangup_causes import (
+from ...elements import Element
+from ...elements._checks import Check, Refused
+from ...elements._values import PHONE_NUMBER, SIP_URI
+from .._clock import Clock, Entry, seconds
+from .._world import World
+from ..bridge import Bridge, Seat
+from ..platform._hangup_causes import (
     BUSY,
     CALLEE_HUNG_UP,
     CALLER_CANCELLED,
@@ -34,9 +35,8 @@ from ._hangup_causes import (
     TIME_LIMIT,
     Ending,
 )
-from ._requests import ROUTES
-from ._world import World
-from .bridge import Bridge, Seat
+from ..platform._requests import ROUTES
+from ._call import HANGUP, Call
 
 __all__ = ["DIAL_TARGET", "REFUSALS", "Callee", "Dialer", "Dialing"]
 

@@ -36,13 +36,13 @@ from typing import Any
 
 import attrs
 
-from .._errors import ScenarioError
-from ._clock import seconds as to_seconds
-from ._clock import to_ms
-from ._rest_control import SimulationControl
-from ._settings import shown
-from ._simulation import Simulation
-from .platform.rest import answer_operation, find
+from ..._errors import ScenarioError
+from .._clock import seconds as to_seconds
+from .._clock import to_ms
+from .._rest_control import SimulationControl
+from .._settings import shown
+from .._simulation import Simulation
+from ..platform.rest import answer_operation, find
 
 __all__ = ["REST_KEYS", "RestEntry", "RestRunner", "check_rest"]
 

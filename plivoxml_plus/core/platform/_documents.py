@@ -14,10 +14,10 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Literal
 
-from .._errors import ParseError
-from .._files import read_file
-from ..elements import Response
-from ..elements.response import SOUND_CHILDREN
+from ..._errors import ParseError
+from ..._files import read_file
+from ...elements import Response
+from ...elements.response import SOUND_CHILDREN
 from ._requests import HttpRequest
 
 __all__ = [
@@ -43,7 +43,7 @@ def read_document(value: object, kind: Kind) -> Response:
             raise ParseError(f"a sound document may hold only Play, Speak and Wait, not {tags}")
         return value
     if isinstance(value, (str, bytes)):
-        from ..schema import parse
+        from ...schema import parse
 
         return parse(value, kind=kind)
     raise ParseError(f"a document must be XML text (str or bytes) or a Response, not {type(value).__name__}")
@@ -53,7 +53,7 @@ def read_xml_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of an XML file, undecoded (the reader decodes them by their XML
     declaration or BOM, as ``validate`` does): a regular file only, within the
     reader's size limit. Raises :class:`~plivoxml_plus._files.FileRefused`."""
-    from ..schema import MAX_BYTES
+    from ...schema import MAX_BYTES
 
     return read_file(path, MAX_BYTES)
 
@@ -72,7 +72,7 @@ class DocumentProblem(str):
         # each problem starts with "LINE:COLUMN: " when it has a position
         listed = [f"({number}) {problem}" for number, problem in enumerate(error.problems, start=1)]
         if error.omitted:
-            from ..schema import MAX_PROBLEMS
+            from ...schema import MAX_PROBLEMS
 
             listed.append(f"and {error.omitted} more (only the first {MAX_PROBLEMS} are listed)")
         if len(listed) > 1:  # (numbered: a problem's own message may hold a semicolon)

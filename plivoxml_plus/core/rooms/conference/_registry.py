@@ -4,11 +4,11 @@ full room turns the caller away)."""
 
 from __future__ import annotations
 
-from ...elements import Element
-from .._call import Call
-from .._hangup_causes import ACTION_INVALID
-from .._requests import ROUTES
-from .._world import World
+from ....elements import Element
+from ..._world import World
+from ...callflow._call import Call
+from ...platform._hangup_causes import ACTION_INVALID
+from ...platform._requests import ROUTES
 from ._room import Room
 
 __all__ = ["Conferences"]

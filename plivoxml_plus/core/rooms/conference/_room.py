@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from ...elements import Element, Response
-from ...elements._values import CONFERENCE_SOUND
-from .._call import Call, Membership
-from .._clock import Clock, Entry, seconds
-from .._hangup_causes import CONFERENCE_ENDED
-from .._recording import Recording, api_figures, transcription_charge
-from .._requests import ROUTES, Route
-from .._world import World
-from ..bridge import Bridge, Seat
+from ....elements import Element, Response
+from ....elements._values import CONFERENCE_SOUND
+from ..._clock import Clock, Entry, seconds
+from ..._recording import Recording, api_figures, transcription_charge
+from ..._world import World
+from ...bridge import Bridge, Seat
+from ...callflow._call import Call, Membership
+from ...platform._hangup_causes import CONFERENCE_ENDED
+from ...platform._requests import ROUTES, Route
 from ._digits import DigitMatcher
 from ._floor import Floor
 

@@ -11,12 +11,12 @@ pressed or a phrase said during a prompt stops the prompts (barge-in).
 
 from __future__ import annotations
 
-from .._xml_whitespace import xml_split
-from ..elements import Element
-from ..elements.companions import Play, Wait
+from ..._xml_whitespace import xml_split
+from ...elements import Element
+from ...elements.companions import Play, Wait
+from .._clock import Clock, Entry, seconds
+from ..platform._requests import ROUTES
 from ._call import Call, Heard
-from ._clock import Clock, Entry, seconds
-from ._requests import ROUTES
 
 __all__ = ["Gathering", "run_gathering"]
 
