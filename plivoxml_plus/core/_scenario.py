@@ -507,13 +507,14 @@ class Scenario:
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
 
-    def run(self) -> Simulation:
-        """Build the simulation and run it until ``until`` (or until every call ended).
+    def run(self, simulation: Simulation | None = None) -> Simulation:
+        """Build the simulation (or take ``simulation``, from :meth:`simulation`) and run it
+        until ``until`` (or until every call ended).
 
         In strict mode the first failed request raises :class:`StrictModeError`
         (the app's fault, not the scenario's); other problems are ScenarioErrors.
         The simulation returned may hold a client to the app: close it when done."""
-        simulation = self.simulation()
+        simulation = self.simulation() if simulation is None else simulation
         try:
             simulation.run(until=self.until)
         except StrictModeError:
