@@ -28,6 +28,8 @@ import flask
 import plivo
 import plivo.rest.client
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from plivo.exceptions import AuthenticationError, ResourceNotFoundError
 
 from plivoxml_plus import Simulation, SimulationError
@@ -256,6 +258,7 @@ def raw_exchange(url: str, data: bytes, *, wait: float = 5) -> bytes:
     host, port = url.removeprefix("http://").rsplit(":", 1)
     with socket.create_connection((host, int(port)), timeout=wait) as sock:
         sock.sendall(data)
+        sock.shutdown(socket.SHUT_WR)  # (all sent: a short body is seen short, not waited for)
         chunks = []
         while chunk := sock.recv(65536):
             chunks.append(chunk)
@@ -405,3 +408,63 @@ def test_simulate_serve_api_refusals_exit_2(tmp_path, option, message):
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_simulate_serve_api_strict_failure_exits_1_and_stops_the_server(tmp_path):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    scenario = tmp_path / "dead.toml"
+    scenario.write_text(f'base_url = "{dead}"\n[[call]]\nname = "ann"\nanswer_url = "{dead}/answer"\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario), "--serve-api", "0"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    first, second = result.stderr.splitlines()
+    assert result.returncode == 1 and result.stdout == ""
+    assert "strict mode: at t=0, for call 'ann'" in second
+    assert refused(first.split(" at ", 1)[1].split()[0])
+
+
+# -- any bytes a client sends: one HTTP answer with a JSON body, never a hang --------------
+
+TOKENS = st.sampled_from(["GET", "POST", "DELETE", "PUT", "HEAD", "BREW", "", "G\x00T"])
+PATHS = st.one_of(
+    st.sampled_from(["/", f"/v1/Account/{ACCOUNT}/Call/", f"/v1/Account/{ACCOUNT}/MultiPartyCall/x/Participant/"]),
+    st.text(st.characters(min_codepoint=33, max_codepoint=126), max_size=40),
+)
+HEADERS = st.lists(
+    st.sampled_from(
+        [
+            f"Authorization: {basic()}",
+            "Authorization: Basic",
+            "Content-Length: 5",
+            "Content-Length: x",
+            "Transfer-Encoding: chunked",
+            "Content-Type: application/json",
+            "X: \udcff".encode("utf-8", "surrogateescape").decode("latin-1"),
+        ]
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(method=TOKENS, path=PATHS, headers=HEADERS, body=st.binary(max_size=8))
+def test_any_request_gets_one_json_answer(method, path, headers, body):
+    request = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{h}\r\n" for h in headers) + "\r\n"
+    with Simulation().serve_api() as url:
+        reply = raw_exchange(url, request.encode("latin-1") + body)
+    if not reply:  # (a body shorter than its Content-Length: the connection is closed unanswered)
+        assert "Content-Length: 5" in headers and len(body) < 5
+        return
+    head, _, payload = reply.partition(b"\r\n\r\n")
+    status = int(head.split(b" ")[1])
+    assert 200 <= status < 600
+    if payload:
+        assert isinstance(json.loads(payload), dict)
+    assert b"Traceback" not in reply
