@@ -71,8 +71,8 @@ def register(commands: Any) -> None:
         help=(
             "while the scenario runs, also answer Plivo's REST API (/v1/Account/{auth_id}/...) over HTTP "
             "on 127.0.0.1:PORT (0: a free port; the URL is printed on stderr), for your app in any "
-            "language; Basic auth: MASIMULATEDACCOUNT00 and the scenario's auth_token. HOST must be a "
-            "loopback address. See docs/testing-apps.md"
+            "language; Basic auth: the scenario's auth_id (default MASIMULATEDACCOUNT00) and auth_token. "
+            "HOST must be a loopback address. See docs/testing-apps.md"
         ),
     )
     parser.set_defaults(run=_run, simulate_parser=parser)

@@ -347,9 +347,9 @@ def test_simulate_serve_api_end_to_end(tmp_path):
         if path == "/answer":
             assert ready.wait(10), "the CLI never printed the API's URL"
             status, _ = call_api(
-                api[0], "POST", f"/v1/Account/{ACCOUNT}/Call/",
+                api[0], "POST", "/v1/Account/SAMYSUBACCOUNT000001/Call/",
                 {"from": form["To"], "to": AGENT, "answer_url": f"{app.url}/agent"},
-                auth=basic(token="scenario-token"),
+                auth=basic("SAMYSUBACCOUNT000001", "scenario-token"),
             )  # fmt: skip
             assert status == 201
             return MPC_XML.format(role="customer")
@@ -358,7 +358,7 @@ def test_simulate_serve_api_end_to_end(tmp_path):
     with AppServer(answer) as app:
         scenario = tmp_path / "served.toml"
         scenario.write_text(
-            f'until = 20\nbase_url = "{app.url}"\nauth_token = "scenario-token"\n'
+            f'until = 20\nbase_url = "{app.url}"\nauth_token = "scenario-token"\nauth_id = "SAMYSUBACCOUNT000001"\n'
             f'[[call]]\nname = "customer"\nanswer_url = "{app.url}/answer"\nat = 2\n'
         )
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -370,6 +370,7 @@ def test_simulate_serve_api_end_to_end(tmp_path):
             assert process.stderr is not None
             line = process.stderr.readline()
             assert line.startswith("serving Plivo's REST API at http://127.0.0.1:"), line
+            assert line.rstrip().endswith("(auth id SAMYSUBACCOUNT000001)"), line
             api.append(line.split(" at ", 1)[1].split()[0])
             ready.set()
             out, err = process.communicate(timeout=60)
@@ -468,3 +469,22 @@ def test_any_request_gets_one_json_answer(method, path, headers, body):
     if payload:
         assert isinstance(json.loads(payload), dict)
     assert b"Traceback" not in reply
+
+
+@pytest.mark.parametrize("auth_id", ["", "MA123", "XA" + "0" * 18, "MA" + "a" * 18, "MA" + "0" * 18 + ":", 12])
+def test_an_auth_id_not_of_plivos_form_is_refused(tmp_path, auth_id):
+    refusal = "auth_id = .* is not allowed; allowed: MA or SA and 18"
+    with pytest.raises(SimulationError, match=refusal), Simulation().serve_api(auth_id=auth_id):
+        pass
+    scenario = tmp_path / "bad.toml"
+    scenario.write_text(f"auth_id = {json.dumps(auth_id)}\n[[call]]\nname = 'ann'\nanswer = '<Response/>'\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{scenario}:1: auth_id = "), result.stderr

@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused
 from .._terminal import printable
-from ._simulation import DEFAULT_AUTH_ID
 from ._world import StrictModeError
 
 if TYPE_CHECKING:
@@ -83,8 +82,8 @@ def _run_serving(scenario: Scenario, args: argparse.Namespace) -> Simulation:
     simulation = scenario.simulation()
     host, port = args.serve_api
     try:
-        with simulation.serve_api(port, host=host, auth_token=scenario.auth_token) as url:
-            print(f"serving Plivo's REST API at {url} (auth id {DEFAULT_AUTH_ID})", file=sys.stderr, flush=True)
+        with simulation.serve_api(port, host=host, auth_id=scenario.auth_id, auth_token=scenario.auth_token) as url:
+            print(f"serving Plivo's REST API at {url} (auth id {scenario.auth_id})", file=sys.stderr, flush=True)
             return scenario.run(simulation)
     except SimulationError:  # (the server could not start: the run has not)
         simulation.close()

@@ -33,6 +33,7 @@ from ._report import render_json, render_text
 from ._requests import HttpRequest, RequestKind, TimelineEvent
 from ._settings import (
     AUDIO_RATES,
+    AUTH_ID,
     CONFIDENCE,
     DIRECTION,
     EPOCH_MS,
@@ -951,6 +952,7 @@ class Simulation:
         server stops on exit (docs/testing-apps.md, "Apps in any language")."""
         from .platform.rest._server import serve
 
+        admit(AUTH_ID, auth_id, "serve_api: auth_id")
         control, token = self._rest_control(auth_token)
         with serve(control, host, port, auth_id, token) as url:
             yield url
