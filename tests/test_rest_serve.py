@@ -488,3 +488,57 @@ def test_an_auth_id_not_of_plivos_form_is_refused(tmp_path, auth_id):
     )
     assert result.returncode == 2
     assert result.stderr.startswith(f"{scenario}:1: auth_id = "), result.stderr
+
+
+# -- one API: over HTTP as in process ---------------------------------------------------
+
+REQUESTS = st.lists(
+    st.sampled_from(
+        [
+            ("POST", "Call/", {"from": "15550000000", "to": AGENT, "answer_url": "https://app.example/agent"}),
+            ("POST", "Call/", {"from": "15550000000", "to": AGENT}),
+            ("GET", "Call/", {"status": "live"}),
+            ("GET", "Call/", {}),
+            ("GET", "Call/nope/", {}),
+            ("DELETE", "Call/nope/", {}),
+            ("POST", "Call/nope/", {"legs": "aleg", "aleg_url": "https://app.example/agent"}),
+            ("GET", "MultiPartyCall/", {}),
+            ("GET", "Conference/", {}),
+            ("PUT", "Call/", {}),
+            ("GET", "Nothing/", {}),
+        ]
+    ),
+    max_size=6,
+)
+
+
+def answers(send: Callable[[str, str, dict[str, Any]], tuple[int, Any]], steps: list[Any]) -> list[Any]:
+    seen = []
+    for method, path, params in steps:
+        status, body = send(method, path, params)
+        seen.append((status, {k: v for k, v in (body or {}).items() if k != "api_id"}))
+    return seen
+
+
+@settings(max_examples=15, deadline=None)
+@given(steps=REQUESTS)
+def test_the_served_api_answers_as_the_in_process_client(steps):
+    agent = {"https://app.example/agent": "<Response><Wait length='60'/></Response>"}
+    local, served = Simulation(agent), Simulation(agent)
+    session = local.rest_client().session
+
+    def in_process(method: str, path: str, params: dict[str, Any]) -> tuple[int, Any]:
+        url = f"https://api.plivo.com/v1/Account/{ACCOUNT}/{path}"
+        reply = session.request(method, url, **({"params": params} if method == "GET" else {"json": params}))
+        return reply.status_code, reply.json() if reply.content else None
+
+    with served.serve_api() as url:
+
+        def over_http(method: str, path: str, params: dict[str, Any]) -> tuple[int, Any]:
+            query = "?" + "&".join(f"{k}={v}" for k, v in params.items()) if method == "GET" and params else ""
+            return call_api(url, method, f"/v1/Account/{ACCOUNT}/{path}{query}", None if method == "GET" else params)
+
+        assert answers(over_http, steps) == answers(in_process, steps)
+    local.run(until=30)
+    served.run(until=30)
+    assert served.report("json") == local.report("json")
