@@ -20,6 +20,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -338,6 +339,14 @@ def test_ipv6_loopback():
 
 # -- the CLI, end to end ------------------------------------------------------------------
 
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # (this worktree's package, in the child)
+
+
+def simulate(scenario: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``plivoxml-plus simulate scenario *options``, run to its end (bounded)."""
+    command = [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario), *options]
+    return subprocess.run(command, check=False, capture_output=True, text=True, timeout=60, env=ENV)
+
 
 def test_simulate_serve_api_end_to_end(tmp_path):
     api: list[str] = []
@@ -361,10 +370,9 @@ def test_simulate_serve_api_end_to_end(tmp_path):
             f'until = 20\nbase_url = "{app.url}"\nauth_token = "scenario-token"\nauth_id = "SAMYSUBACCOUNT000001"\n'
             f'[[call]]\nname = "customer"\nanswer_url = "{app.url}/answer"\nat = 2\n'
         )
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         command = [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario), "--format", "json"]
         process = subprocess.Popen(
-            [*command, "--serve-api", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+            [*command, "--serve-api", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
         )
         try:
             assert process.stderr is not None
@@ -397,14 +405,7 @@ def test_simulate_serve_api_end_to_end(tmp_path):
 def test_simulate_serve_api_refusals_exit_2(tmp_path, option, message):
     scenario = tmp_path / "one.toml"
     scenario.write_text("[[call]]\nname = 'ann'\nanswer = '<Response><Wait length=\"2\"/></Response>'\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario), "--serve-api", option],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    result = simulate(scenario, "--serve-api", option)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -417,14 +418,7 @@ def test_simulate_serve_api_strict_failure_exits_1_and_stops_the_server(tmp_path
         dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
     scenario = tmp_path / "dead.toml"
     scenario.write_text(f'base_url = "{dead}"\n[[call]]\nname = "ann"\nanswer_url = "{dead}/answer"\n')
-    result = subprocess.run(
-        [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario), "--serve-api", "0"],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    result = simulate(scenario, "--serve-api", "0")
     first, second = result.stderr.splitlines()
     assert result.returncode == 1 and result.stdout == ""
     assert "strict mode: at t=0, for call 'ann'" in second
@@ -478,14 +472,7 @@ def test_an_auth_id_not_of_plivos_form_is_refused(tmp_path, auth_id):
         pass
     scenario = tmp_path / "bad.toml"
     scenario.write_text(f"auth_id = {json.dumps(auth_id)}\n[[call]]\nname = 'ann'\nanswer = '<Response/>'\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "plivoxml_plus", "simulate", str(scenario)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    result = simulate(scenario)
     assert result.returncode == 2
     assert result.stderr.startswith(f"{scenario}:1: auth_id = "), result.stderr
 
