@@ -63,7 +63,30 @@ def register(commands: Any) -> None:
         default=None,
         help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
     )
+    parser.add_argument(
+        "--serve-api",
+        metavar="[HOST:]PORT",
+        type=_api_address,
+        default=None,
+        help=(
+            "while the scenario runs, also answer Plivo's REST API (/v1/Account/{auth_id}/...) over HTTP "
+            "on 127.0.0.1:PORT (0: a free port; the URL is printed on stderr), for your app in any "
+            "language; Basic auth: the scenario's auth_id (default MASIMULATEDACCOUNT00) and auth_token. "
+            "HOST must be a loopback address. See docs/testing-apps.md"
+        ),
+    )
     parser.set_defaults(run=_run, simulate_parser=parser)
+
+
+def _api_address(text: str) -> tuple[str, int]:
+    """--serve-api's [HOST:]PORT (HOST a loopback address, checked when served; ``[::1]:PORT``)."""
+    host, _, port = text.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]") or "127.0.0.1"
+    if not (port.isascii() and port.isdigit() and int(port) <= 65535):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not allowed; allowed: [HOST:]PORT, PORT 0 to 65535 (0: any free)"
+        )
+    return host, int(port)
 
 
 def _mebibytes(text: str) -> int:

@@ -1,5 +1,5 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--audio-out DIR [--mp3]
-[--audio-memory-limit MIB]]``.
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--serve-api [HOST:]PORT]
+[--audio-out DIR [--mp3] [--audio-memory-limit MIB]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
 default of a scenario driving an app, one with ``base_url``, unless it says
@@ -14,6 +14,13 @@ control, format and separator characters in it (a hostile name or path quoted
 in it) are escaped (``\x1b``, ``\u2028``: plivoxml_plus._terminal), as in the text report.
 (Characters the output's encoding cannot show are escaped by
 ``plivoxml_plus.cli``, for every command.)
+
+``--serve-api [HOST:]PORT`` also answers Plivo's REST API over HTTP on that
+loopback address (default host 127.0.0.1; port 0: a free one) while the scenario
+runs, for an app in any language (docs/testing-apps.md, "Apps in any
+language"): one line on stderr gives its URL before the run starts; the server
+stops when the run ends. A host that is not loopback, or a port that cannot be
+bound, is exit 2.
 
 ``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
 recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
@@ -37,6 +44,7 @@ from ._world import StrictModeError
 
 if TYPE_CHECKING:
     from ._simulation import Simulation
+    from .scenario._scenario import Scenario
 
 __all__ = ["run"]
 
@@ -54,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.scenario)
         if getattr(args, "strict", False):
             scenario = attrs.evolve(scenario, strict=True)
-        simulation = scenario.run()
+        simulation = scenario.run() if args.serve_api is None else _run_serving(scenario, args)
     except StrictModeError as error:  # the scenario is fine: the app is not
         _complain(f"{args.scenario}: {error}")
         return 1
@@ -66,6 +74,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with simulation:  # (closes the client to the app, if any)
         return _finish(args, simulation)
+
+
+def _run_serving(scenario: Scenario, args: argparse.Namespace) -> Simulation:
+    """The scenario run while its REST API is served on ``--serve-api`` (the URL on
+    stderr first); the server stops when the run ends, before the report is printed."""
+    simulation = scenario.simulation()
+    host, port = args.serve_api
+    try:
+        with simulation.serve_api(port, host=host, auth_id=scenario.auth_id, auth_token=scenario.auth_token) as url:
+            print(f"serving Plivo's REST API at {url} (auth id {scenario.auth_id})", file=sys.stderr, flush=True)
+            return scenario.run(simulation)
+    except SimulationError:  # (the server could not start: the run has not)
+        simulation.close()
+        raise
 
 
 def _finish(args: argparse.Namespace, simulation: Simulation) -> int:

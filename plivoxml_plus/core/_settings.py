@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._errors import SimulationError
-from ..elements._checks import Check, Choice, Integer, Refused, shown  # (shown: re-exported for the core)
+from ..elements._checks import Check, Choice, Integer, Pattern, Refused, shown  # (shown: re-exported for the core)
 
 __all__ = [
     "AT_LEAST_ZERO",
@@ -154,6 +154,9 @@ class PhoneNumber(Check[str]):
 
 
 PHONE_NUMBER = PhoneNumber()
+# a Plivo account's auth id, as plivo-python's RestClient accepts it: a main account
+# (MA...) or a subaccount (SA...), 20 characters; the served API's Basic auth user
+AUTH_ID = Pattern(r"[MS]A[A-Z0-9]{18}", "MA or SA and 18 capital letters or digits (a Plivo auth id)", xml=False)
 DIRECTION = Choice("inbound", "outbound")
 
 

@@ -6,7 +6,8 @@ import gc
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from heapq import heappop
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -23,6 +24,7 @@ from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
 from ._settings import (
     AUDIO_RATES,
+    AUTH_ID,
     CONFIDENCE,
     DIRECTION,
     EPOCH_MS,
@@ -928,14 +930,43 @@ class Simulation:
         clock's current time: from test code between runs, or from the app's
         handlers while the simulation waits for their answer. ``auth_token``
         defaults to the one requests are signed with."""
-        from ._rest_control import SimulationControl
         from .platform.rest import rest_client
+
+        control, token = self._rest_control(auth_token)
+        return rest_client(control, auth_id, token)
+
+    @contextmanager
+    def serve_api(
+        self,
+        port: int = 0,
+        *,
+        host: str = "127.0.0.1",
+        auth_id: str = DEFAULT_AUTH_ID,
+        auth_token: str | None = None,
+    ) -> Iterator[str]:
+        """Serve the same REST API as :meth:`rest_client` over HTTP on a loopback
+        ``host`` and ``port`` (0: a free one) while inside, for an app in any
+        language: yields the base URL its Plivo SDK is pointed at (what
+        ``https://api.plivo.com`` is). Requests need Basic auth with ``auth_id``
+        and ``auth_token`` (the one requests are signed with, unless told); the
+        server stops on exit (docs/testing-apps.md, "Apps in any language")."""
+        from .platform.rest._server import serve
+
+        admit(AUTH_ID, auth_id, "serve_api: auth_id")
+        control, token = self._rest_control(auth_token)
+        with serve(control, host, port, auth_id, token) as url:
+            yield url
+
+    def _rest_control(self, auth_token: str | None) -> tuple[Any, str]:
+        """The REST API's control of this simulation, and its token (by default the
+        one requests are signed with); it waits for the simulation as long as for the app."""
+        from ._rest_control import SimulationControl
 
         transport = self._world.transport
         if auth_token is None:
             auth_token = DEFAULT_AUTH_TOKEN if transport is None else transport.auth_token
         wait = 5.0 if transport is None else transport.timeout
-        return rest_client(SimulationControl(self, wait), auth_id, auth_token)
+        return SimulationControl(self, wait), auth_token
 
     def __repr__(self) -> str:
         return f"<Simulation at t={self.now}: {len(self._calls)} calls, {len(self._world.requests)} requests>"

@@ -8,6 +8,7 @@
     base_url = "https://app.example" # the URL its routes are under (needed with app; without
                                      # app: real HTTP to a server running there)
     auth_token = "..."               # optional: what requests are signed with (with base_url)
+    auth_id = "MA..."                # optional: the account simulate --serve-api answers for
     timeout = 5                      # optional: seconds to wait for a reply (with base_url)
     strict = false                   # optional (default: true with base_url): true, the first
                                      # failed request stops the run; false, it is a note
@@ -153,8 +154,8 @@ from ...elements.multiparty import MultiPartyCall
 from .._clock import to_ms
 from .._durations import DurationModel
 from .._options import ConferenceOptions, MpcOptions
-from .._settings import AUDIO_RATES, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
-from .._simulation import Simulation, _answer_document
+from .._settings import AUDIO_RATES, AUTH_ID, CONFIDENCE, DIRECTION, PHONE_NUMBER, POSITIVE, admit, shown
+from .._simulation import DEFAULT_AUTH_ID, Simulation, _answer_document
 from .._world import StrictModeError
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 from ..platform._app import DEFAULT_AUTH_TOKEN
@@ -183,6 +184,7 @@ TOP_KEYS = (
     "app",
     "base_url",
     "auth_token",
+    "auth_id",
     "timeout",
     "strict",
     "call",
@@ -470,6 +472,7 @@ class Scenario:
     app: Any = None  # the imported WSGI or ASGI app (app = "module:attribute")
     base_url: str | None = None
     auth_token: str = DEFAULT_AUTH_TOKEN
+    auth_id: str = DEFAULT_AUTH_ID  # the account simulate --serve-api answers for
     timeout: float = 5.0
     # strict by default when requests go to an app (as the pytest plugin's plivo_sim): strict = false relaxes it
     strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
@@ -526,13 +529,14 @@ class Scenario:
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
 
-    def run(self) -> Simulation:
-        """Build the simulation and run it until ``until`` (or until every call ended).
+    def run(self, simulation: Simulation | None = None) -> Simulation:
+        """Build the simulation (or take ``simulation``, from :meth:`simulation`) and run it
+        until ``until`` (or until every call ended).
 
         In strict mode the first failed request raises :class:`StrictModeError`
         (the app's fault, not the scenario's); other problems are ScenarioErrors.
         The simulation returned may hold a client to the app: close it when done."""
-        simulation = self.simulation()
+        simulation = self.simulation() if simulation is None else simulation
         try:
             simulation.run(until=self.until)
         except (StrictModeError, ScenarioError):  # (a [[rest]] entry refused: at its line)
@@ -742,7 +746,7 @@ class _Loader:
         )
 
     def connection(self, data: dict[str, Any]) -> dict[str, Any]:
-        """The top-level app, base_url, auth_token, timeout and strict keys, checked
+        """The top-level app, base_url, auth_token, auth_id, timeout and strict keys, checked
         (and the app imported): Scenario's keyword arguments."""
 
         def line(key: str) -> int:
@@ -753,6 +757,11 @@ class _Loader:
             if not isinstance(data["strict"], bool):
                 raise self.fail(f"strict must be true or false, not {shown(data['strict'])}", line("strict"))
             found["strict"] = data["strict"]
+        if "auth_id" in data:  # (the served API's account: with or without base_url)
+            try:
+                found["auth_id"] = admit(AUTH_ID, data["auth_id"], "auth_id")
+            except SimulationError as error:
+                raise self.fail(str(error), line("auth_id")) from None
         base_url = data.get("base_url")
         for key in ("app", "auth_token", "timeout"):
             if key in data and base_url is None:
