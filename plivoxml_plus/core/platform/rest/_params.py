@@ -3,7 +3,7 @@ naming the parameter, what it was and what is allowed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,13 +39,6 @@ def text(params: Mapping[str, Any], name: str) -> str | None:
     return value
 
 
-def required(params: Mapping[str, Any], name: str) -> str:
-    value = text(params, name)
-    if value is None:
-        raise RestError(400, f"{name} is required but was not given")
-    return value
-
-
 def url(params: Mapping[str, Any], name: str) -> str | None:
     value = text(params, name)
     if value is not None:
@@ -55,11 +48,18 @@ def url(params: Mapping[str, Any], name: str) -> str | None:
     return value
 
 
-def required_url(params: Mapping[str, Any], name: str) -> str:
-    value = url(params, name)
+def required(
+    params: Mapping[str, Any], name: str, read: Callable[[Mapping[str, Any], str], str | None] = text
+) -> str:
+    """The parameter as ``read`` reads it (text by default), which must be given."""
+    value = read(params, name)
     if value is None:
         raise RestError(400, f"{name} is required but was not given")
     return value
+
+
+def required_url(params: Mapping[str, Any], name: str) -> str:
+    return required(params, name, url)
 
 
 def method(params: Mapping[str, Any], name: str, default: str = "POST") -> str:
