@@ -305,6 +305,26 @@ class Pattern(Check[str]):
         return self._known
 
 
+class Unaccented(Pattern):
+    """A ``Pattern`` of ASCII names that an SDK may write with their accents
+    (``Polly.Céline`` for ``Polly.Celine``): the accented spelling is a variant,
+    read without its accents; ``who`` says who writes it so."""
+
+    __slots__ = ("who",)
+
+    def __init__(self, pattern: str, allowed: str, *, who: str) -> None:
+        super().__init__(pattern, allowed)
+        self.who = who
+
+    def variant(self, text: str) -> Variant | None:
+        import unicodedata  # only for refused text: off the hot path
+
+        bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        if bare == text or not self._matches(bare):
+            return None
+        return Variant(bare, self.who)
+
+
 class Url(Pattern):
     """An absolute http:// or https:// URL.
 

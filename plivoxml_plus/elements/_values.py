@@ -17,6 +17,7 @@ from ._checks import (
     StreamUrl,
     StringList,
     Text,
+    Unaccented,
     Url,
     UrlText,
 )
@@ -60,8 +61,16 @@ EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 EVENT_GROUP_LIST = StringList(Choice(*EVENT_GROUPS), unique=True, what="statusCallbackEvents groups")
 
-VOICE = Pattern(r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*", "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'")
-LANGUAGE = Pattern(r"[a-z]{2,3}(-[A-Z]{2})?", "a language code such as 'en-US', 'fr-FR' or 'arb'")
+# Amazon Polly's voice ids are ASCII (Celine, Dora, Vitoria); its voice *names* carry accents
+VOICE = Unaccented(
+    r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*",
+    "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'",
+    who="plivo-php writes Polly voice names with their accents; Amazon Polly's voice ids, and plivo-java, have none",
+)
+# A third part for Amazon Polly's en-GB-WLS (Welsh English, the voice Polly.Geraint)
+LANGUAGE = Pattern(
+    r"[a-z]{2,3}(-[A-Z]{2}(-[A-Z]{3})?)?", "a language code such as 'en-US', 'fr-FR', 'arb' or 'en-GB-WLS'"
+)
 
 # -- call-flow elements (Dial, GetDigits, GetInput, Record, DTMF, Message, Stream) --
 
