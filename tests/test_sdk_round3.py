@@ -134,3 +134,34 @@ def test_an_accented_polly_voice_parses_like_its_ascii_id(name: str, tail: str):
     result = validate(written)
     assert result.ok and [p.severity for p in result.problems] == ["warning"]
     assert parse(written) == parse(documented)
+
+
+# -- issue 19 item 3: what the docs exclude is refused ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        # Plivo's Record page (current and legacy): maxLength "integer greater than 1"
+        ('<Record maxLength="1"/>', "from 2"),
+        # Record page: transcriptionType auto (current), auto or hybrid (legacy); manual is Conference's
+        ('<Record transcriptionType="manual"/>', "'auto', 'hybrid'"),
+    ],
+)
+def test_a_record_value_the_docs_exclude_is_refused(source: str, words: str):
+    result = validate(R.format(source))
+    assert not result.ok and len(result.problems) == 1, result
+    assert result.problems[0].severity == "error" and words in result.problems[0].message
+    assert "<Record> attribute" in result.problems[0].message
+
+
+def test_record_refuses_them_in_python_too():
+    from plivoxml_plus import Record, ValidationError
+
+    with pytest.raises(ValidationError, match="max_length"):
+        Record(max_length=1)
+    with pytest.raises(ValidationError, match="transcription_type"):
+        Record(transcription_type="manual")  # type: ignore[arg-type]
+    assert Record(max_length=2, transcription_type="hybrid").to_string() == (
+        '<Record maxLength="2" transcriptionType="hybrid"/>'
+    )
