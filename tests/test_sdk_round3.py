@@ -165,3 +165,22 @@ def test_record_refuses_them_in_python_too():
     assert Record(max_length=2, transcription_type="hybrid").to_string() == (
         '<Record maxLength="2" transcriptionType="hybrid"/>'
     )
+
+
+# Plivo's Dial page: callerName "Any string, maximum of 50 characters"
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 80), st.sampled_from(["a", "é", " a"]))
+def test_dial_caller_name_is_at_most_50_characters(size: int, unit: str):
+    from plivoxml_plus import Dial, ValidationError
+
+    name = ("N" + unit * size)[: size + 1].strip() or "N"
+    source = R.format(f'<Dial callerName="{name}"><Number>15551234567</Number></Dial>')
+    result = validate(source)
+    counted = len(" ".join(name.split()))  # xs:token counts a run of spaces as one
+    if counted <= 50:
+        assert result.problems == () and Dial(caller_name=name).caller_name == name
+    else:
+        assert not result.ok and len(result.problems) == 1, result
+        assert "at most 50 characters" in result.problems[0].message
+        with pytest.raises(ValidationError, match="at most 50 characters"):
+            Dial(caller_name=name)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence, Set
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from .._xml_whitespace import is_xml_blank, xml_strip
+from .._xml_whitespace import is_xml_blank, xml_collapse, xml_strip
 
 T = TypeVar("T")
 
@@ -369,17 +369,22 @@ class Text(Check[str]):
     """Element text content: required, not blank; surrounding whitespace is not
     part of it and is trimmed (the seed writes room names on their own line)."""
 
-    __slots__ = ("_known", "allowed")
+    __slots__ = ("_known", "allowed", "maximum")
 
-    def __init__(self, allowed: str = "a non-blank string") -> None:
+    def __init__(self, allowed: str = "a non-blank string", *, maximum: int | None = None) -> None:
         self.allowed = allowed
+        self.maximum = maximum  # most characters, counted as xs:token counts them (whitespace runs as one)
         self._known: set[str] = set()  # trimmed texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
         if isinstance(value, str):
             text = xml_strip(value)
             # printable ASCII is the common case and needs no scan for non-XML characters
-            if text and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text)):
+            if (
+                text
+                and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text))
+                and (self.maximum is None or len(text) <= self.maximum or len(xml_collapse(text)) <= self.maximum)
+            ):
                 return text
         raise Refused(self.allowed)
 
