@@ -184,3 +184,27 @@ def test_dial_caller_name_is_at_most_50_characters(size: int, unit: str):
         assert "at most 50 characters" in result.problems[0].message
         with pytest.raises(ValidationError, match="at most 50 characters"):
             Dial(caller_name=name)
+
+
+# Plivo's "Pass custom headers" guide: sipHeaders keys of [A-Za-z0-9], values of [A-Za-z0-9] and %
+SIP_KEY = st.text("ABCXYZabcxyz0189", min_size=1, max_size=6)
+SIP_VALUE = st.text("ABCabc0189%", max_size=6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(SIP_KEY, SIP_VALUE), min_size=1, max_size=3), st.sampled_from(["Dial", "User"]))
+def test_sip_headers_in_the_documented_characters_are_valid(pairs, tag: str):
+    headers = ",".join(f"{k}={v}" for k, v in pairs)
+    inner = '<User sipHeaders="{}">sip:a@phone.plivo.com</User>' if tag == "User" else "<Number>1555</Number>"
+    dial = f'<Dial sipHeaders="{headers}">{inner}</Dial>' if tag == "Dial" else f"<Dial>{inner.format(headers)}</Dial>"
+    assert validate(R.format(dial)).problems == ()
+
+
+@pytest.mark.parametrize("headers", ["X-Team=sales", "Team=sa-les", "Team=sales team", "Team=sal_es", "Tëam=x"])
+def test_sip_headers_outside_the_documented_characters_are_refused(headers: str):
+    from plivoxml_plus import Dial, ValidationError
+
+    result = validate(R.format(f'<Dial sipHeaders="{headers}"><Number>1555</Number></Dial>'))
+    assert not result.ok and len(result.problems) == 1 and "X-PH- prefix" in result.problems[0].message, result
+    with pytest.raises(ValidationError, match="sip_headers"):
+        Dial(sip_headers=headers)

@@ -78,9 +78,12 @@ DIGIT_KEYS = Pattern(r"[0-9*#]+", "keys from 0-9, * and #")
 ONE_KEY = Pattern(r"[0-9*#]", "one key: 0-9, * or #")
 PHONE_NUMBER = Pattern(r"\+?[0-9]{1,20}", "a phone number: up to 20 digits, optionally after a +")
 SIP_URI = Pattern(r"sips?:[^ \t\n\r@]+@[^ \t\n\r]+", "a SIP URI such as 'sip:alice@phone.plivo.com'")
+# Plivo's "Pass custom headers" guide: keys of [A-Za-z0-9] only (Plivo adds the X-PH-
+# prefix), values of [A-Za-z0-9] and % (URL-encoded); its support pages: other pairs are not sent
 SIP_HEADERS = Pattern(
-    r"[A-Za-z0-9\-]+=[^,= \t\n\r]*(,[A-Za-z0-9\-]+=[^,= \t\n\r]*)*",
-    "comma-separated key=value pairs, such as 'X-Team=sales,X-Tier=gold'",
+    r"[A-Za-z0-9]+=[A-Za-z0-9%]*(,[A-Za-z0-9]+=[A-Za-z0-9%]*)*",
+    "comma-separated key=value pairs, keys of letters and digits, values of letters, digits and %, "
+    "such as 'Team=sales,Tier=gold' (Plivo adds the X-PH- prefix)",
 )
 MESSAGE_DESTINATIONS = Pattern(
     r"\+?[0-9]{1,20}(<\+?[0-9]{1,20})*", "phone numbers separated by '<', such as '14155551234<14155556789'"
