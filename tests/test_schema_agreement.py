@@ -155,9 +155,9 @@ def python_facts(check: Check[Any]) -> Facts:
     if isinstance(check, OrWords):  # the words, or what the other check allows: a union (Sound too)
         return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check.other)]}
     if isinstance(check, UrlText):  # element text: xs:token trims it before the pattern applies
-        return _facts("token", "collapse", patterns=[(check.pattern,)])
+        return _facts("token", "collapse", patterns=[(check.pattern,)], max_length=check.maximum)
     if isinstance(check, Pattern):  # (Url is a Pattern)
-        return _facts("string", "preserve", patterns=[(check.pattern,)])
+        return _facts("string", "preserve", patterns=[(check.pattern,)], max_length=check.maximum)
     if isinstance(check, Text):
         # xs:token: surrounding whitespace is not part of the value; at least one other character
         return _facts("token", "collapse", min_length=1, max_length=check.maximum)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import Speak, parse, validate
@@ -208,3 +208,33 @@ def test_sip_headers_outside_the_documented_characters_are_refused(headers: str)
     assert not result.ok and len(result.problems) == 1 and "X-PH- prefix" in result.problems[0].message, result
     with pytest.raises(ValidationError, match="sip_headers"):
         Dial(sip_headers=headers)
+
+
+# Plivo's Stream page: extraHeaders "test1=12,test2=123", at most 512 bytes, only [A-Za-z0-9]
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(SIP_KEY, st.text("ABCabc0189", max_size=40)), min_size=1, max_size=30))
+@example([("a", "1" * 508)])  # 510 characters
+@example([("a", "1" * 510)])  # 512
+@example([("a", "1" * 511)])  # 513
+@example([("a", "1" * 300), ("b", "2" * 300)])
+def test_stream_extra_headers_are_documented_pairs_of_at_most_512_bytes(pairs):
+    from plivoxml_plus import Stream, ValidationError
+
+    headers = ",".join(f"{k}={v}" for k, v in pairs)
+    result = validate(R.format(f'<Stream extraHeaders="{headers}">wss://e.com/a</Stream>'))
+    if len(headers) <= 512:
+        assert result.problems == () and Stream("wss://e.com/a", extraHeaders=headers).extraHeaders == headers
+    else:
+        assert not result.ok and len(result.problems) == 1 and "at most 512" in result.problems[0].message
+        with pytest.raises(ValidationError, match="at most 512"):
+            Stream("wss://e.com/a", extraHeaders=headers)
+
+
+@pytest.mark.parametrize("headers", ["test1=12;test2=3", "X-Test=1", "test=1 2", "test", "tést=1"])
+def test_stream_extra_headers_outside_the_documented_characters_are_refused(headers: str):
+    result = validate(R.format(f'<Stream extraHeaders="{headers}">wss://e.com/a</Stream>'))
+    assert (
+        not result.ok
+        and len(result.problems) == 1
+        and "key=value pairs of letters and digits" in (result.problems[0].message)
+    ), result

@@ -271,12 +271,13 @@ class Pattern(Check[str]):
     which no XML document holds (so the schema never sees them), and lxml would
     refuse them only when the document is written."""
 
-    __slots__ = ("_fullmatch", "_known", "allowed", "pattern", "xml")
+    __slots__ = ("_fullmatch", "_known", "allowed", "maximum", "pattern", "xml")
 
-    def __init__(self, pattern: str, allowed: str, *, xml: bool = True) -> None:
+    def __init__(self, pattern: str, allowed: str, *, xml: bool = True, maximum: int | None = None) -> None:
         self.pattern = pattern
         self.allowed = allowed
         self.xml = xml
+        self.maximum = maximum  # most characters (the XSD's maxLength), if the docs bound it
         # Same language as ``pattern``; non-capturing groups only make matching faster.
         self._fullmatch = re.compile(non_capturing(pattern)).fullmatch
         self._known: set[str] = set()  # values admitted (see KNOWN_MAX)
@@ -284,6 +285,7 @@ class Pattern(Check[str]):
     def _matches(self, value: object) -> bool:
         return (
             isinstance(value, str)
+            and (self.maximum is None or len(value) <= self.maximum)
             and self._fullmatch(value) is not None
             and (not self.xml or (value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
         )

@@ -22,6 +22,12 @@ from ._checks import (
     UrlText,
 )
 
+
+def key_values(key: str, value: str) -> str:
+    """The pattern of comma-separated ``key=value`` pairs (sipHeaders, extraHeaders)."""
+    return f"{key}={value}(,{key}={value})*"
+
+
 BOOL = Boolean()
 URL = Url()
 URL_TEXT = UrlText()  # element text: surrounding whitespace trimmed
@@ -81,9 +87,16 @@ SIP_URI = Pattern(r"sips?:[^ \t\n\r@]+@[^ \t\n\r]+", "a SIP URI such as 'sip:ali
 # Plivo's "Pass custom headers" guide: keys of [A-Za-z0-9] only (Plivo adds the X-PH-
 # prefix), values of [A-Za-z0-9] and % (URL-encoded); its support pages: other pairs are not sent
 SIP_HEADERS = Pattern(
-    r"[A-Za-z0-9]+=[A-Za-z0-9%]*(,[A-Za-z0-9]+=[A-Za-z0-9%]*)*",
+    key_values("[A-Za-z0-9]+", "[A-Za-z0-9%]*"),
     "comma-separated key=value pairs, keys of letters and digits, values of letters, digits and %, "
     "such as 'Team=sales,Tier=gold' (Plivo adds the X-PH- prefix)",
+)
+# Plivo's Stream page: "Example: test1=12,test2=123. Max length: 512 bytes. Only characters
+# [A-Z], [a-z], [0-9] allowed" (in keys and values: the example's = and , separate them)
+EXTRA_HEADERS = Pattern(
+    key_values("[A-Za-z0-9]+", "[A-Za-z0-9]*"),
+    "comma-separated key=value pairs of letters and digits, at most 512 characters, such as 'test1=12,test2=123'",
+    maximum=512,
 )
 MESSAGE_DESTINATIONS = Pattern(
     r"\+?[0-9]{1,20}(<\+?[0-9]{1,20})*", "phone numbers separated by '<', such as '14155551234<14155556789'"
