@@ -252,7 +252,7 @@ def test_I3_record_session_tells_the_action_at_once_and_the_callback_at_the_end(
 
 
 def test_I3_each_record_has_its_own_id():
-    document = Response([Record(action=ACTION, max_length=1), Record(callback_url=CALLBACK, max_length=1)])
+    document = Response([Record(action=ACTION, max_length=2), Record(callback_url=CALLBACK, max_length=2)])
     sim = Simulation(urls={ACTION: "<Response><Record callbackUrl='https://app.example/callback'/></Response>"})
     sim.call("alice", document, hangup=60)
     sim.run()

@@ -125,7 +125,7 @@ def test_user_element():
 response = plivoxml.ResponseElement().add(
     plivoxml.DialElement(action='https://example.com/dial/done', dial_music='real').add(
         plivoxml.UserElement('sip:reception@phone.plivo.com').set_send_digits('1w2')
-        .set_send_on_preanswer(True).set_sip_headers('X-Desk=front,X-Floor=2')
+        .set_send_on_preanswer(True).set_sip_headers('Desk=front,Floor=2')
     ).add_number('+442071838750')
 )
 """)

@@ -23,6 +23,7 @@ from lxml import etree
 from xmlschema.names import (
     XSD_ENUMERATION,
     XSD_MAX_INCLUSIVE,
+    XSD_MAX_LENGTH,
     XSD_MIN_INCLUSIVE,
     XSD_MIN_LENGTH,
     XSD_NAMESPACE,
@@ -89,12 +90,20 @@ def declarations(schema: xmlschema.XMLSchema10) -> dict[str, Any]:
 
 # -- facts from the XSD ------------------------------------------------------------
 
+NO_FACTS: Facts = dict.fromkeys(("enumeration", "min", "max", "min_length", "max_length"), None) | {"patterns": []}
+FACETS = (
+    (XSD_MIN_INCLUSIVE, "min"),
+    (XSD_MAX_INCLUSIVE, "max"),
+    (XSD_MIN_LENGTH, "min_length"),
+    (XSD_MAX_LENGTH, "max_length"),
+)
+
 
 def xsd_facts(xsd_type: Any) -> Facts:
     """The facts of a simple type: walk its derivation down to the built-in type."""
     if xsd_type.is_union():
         return {"union": [xsd_facts(member) for member in xsd_type.member_types]}
-    facts: Facts = {"patterns": [], "enumeration": None, "min": None, "max": None, "min_length": None}
+    facts: Facts = {**NO_FACTS, "patterns": []}  # (a list of its own: patterns are appended)
     facts["whitespace"] = xsd_type.white_space
     step = xsd_type
     while type(step).__name__ != "XsdAtomicBuiltin":
@@ -104,7 +113,7 @@ def xsd_facts(xsd_type: Any) -> Facts:
         if XSD_ENUMERATION in own:
             assert facts["enumeration"] is None, "enumerations on two derivation steps"
             facts["enumeration"] = tuple(own[XSD_ENUMERATION].enumeration)
-        for name, key in ((XSD_MIN_INCLUSIVE, "min"), (XSD_MAX_INCLUSIVE, "max"), (XSD_MIN_LENGTH, "min_length")):
+        for name, key in FACETS:
             if name in own and facts[key] is None:
                 facts[key] = own[name].value
         step = step.base_type
@@ -119,7 +128,7 @@ def xsd_facts(xsd_type: Any) -> Facts:
 
 
 def _facts(builtin: str, whitespace: str, **given: Any) -> Facts:
-    facts: Facts = {"patterns": [], "enumeration": None, "min": None, "max": None, "min_length": None}
+    facts: Facts = {**NO_FACTS, "patterns": []}  # (a list of its own: patterns are appended)
     facts.update(builtin=builtin, whitespace=whitespace, **given)
     return facts
 
@@ -146,12 +155,12 @@ def python_facts(check: Check[Any]) -> Facts:
     if isinstance(check, OrWords):  # the words, or what the other check allows: a union (Sound too)
         return {"union": [_facts("string", "preserve", enumeration=check.words), python_facts(check.other)]}
     if isinstance(check, UrlText):  # element text: xs:token trims it before the pattern applies
-        return _facts("token", "collapse", patterns=[(check.pattern,)])
+        return _facts("token", "collapse", patterns=[(check.pattern,)], max_length=check.maximum)
     if isinstance(check, Pattern):  # (Url is a Pattern)
-        return _facts("string", "preserve", patterns=[(check.pattern,)])
+        return _facts("string", "preserve", patterns=[(check.pattern,)], max_length=check.maximum)
     if isinstance(check, Text):
         # xs:token: surrounding whitespace is not part of the value; at least one other character
-        return _facts("token", "collapse", min_length=1)
+        return _facts("token", "collapse", min_length=1, max_length=check.maximum)
     if isinstance(check, StringList):
         item = check.item
         if isinstance(item, Pattern):

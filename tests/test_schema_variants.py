@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from plivoxml_plus import Conference, MultiPartyCall, ParseError, Response, parse, validate
 from plivoxml_plus.cli import main
 from plivoxml_plus.elements import ELEMENT_CLASSES, Element
-from plivoxml_plus.elements._checks import Boolean, Choice, StringList
+from plivoxml_plus.elements._checks import Boolean, Choice, Integer, StringList
 from plivoxml_plus.elements._spellings import SPELLINGS
 from tests.conftest import answer_child, required_kwargs
 
@@ -189,7 +189,9 @@ def test_a_list_with_spaces_or_repeats_parses_like_the_documented_list(data):
 @given(st.sampled_from([s for s in SPELLINGS.values() if s.documented is not None]), st.data())
 def test_a_spelt_name_parses_like_the_documented_name(spelling, data):
     spec = ELEMENT_CLASSES[spelling.element]._by_xml[spelling.documented]
-    values = {Boolean: ["true", "false", "True"], Choice: ["GET", "POST"]}.get(type(spec.check), ["https://e.com/x"])
+    values = {Boolean: ["true", "false", "True"], Choice: ["GET", "POST"], Integer: ["1", "300"]}.get(
+        type(spec.check), ["https://e.com/x"]
+    )
     value = data.draw(st.sampled_from(values))
     documented = value.lower() if value == "True" else value
     written = parse(element(spelling.element, f'{spelling.written}="{value}"'))

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence, Set
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from .._xml_whitespace import is_xml_blank, xml_strip
+from .._xml_whitespace import is_xml_blank, xml_collapse, xml_strip
 
 T = TypeVar("T")
 
@@ -271,12 +271,13 @@ class Pattern(Check[str]):
     which no XML document holds (so the schema never sees them), and lxml would
     refuse them only when the document is written."""
 
-    __slots__ = ("_fullmatch", "_known", "allowed", "pattern", "xml")
+    __slots__ = ("_fullmatch", "_known", "allowed", "maximum", "pattern", "xml")
 
-    def __init__(self, pattern: str, allowed: str, *, xml: bool = True) -> None:
+    def __init__(self, pattern: str, allowed: str, *, xml: bool = True, maximum: int | None = None) -> None:
         self.pattern = pattern
         self.allowed = allowed
         self.xml = xml
+        self.maximum = maximum  # most characters (the XSD's maxLength), if the docs bound it
         # Same language as ``pattern``; non-capturing groups only make matching faster.
         self._fullmatch = re.compile(non_capturing(pattern)).fullmatch
         self._known: set[str] = set()  # values admitted (see KNOWN_MAX)
@@ -284,6 +285,7 @@ class Pattern(Check[str]):
     def _matches(self, value: object) -> bool:
         return (
             isinstance(value, str)
+            and (self.maximum is None or len(value) <= self.maximum)
             and self._fullmatch(value) is not None
             and (not self.xml or (value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
         )
@@ -303,6 +305,26 @@ class Pattern(Check[str]):
 
     def known(self) -> Set[str]:
         return self._known
+
+
+class Unaccented(Pattern):
+    """A ``Pattern`` of ASCII names that an SDK may write with their accents
+    (``Polly.Céline`` for ``Polly.Celine``): the accented spelling is a variant,
+    read without its accents; ``who`` says who writes it so."""
+
+    __slots__ = ("who",)
+
+    def __init__(self, pattern: str, allowed: str, *, who: str) -> None:
+        super().__init__(pattern, allowed)
+        self.who = who
+
+    def variant(self, text: str) -> Variant | None:
+        import unicodedata  # only for refused text: off the hot path
+
+        bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        if bare == text or not self._matches(bare):
+            return None
+        return Variant(bare, self.who)
 
 
 class Url(Pattern):
@@ -349,17 +371,22 @@ class Text(Check[str]):
     """Element text content: required, not blank; surrounding whitespace is not
     part of it and is trimmed (the seed writes room names on their own line)."""
 
-    __slots__ = ("_known", "allowed")
+    __slots__ = ("_known", "allowed", "maximum")
 
-    def __init__(self, allowed: str = "a non-blank string") -> None:
+    def __init__(self, allowed: str = "a non-blank string", *, maximum: int | None = None) -> None:
         self.allowed = allowed
+        self.maximum = maximum  # most characters, counted as xs:token counts them (whitespace runs as one)
         self._known: set[str] = set()  # trimmed texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
         if isinstance(value, str):
             text = xml_strip(value)
             # printable ASCII is the common case and needs no scan for non-XML characters
-            if text and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text)):
+            if (
+                text
+                and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text))
+                and (self.maximum is None or len(text) <= self.maximum or len(xml_collapse(text)) <= self.maximum)
+            ):
                 return text
         raise Refused(self.allowed)
 

@@ -32,5 +32,18 @@ SPELLINGS: dict[tuple[str, str], Spelling] = {
         # plivo-node, plivo-ruby and plivo-php accept it on <Conference>; Plivo's
         # Conference reference has no such attribute, and what the platform does with it is unknown
         Spelling("Conference", "beep", None, "plivo-node, plivo-ruby and plivo-php"),
+        # plivo-java writes legs="aleg" on every <Speak>: legs belongs to Plivo's Speak REST
+        # API (aleg/bleg/both); Plivo's Speak XML reference has no such attribute
+        Spelling("Speak", "legs", None, "plivo-java"),
+        # plivo-dotnet capitalises the A of the documented sendOnPreanswer
+        Spelling("Number", "sendOnPreAnswer", "sendOnPreanswer", "plivo-dotnet"),
+        Spelling("User", "sendOnPreAnswer", "sendOnPreanswer", "plivo-dotnet"),
+        # plivo-node accepts them on <Number>; Plivo documents them on <Dial> only
+        Spelling("Number", "callerId", None, "plivo-node"),
+        Spelling("Number", "callerName", None, "plivo-node"),
+        # plivo-node's Wait takes the snake_case name of the documented minSilence
+        Spelling("Wait", "min_silence", "minSilence", "plivo-node"),
+        # plivo-go's Dial has it; Plivo documents machine detection for the Call API only
+        Spelling("Dial", "machineDetection", None, "plivo-go"),
     )
 }

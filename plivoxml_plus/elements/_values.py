@@ -17,9 +17,16 @@ from ._checks import (
     StreamUrl,
     StringList,
     Text,
+    Unaccented,
     Url,
     UrlText,
 )
+
+
+def key_values(key: str, value: str) -> str:
+    """The pattern of comma-separated ``key=value`` pairs (sipHeaders, extraHeaders)."""
+    return f"{key}={value}(,{key}={value})*"
+
 
 BOOL = Boolean()
 URL = Url()
@@ -60,8 +67,16 @@ EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 EVENT_GROUP_LIST = StringList(Choice(*EVENT_GROUPS), unique=True, what="statusCallbackEvents groups")
 
-VOICE = Pattern(r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*", "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'")
-LANGUAGE = Pattern(r"[a-z]{2,3}(-[A-Z]{2})?", "a language code such as 'en-US', 'fr-FR' or 'arb'")
+# Amazon Polly's voice ids are ASCII (Celine, Dora, Vitoria); its voice *names* carry accents
+VOICE = Unaccented(
+    r"WOMAN|MAN|Polly\.[A-Za-z][A-Za-z\-]*",
+    "WOMAN, MAN or a Polly voice such as 'Polly.Joanna'",
+    who="plivo-php writes Polly voice names with their accents; Amazon Polly's voice ids, and plivo-java, have none",
+)
+# A third part for Amazon Polly's en-GB-WLS (Welsh English, the voice Polly.Geraint)
+LANGUAGE = Pattern(
+    r"[a-z]{2,3}(-[A-Z]{2}(-[A-Z]{3})?)?", "a language code such as 'en-US', 'fr-FR', 'arb' or 'en-GB-WLS'"
+)
 
 # -- call-flow elements (Dial, GetDigits, GetInput, Record, DTMF, Message, Stream) --
 
@@ -69,9 +84,19 @@ DIGIT_KEYS = Pattern(r"[0-9*#]+", "keys from 0-9, * and #")
 ONE_KEY = Pattern(r"[0-9*#]", "one key: 0-9, * or #")
 PHONE_NUMBER = Pattern(r"\+?[0-9]{1,20}", "a phone number: up to 20 digits, optionally after a +")
 SIP_URI = Pattern(r"sips?:[^ \t\n\r@]+@[^ \t\n\r]+", "a SIP URI such as 'sip:alice@phone.plivo.com'")
+# Plivo's "Pass custom headers" guide: keys of [A-Za-z0-9] only (Plivo adds the X-PH-
+# prefix), values of [A-Za-z0-9] and % (URL-encoded); its support pages: other pairs are not sent
 SIP_HEADERS = Pattern(
-    r"[A-Za-z0-9\-]+=[^,= \t\n\r]*(,[A-Za-z0-9\-]+=[^,= \t\n\r]*)*",
-    "comma-separated key=value pairs, such as 'X-Team=sales,X-Tier=gold'",
+    key_values("[A-Za-z0-9]+", "[A-Za-z0-9%]*"),
+    "comma-separated key=value pairs, keys of letters and digits, values of letters, digits and %, "
+    "such as 'Team=sales,Tier=gold' (Plivo adds the X-PH- prefix)",
+)
+# Plivo's Stream page: "Example: test1=12,test2=123. Max length: 512 bytes. Only characters
+# [A-Z], [a-z], [0-9] allowed" (in keys and values: the example's = and , separate them)
+EXTRA_HEADERS = Pattern(
+    key_values("[A-Za-z0-9]+", "[A-Za-z0-9]*"),
+    "comma-separated key=value pairs of letters and digits, at most 512 characters, such as 'test1=12,test2=123'",
+    maximum=512,
 )
 MESSAGE_DESTINATIONS = Pattern(
     r"\+?[0-9]{1,20}(<\+?[0-9]{1,20})*", "phone numbers separated by '<', such as '14155551234<14155556789'"

@@ -9,12 +9,11 @@ from typing import Literal
 import attrs
 
 from ._base import Element, adder, attribute, child_list, content, xml_element
-from ._checks import Choice, Integer, OrWords
+from ._checks import Choice, Integer, OrWords, Text
 from ._values import (
     BOOL,
     DTMF_PATTERNS,
     METHOD,
-    NAME,
     ONE_KEY,
     PHONE_NUMBER,
     SEND_DIGITS,
@@ -27,6 +26,8 @@ __all__ = ["Dial", "Number", "User"]
 
 Method = Literal["GET", "POST"]
 
+# "Any string, maximum of 50 characters" (Plivo's Dial page)
+CALLER_NAME = Text("a non-blank name of at most 50 characters", maximum=50)
 DIAL_MUSIC = OrWords(URL, "real")  # "real": the caller hears the real ringing; else a URL returning sound XML
 
 
@@ -65,7 +66,7 @@ class Dial(Element):
     time_limit: int | None = attribute(Integer(1), default=14400)
     timeout: int | None = attribute(Integer(1))
     caller_id: str | None = attribute(PHONE_NUMBER)
-    caller_name: str | None = attribute(NAME)
+    caller_name: str | None = attribute(CALLER_NAME)
     confirm_sound: str | None = attribute(URL)
     confirm_timeout: int | None = attribute(Integer(1), default=120)
     confirm_key: str | None = attribute(ONE_KEY)

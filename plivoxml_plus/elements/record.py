@@ -30,14 +30,14 @@ class Record(Element):
     file_format: Literal["mp3", "wav"] | None = attribute(FILE_FORMAT, default="mp3")
     redirect: bool | None = attribute(BOOL, default=True)
     timeout: int | None = attribute(Integer(1), default=15)
-    max_length: int | None = attribute(Integer(1), default=60)
+    # "integer greater than 1" (Plivo's Record page, current and legacy)
+    max_length: int | None = attribute(Integer(2), default=60)
     play_beep: bool | None = attribute(BOOL, default=True)
     finish_on_key: str | None = attribute(RECORD_FINISH_KEYS, default="#")
     record_session: bool | None = attribute(BOOL, default=False)
     start_on_dial_answer: bool | None = attribute(BOOL, default=False)
-    transcription_type: Literal["auto", "hybrid", "manual"] | None = attribute(
-        Choice("auto", "hybrid", "manual"), default="auto"
-    )
+    # auto (current Record page), hybrid (legacy page); "manual" is Conference's only
+    transcription_type: Literal["auto", "hybrid"] | None = attribute(Choice("auto", "hybrid"), default="auto")
     transcription_url: str | None = attribute(URL)
     transcription_method: Method | None = attribute(METHOD, default="POST")
     transcription_report_type: Literal["full", "compact"] | None = attribute(

@@ -9,7 +9,17 @@ import attrs
 
 from ._base import Element, attribute, content, xml_element
 from ._checks import Choice, Integer
-from ._values import BOOL, MESSAGE_DESTINATIONS, METHOD, PHONE_NUMBER, SEND_DIGITS, STREAM_URL, TEXT, URL
+from ._values import (
+    BOOL,
+    EXTRA_HEADERS,
+    MESSAGE_DESTINATIONS,
+    METHOD,
+    PHONE_NUMBER,
+    SEND_DIGITS,
+    STREAM_URL,
+    TEXT,
+    URL,
+)
 
 __all__ = ["DTMF", "Message", "Stream"]
 
@@ -56,5 +66,5 @@ class Stream(Element):
     statusCallbackUrl: str | None = attribute(URL)
     statusCallbackMethod: Method | None = attribute(METHOD, default="POST")
     contentType: str | None = attribute(STREAM_CONTENT_TYPE, default="audio/x-l16;rate=8000")
-    extraHeaders: str | None = attribute(TEXT)
+    extraHeaders: str | None = attribute(EXTRA_HEADERS)
     keepCallAlive: bool | None = attribute(BOOL, default=False)
