@@ -29,7 +29,7 @@ import flask
 import plivo
 import plivo.rest.client
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from plivo.exceptions import AuthenticationError, ResourceNotFoundError
 
@@ -450,6 +450,7 @@ HEADERS = st.lists(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(method=TOKENS, path=PATHS, headers=HEADERS, body=st.binary(max_size=8))
+@example(method="GET", path="", headers=[], body=b"")  # ("GET  HTTP/1.1" reads as HTTP/0.9: no status line)
 def test_any_request_gets_one_json_answer(method, path, headers, body):
     request = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{h}\r\n" for h in headers) + "\r\n"
     with Simulation().serve_api() as url:
@@ -463,6 +464,14 @@ def test_any_request_gets_one_json_answer(method, path, headers, body):
     if payload:
         assert isinstance(json.loads(payload), dict)
     assert b"Traceback" not in reply
+
+
+def test_a_request_line_without_a_version_gets_a_status_line():
+    with Simulation().serve_api() as url:
+        reply = raw_exchange(url, b"GET /v1/Account/\r\n\r\n")
+    head, _, payload = reply.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.") and int(head.split(b" ")[1]) == 400
+    assert "HTTP version" in json.loads(payload)["error"]
 
 
 @pytest.mark.parametrize("auth_id", ["", "MA123", "XA" + "0" * 18, "MA" + "a" * 18, "MA" + "0" * 18 + ":", 12])

@@ -199,6 +199,14 @@ class _Handler(BaseHTTPRequestHandler):
         # another account's resources: not these credentials' (the path's account is checked)
         return segments[1:3] != ["v1", "Account"] or segments[3:4] == [self.server.auth_id]
 
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":  # ("GET /path" alone: its answer would have no status line)
+            self.send_error(400, "a request line needs an HTTP version (HTTP/1.0 or HTTP/1.1)")
+            return False
+        return True
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """http.server's own refusals (a malformed request line, too many headers...) as Plivo's JSON."""
         self.close_connection = True
