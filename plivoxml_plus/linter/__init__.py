@@ -13,7 +13,8 @@ element silences a rule there, ``disable-file=`` in the whole file, and
 
 from ._config import LintConfig, LintConfigError
 from ._findings import Finding, LintResult, Severity
-from ._rules import Rule, rules
+from ._rulebook import rules
+from ._rules import Rule
 from ._run import lint
 
 __all__ = ["Finding", "LintConfig", "LintConfigError", "LintResult", "Rule", "Severity", "lint", "rules"]

@@ -13,7 +13,7 @@ from ..schema._result import Problem
 from ._config import LintConfig, LintConfigError
 from ._documents import Document, read_document
 from ._formats import render
-from ._rules import rules
+from ._rulebook import rules
 from ._run import lint_documents
 
 __all__ = ["run"]

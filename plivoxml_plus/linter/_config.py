@@ -60,7 +60,7 @@ class LintConfig:
     url_folders: Mapping[str, str] = attrs.field(factory=dict, converter=_table)
 
     def __attrs_post_init__(self) -> None:
-        from ._rules import rules
+        from ._rulebook import rules
 
         known = rules()
         unknown = sorted((self.disable | self.enable) - set(known))

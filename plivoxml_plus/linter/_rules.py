@@ -1,12 +1,12 @@
 """The rule book: each rule's id, name, severity and one-line summary, and the
 function that finds where it is broken. The rules themselves live by theme in
-``_flow.py``, ``_rooms.py``, ``_attributes.py`` and ``_urls.py``; docs/lint.md
+``_flow.py``, ``_rooms.py``, ``_attributes.py`` and ``_urls.py``, gathered by ``_rulebook.py``; docs/lint.md
 has a section per rule with a wrong and a right example (tests run both)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import attrs
 from lxml import etree
@@ -14,10 +14,9 @@ from lxml import etree
 from ._findings import Severity
 
 if TYPE_CHECKING:
-    from ._config import LintConfig
     from ._documents import Document
 
-__all__ = ["DOCS_URL", "Hit", "LintContext", "Rule", "flag", "rule", "rules"]
+__all__ = ["DOCS_URL", "RULES", "Hit", "LintContext", "Rule", "Settings", "children", "flag", "rule", "written"]
 
 DOCS_URL = "https://plivoxml-plus.github.io/plivoxml-plus/lint/"
 
@@ -32,12 +31,23 @@ class Hit(NamedTuple):
     message: str
 
 
+class Settings(Protocol):
+    """What the rules read of the configuration (``LintConfig``)."""
+
+    @property
+    def production(self) -> tuple[str, ...]: ...
+    @property
+    def placeholder_hosts(self) -> tuple[str, ...]: ...
+    @property
+    def url_folders(self) -> Mapping[str, str]: ...
+
+
 @attrs.frozen
 class LintContext:
     """What every rule sees: the valid documents of the run, by name too, and the configuration."""
 
     documents: tuple[Document, ...]
-    config: LintConfig
+    config: Settings
     by_name: Mapping[str, tuple[Document, ...]]
 
 
@@ -61,7 +71,7 @@ class Rule:
         return f"{DOCS_URL}#{self.id.lower()}-{self.name}"
 
 
-_RULES: dict[str, Rule] = {}
+RULES: dict[str, Rule] = {}  # filled as the rule modules are imported (see _rulebook.py)
 
 
 def rule(
@@ -70,18 +80,11 @@ def rule(
     """Register the decorated function as the check of rule ``rule_id``."""
 
     def register(check: Check) -> Check:
-        assert rule_id not in _RULES, rule_id
-        _RULES[rule_id] = Rule(rule_id, name, severity, summary, check, default)
+        assert rule_id not in RULES, rule_id
+        RULES[rule_id] = Rule(rule_id, name, severity, summary, check, default)
         return check
 
     return register
-
-
-def rules() -> Mapping[str, Rule]:
-    """Every rule, by id, in id order."""
-    from . import _attributes, _flow, _rooms, _urls  # noqa: F401  (each registers its rules)
-
-    return dict(sorted(_RULES.items()))
 
 
 def flag(node: etree._Element, name: str, default: bool) -> bool:

@@ -12,7 +12,8 @@ from ..schema._result import omitted_line
 from ._config import LintConfig
 from ._documents import Document, read_document
 from ._findings import Finding, LintResult, Severity
-from ._rules import Hit, LintContext, rules
+from ._rulebook import rules
+from ._rules import Hit, LintContext
 
 __all__ = ["INVALID", "lint", "lint_documents"]
 
