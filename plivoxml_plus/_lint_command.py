@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
             "included); 2 a usage error or a configuration that cannot be used."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="an XML file, or a folder (every *.xml file under it)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="an XML file, or a folder (every *.xml file under it)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), json, sarif or github")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument(
@@ -49,6 +49,24 @@ def register(commands: Any) -> None:
         action="append",
         default=[],
         help="the documents under base URL are the files under FOLDER (PXL009); repeatable",
+    )
+    parser.add_argument(
+        "--app",
+        metavar="MODULE:ATTR",
+        help="your WSGI or ASGI app: every URL under --base-url that the documents name must be one of its "
+        "routes, for the method the XML says (PXL012)",
+    )
+    parser.add_argument("--base-url", metavar="URL", help="the URL the app's routes are under (with --app)")
+    parser.add_argument(
+        "--auth-token", metavar="TOKEN", default=None, help="the token requests to the app are signed with"
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a scenario driving an app (app, base_url): the documents its app returns are linted too, "
+        "and the URLs they name checked against its routes (PXL012); repeatable",
     )
     parser.set_defaults(run=_run)
 

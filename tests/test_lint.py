@@ -327,3 +327,90 @@ def test_github_annotations_escape_what_the_workflow_command_syntax_reserves(tmp
     run = _cli(".", "--format", "github", cwd=tmp_path)
     first = run.stdout.splitlines()[0]
     assert first.startswith("::warning file=a%2Cb%3Ac.xml,line=1,col=20,title=PXL001 unreachable-element::")
+
+
+# -- PXL012: an app's routes (--app, --scenario), against a real Flask app ------------------
+
+LINT_APP = """
+from flask import Flask
+
+app = Flask(__name__)
+MENU = (
+    '<Response><GetDigits action="https://app.example/choice" method="GET"><Speak>Pick</Speak></GetDigits>'
+    '<Redirect>https://app.example/gone</Redirect></Response>'
+)
+
+
+@app.post("/answer")
+def answer():
+    return MENU, 200, {"Content-Type": "application/xml"}
+
+
+@app.post("/choice")
+def choice():
+    return "<Response/>", 200, {"Content-Type": "application/xml"}
+
+
+@app.route("/ok", methods=["GET", "POST"])
+def ok():
+    return "<Response/>", 200, {"Content-Type": "application/xml"}
+"""
+
+LINT_SCENARIO = """
+app = "lintapp:app"
+base_url = "https://app.example"
+strict = true
+
+[[call]]
+name = "caller"
+answer_url = "https://app.example/answer"
+at = 0
+hangup = 30
+"""
+
+
+@pytest.fixture
+def app_dir(tmp_path: Path) -> Path:
+    (tmp_path / "lintapp.py").write_text(LINT_APP)
+    (tmp_path / "app.toml").write_text(LINT_SCENARIO)
+    (tmp_path / "xml").mkdir()
+    (tmp_path / "xml" / "static.xml").write_text(
+        doc(
+            '<GetDigits action="https://app.example/ok" method="GET"><Speak>a</Speak></GetDigits>'
+            '<Record action="https://app.example/answer" method="GET"/>'
+            "<Redirect>https://elsewhere.example.com/not-the-app</Redirect>"
+        )
+    )
+    return tmp_path
+
+
+def test_app_routes_that_answer_404_or_405_are_findings(app_dir: Path) -> None:
+    run = _cli("xml", "--app", "lintapp:app", "--base-url", "https://app.example", "--format", "json", cwd=app_dir)
+    findings = json.loads(run.stdout)["findings"]
+    assert run.returncode == 1
+    assert [(f["rule"], f["element"], f["message"]) for f in findings] == [
+        (
+            "PXL012",
+            "Record",
+            "GET https://app.example/answer: the app answers HTTP 405 (the route takes another method)",
+        )
+    ]
+
+
+def test_documents_the_app_returns_are_linted_and_their_urls_checked(app_dir: Path) -> None:
+    """The scenario's run is not strict: the 404 of the Redirect would stop a strict run."""
+    run = _cli("--scenario", "app.toml", "--format", "json", cwd=app_dir)
+    findings = json.loads(run.stdout)["findings"]
+    assert {(f["rule"], f["path"]) for f in findings} == {("PXL012", "https://app.example/answer (POST, app.toml)")}
+    messages = [f["message"] for f in findings if f["rule"] == "PXL012"]
+    assert sorted(messages) == [
+        "GET https://app.example/choice: the app answers HTTP 405 (the route takes another method)",
+        "POST https://app.example/gone: the app answers HTTP 404 (no such route)",
+    ]
+
+
+def test_app_usage_errors_exit_2(app_dir: Path) -> None:
+    assert _cli("xml", "--app", "lintapp:app", cwd=app_dir).returncode == 2  # no --base-url
+    assert _cli("xml", "--app", "nowhere:app", "--base-url", "https://app.example", cwd=app_dir).returncode == 2
+    assert _cli("xml", "--app", "lintapp", "--base-url", "https://app.example", cwd=app_dir).returncode == 2
+    assert _cli(cwd=app_dir).returncode == 2  # nothing to lint

@@ -41,7 +41,18 @@ def test_every_rule_has_its_section_and_row() -> None:
         assert rule.help_uri.endswith(f"#{rule_id.lower()}-{rule.name}")
 
 
-@pytest.mark.parametrize("rule_id", sorted(rules()))
+# Rules that need the app itself (lint --app/--scenario): tests/test_lint.py runs them against a real app.
+NEEDS_APP = {"PXL012"}
+
+
+def test_the_rules_that_need_an_app_say_nothing_without_one() -> None:
+    _, body = sections()["PXL012"]
+    assert "--app" in body and "--scenario" in body
+    menu = {"menu.xml": "<Response><Redirect>https://app.example.com/gone</Redirect></Response>"}
+    assert lint(menu, config=LintConfig(enable=sorted(NEEDS_APP))).ok
+
+
+@pytest.mark.parametrize("rule_id", sorted(set(rules()) - NEEDS_APP))
 def test_the_wrong_example_breaks_the_rule_and_the_right_one_nothing(rule_id: str) -> None:
     _, body = sections()[rule_id]
     config = LintConfig(enable=[rule_id], production=["*"] if rule_id == "PXL010" else [])

@@ -11,7 +11,8 @@ element silences a rule there, ``disable-file=`` in the whole file, and
 :class:`LintConfig` (``[tool.plivoxml-plus.lint]``) switches rules off or on.
 """
 
-from ._config import LintConfig, LintConfigError
+from ._config import LintConfig
+from ._errors import LintConfigError
 from ._findings import Finding, LintResult, Severity
 from ._rulebook import rules
 from ._rules import Rule

@@ -10,13 +10,17 @@ from .. import __version__
 from .._terminal import printable
 from ..schema._cli import STDIN, _targets
 from ..schema._result import Problem
-from ._config import LintConfig, LintConfigError
+from ._app_routes import AppRoutes, app_routes, scenario_documents
+from ._config import LintConfig
 from ._documents import Document, read_document
+from ._errors import LintConfigError
 from ._formats import render
 from ._rulebook import rules
 from ._run import lint_documents
 
 __all__ = ["run"]
+
+DEFAULT_TOKEN = "plivoxml-plus-lint"  # (an app that checks signatures needs its own: --auth-token)
 
 
 def _ids(text: str) -> list[str]:
@@ -46,22 +50,34 @@ def _config(args: argparse.Namespace) -> LintConfig:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        config = _config(args)
-    except LintConfigError as error:
-        print(f"plivoxml-plus lint: error: {printable(str(error))}", file=sys.stderr)
+    if not args.paths and not args.scenario:
+        print("plivoxml-plus lint: error: give a PATH to lint, or a --scenario", file=sys.stderr)
         return 2
     if STDIN in args.paths:
         print("plivoxml-plus lint: error: lint reads files and folders, not standard input (-)", file=sys.stderr)
         return 2
-    targets, unreadable = _targets(args.paths)
-    documents = [read_document(name, Path(name)) for name in targets]
-    # a folder that cannot be listed, or holds no *.xml file: a finding, as in validate
-    documents += [
-        Document(outcome.path, None, None, (Problem(None, None, None, None, f"cannot read: {outcome.error}"),))
-        for outcome in unreadable
-    ]
-    result = lint_documents(documents, config)
+    routes = AppRoutes()
+    try:
+        config = _config(args)
+        if args.app is not None:
+            if args.base_url is None:
+                raise LintConfigError("--app needs --base-url, the URL its routes are under")
+            routes = app_routes(args.app, args.base_url, args.auth_token or DEFAULT_TOKEN)
+    except LintConfigError as error:
+        print(f"plivoxml-plus lint: error: {printable(str(error))}", file=sys.stderr)
+        return 2
+    try:
+        targets, unreadable = _targets(args.paths)
+        documents = [read_document(name, Path(name)) for name in targets]
+        # a folder that cannot be listed, or holds no *.xml file: a finding, as in validate
+        documents += [
+            Document(outcome.path, None, None, (Problem(None, None, None, None, f"cannot read: {outcome.error}"),))
+            for outcome in unreadable
+        ]
+        documents += scenario_documents(args.scenario, routes)
+        result = lint_documents(documents, config, routes if routes.transports else None)
+    finally:
+        routes.close()
     report = render(result, args.format, rules(), version=__version__)
     if args.format in ("text", "github"):  # (paths and messages are the user's text: no control characters)
         report = "\n".join(printable(line) for line in report.split("\n"))

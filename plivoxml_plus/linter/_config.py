@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import PlivoXMLPlusError
+from ._errors import LintConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,10 +22,6 @@ else:  # pragma: no cover
 __all__ = ["CONFIG_TABLE", "LintConfig", "LintConfigError"]
 
 CONFIG_TABLE = "tool.plivoxml-plus.lint"
-
-
-class LintConfigError(PlivoXMLPlusError, ValueError):
-    """The linter's configuration is not one it can use (the message says where and what is allowed)."""
 
 
 def _rule_ids(value: Iterable[str]) -> frozenset[str]:

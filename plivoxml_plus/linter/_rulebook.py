@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import _attributes, _flow, _rooms, _urls
+from . import _app_routes, _attributes, _flow, _rooms, _urls
 from ._rules import RULES, Rule
 
 __all__ = ["rules"]
 
-_THEMES = (_attributes, _flow, _rooms, _urls)  # (imported for the rules they register)
+_THEMES = (_app_routes, _attributes, _flow, _rooms, _urls)  # (imported for the rules they register)
 
 
 def rules() -> Mapping[str, Rule]:

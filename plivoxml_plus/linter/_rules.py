@@ -16,7 +16,19 @@ from ._findings import Severity
 if TYPE_CHECKING:
     from ._documents import Document
 
-__all__ = ["DOCS_URL", "RULES", "Hit", "LintContext", "Rule", "Settings", "children", "flag", "rule", "written"]
+__all__ = [
+    "DOCS_URL",
+    "RULES",
+    "Hit",
+    "LintContext",
+    "Routes",
+    "Rule",
+    "Settings",
+    "children",
+    "flag",
+    "rule",
+    "written",
+]
 
 DOCS_URL = "https://plivoxml-plus.github.io/plivoxml-plus/lint/"
 
@@ -42,6 +54,12 @@ class Settings(Protocol):
     def url_folders(self) -> Mapping[str, str]: ...
 
 
+class Routes(Protocol):
+    """What an app answers (``lint --app``/``--scenario``): the status of ``method url``."""
+
+    def status(self, method: str, url: str) -> int | None: ...
+
+
 @attrs.frozen
 class LintContext:
     """What every rule sees: the valid documents of the run, by name too, and the configuration."""
@@ -49,6 +67,7 @@ class LintContext:
     documents: tuple[Document, ...]
     config: Settings
     by_name: Mapping[str, tuple[Document, ...]]
+    routes: Routes | None = None  # the app's routes, when one is given
 
 
 Check = Callable[[LintContext], Iterable[Hit]]

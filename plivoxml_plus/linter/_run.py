@@ -13,7 +13,7 @@ from ._config import LintConfig
 from ._documents import Document, read_document
 from ._findings import Finding, LintResult, Severity
 from ._rulebook import rules
-from ._rules import Hit, LintContext
+from ._rules import Hit, LintContext, Routes
 
 __all__ = ["INVALID", "lint", "lint_documents"]
 
@@ -59,13 +59,13 @@ def _invalid(document: Document) -> list[Finding]:
     return found
 
 
-def lint_documents(documents: list[Document], config: LintConfig) -> LintResult:
-    """The findings on documents already read."""
+def lint_documents(documents: list[Document], config: LintConfig, routes: Routes | None = None) -> LintResult:
+    """The findings on documents already read (``routes``: what the app answers, for PXL012)."""
     valid = tuple(document for document in documents if document.root is not None)
     by_name: dict[str, list[Document]] = defaultdict(list)
     for document in valid:
         by_name[document.name].append(document)
-    context = LintContext(valid, config, {name: tuple(found) for name, found in by_name.items()})
+    context = LintContext(valid, config, {name: tuple(found) for name, found in by_name.items()}, routes)
     found: dict[str, list[tuple[tuple[int, int], Finding]]] = defaultdict(list)
     for document in documents:
         if document.root is None:

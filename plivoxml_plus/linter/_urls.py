@@ -64,7 +64,7 @@ def _by_tag() -> dict[str, list[_UrlAttribute]]:
     return by_tag
 
 
-def _urls(document: Document) -> Iterator[tuple[etree._Element, _UrlAttribute, str]]:
+def urls_named(document: Document) -> Iterator[tuple[etree._Element, _UrlAttribute, str]]:
     """Each URL the document names: its element, what it is, the URL."""
     by_tag = _by_tag()
     for node in document.elements(*by_tag):
@@ -108,7 +108,7 @@ def _linted_file(context: LintContext, url: str) -> Document | None:
 def not_a_sound_document(context: LintContext) -> Iterator[Hit]:
     verdicts: dict[str, str | None] = {}
     for document in context.documents:
-        for node, entry, url in _urls(document):
+        for node, entry, url in urls_named(document):
             if entry.document != "sound":
                 continue
             target = _linted_file(context, url)
@@ -152,7 +152,7 @@ def placeholder_url(context: LintContext) -> Iterator[Hit]:
         path = document.path.replace("\\", "/")
         if not any(fnmatch.fnmatch(path, pattern) for pattern in config.production):
             continue
-        for node, entry, url in _urls(document):
+        for node, entry, url in urls_named(document):
             host = urlsplit(url).hostname or ""
             if _is_placeholder(host, config.placeholder_hosts):
                 what = entry.attribute or "the URL"
@@ -170,7 +170,7 @@ def placeholder_url(context: LintContext) -> Iterator[Hit]:
 def url_with_two_methods(context: LintContext) -> Iterator[Hit]:
     first: dict[str, tuple[str, Document, etree._Element, str]] = {}
     for document in context.documents:
-        for node, entry, url in _urls(document):
+        for node, entry, url in urls_named(document):
             if entry.method is None or entry.default_method is None:
                 continue
             method = (written(node, entry.method) or entry.default_method).upper()
