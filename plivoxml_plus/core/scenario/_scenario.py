@@ -160,6 +160,7 @@ from .._world import StrictModeError
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 from ..platform._app import DEFAULT_AUTH_TOKEN
 from ..platform._documents import read_xml_file
+from ._format import FORMAT, unknown_key
 from ._scenario_rest import REST_KEYS, RestEntry, RestRunner, check_rest
 from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
 
@@ -178,85 +179,37 @@ _TOO_DEEP = (
     f"arrays and tables nest more than {MAX_DEPTH} deep here; a scenario needs at most 4 "
     f"(MAX_DEPTH, {MAX_DEPTH}: deeper nesting is refused before it is read)"
 )
-TOP_KEYS = (
-    "until",
-    "sample_rate",
-    "app",
-    "base_url",
-    "auth_token",
-    "auth_id",
-    "timeout",
-    "strict",
-    "call",
-    "urls",
-    "audio",
-    "probe",
-    "digits",
-    "talk",
-    "speech",
-    "api",
-    "rest",
-    "options",
-    "mpc_options",
-    "durations",
-)
+# The format's keys, from its one declaration (_format), which also gives the
+# published JSON Schema and docs/scenario-reference.md.
+_CALL = FORMAT["[[call]]"]
+TOP_KEYS = FORMAT[""].names()
+CALL_KEYS = _CALL.names()
 # the rest of a call's Application URL set (P1): each URL key with its method key
 APP_URL_KEYS = (("hangup_url", "hangup_method"), ("fallback_answer_url", "fallback_method"))
-APPLICATION_KEYS = tuple(key for pair in APP_URL_KEYS for key in pair)
-CALL_KEYS = (
-    "name",
-    "answer",
-    "answer_url",
-    "answer_method",
-    *APPLICATION_KEYS,
-    "at",
-    "hangup",
-    "from",
-    "to",
-    "direction",
-    "digits",
-    "talk",
-    "speech",
-    "tone",
-    "audio",
-    "talk_from",
-    "answers",
-    "ring",
-    "refuse",
-)
 # the keys a callee ([[call]] with answers) may not have: it is answered when dialled
-NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", *APPLICATION_KEYS, "at", "from", "to", "direction")
-CALLEE_ONLY = ("ring", "refuse")
-TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
-DIGITS_KEYS = ("at", "press")
-TALK_KEYS = ("from", "to")
-SPEECH_KEYS = ("at", "text", "confidence")
-INPUT_KEYS = {"digits": DIGITS_KEYS, "talk": TALK_KEYS, "speech": SPEECH_KEYS}  # a call's inputs, by kind
-DURATION_KEYS = (
-    "speak_words_per_second",
-    "speak_min_seconds",
-    "play_default_seconds",
-    "play",
-    "beep_seconds",
-    "dtmf_digit_seconds",
-)
-API_KEYS = ("at", "call", "mpc", "hold", "mute", "coach_mode", "kick", "recording", "add", "end")
-API_ACTIONS = ("hold", "mute", "coach_mode", "kick", "recording", "add", "end")
+NOT_FOR_CALLEES = _CALL.excludes["answers"]
+CALLEE_ONLY = tuple(key for key, needed in _CALL.requires.items() if needed == ("answers",))
+TALK_FROM = tuple(_CALL.key("talk_from").schema["enum"])  # (declared talk is the talk key, or no key)
+INPUT_KEYS = {kind: FORMAT[f"[[call]] {kind}"].names() for kind in ("digits", "talk", "speech")}  # by kind
+DIGITS_KEYS, TALK_KEYS, SPEECH_KEYS = INPUT_KEYS.values()
+DURATION_KEYS = FORMAT["[durations]"].names()
+API_KEYS = FORMAT["[[api]]"].names()
+API_ACTIONS = FORMAT["[[api]]"].one_of
 UPDATE_KEYS = ("hold", "mute", "coach_mode")  # the actions that go together (one update)
-RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
-ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
+RECORDING_ACTIONS = tuple(FORMAT["[[api]]"].key("recording").schema["enum"])
 # the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
 ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
-# The scenario format: the keys of each table with fixed keys, as the loader admits
-# them (docs/simulation.md's table of every scenario key is checked against it).
-# [urls] and [audio] take URLs; [options] and [mpc_options] the fields of
-# ConferenceOptions and MpcOptions; an [[api]] add also any MultiPartyCall attribute.
+ADD_KEYS = tuple(key for key in FORMAT["[[api]] add"].names() if key not in ADD_ATTRIBUTES)
+# The keys of each table with fixed keys (docs/simulation.md's table of every
+# scenario key is checked against it). [urls] and [audio] take URLs;
+# [options] and [mpc_options] the fields of ConferenceOptions and MpcOptions;
+# an [[api]] add also any MultiPartyCall attribute.
 SCENARIO_KEYS: dict[str, tuple[str, ...]] = {
     "": TOP_KEYS,
     "[[call]]": CALL_KEYS,
     **{f"[[call]] {kind}": keys for kind, keys in INPUT_KEYS.items()},
-    **{f"[[{kind}]]": ("call", *keys) for kind, keys in INPUT_KEYS.items()},
-    "[[probe]]": ("at",),
+    **{f"[[{kind}]]": FORMAT[f"[[{kind}]]"].names() for kind in INPUT_KEYS},
+    "[[probe]]": FORMAT["[[probe]]"].names(),
     "[[api]]": API_KEYS,
     "[[api]] add": ADD_KEYS,
     "[[rest]]": REST_KEYS,
@@ -615,8 +568,7 @@ class _Loader:
     def keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], what: str, name: str, index: int) -> None:
         for key in table:
             if key not in allowed:
-                listed = ", ".join(allowed)
-                raise self.fail(f"unknown key {key!r} in {what} (allowed: {listed})", self.where.line(name, index, key))
+                raise self.fail(unknown_key(key, allowed, what), self.where.line(name, index, key))
 
     def seconds(self, value: object, what: str, line: int) -> float:
         try:
@@ -1062,7 +1014,7 @@ class _Loader:
                 here = where.item("call", index, kind, number)
                 for key in item:
                     if key not in allowed:
-                        raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
+                        raise self.fail(unknown_key(key, allowed, f"{what} {kind}"), here)
                 inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
         voice = self.voice(name, table, line)
         if voice is not None:
@@ -1177,7 +1129,7 @@ class _Loader:
 
         for key in table:
             if key not in API_KEYS:
-                raise self.fail(f"unknown key {key!r} in {what} (allowed: {', '.join(API_KEYS)})", line(key))
+                raise self.fail(unknown_key(key, API_KEYS, what), line(key))
         if "at" not in table:
             raise self.fail(f"{what} needs at = SECONDS", line())
         at = self.seconds(table["at"], f"{what}: at", line("at"))
@@ -1271,10 +1223,8 @@ class _Loader:
             if python in ADD_ATTRIBUTES:
                 message = f"unknown key {key!r} in {what}: write {python} (MultiPartyCall attributes by Python name)"
             else:
-                message = (
-                    f"unknown key {key!r} in {what} (allowed: {', '.join(ADD_KEYS)} and the MultiPartyCall "
-                    f"attributes by Python name: {', '.join(ADD_ATTRIBUTES)})"
-                )
+                allowed = f"{', '.join(ADD_KEYS)} and the MultiPartyCall attributes by Python name: "
+                message = unknown_key(key, (*ADD_KEYS, *ADD_ATTRIBUTES), what, allowed + ", ".join(ADD_ATTRIBUTES))
             raise self.fail(message, line(key))
         if "name" not in value or "role" not in value:
             message = f'{what} needs name = "CALL" and role = "ROLE" (Agent, Supervisor, Customer or ai-agent)'

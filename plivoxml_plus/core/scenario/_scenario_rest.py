@@ -43,11 +43,12 @@ from .._rest_control import SimulationControl
 from .._settings import shown
 from .._simulation import Simulation
 from ..platform.rest import answer_operation, find
+from ._format import FORMAT, unknown_key
 
 __all__ = ["REST_KEYS", "RestEntry", "RestRunner", "check_rest"]
 
-REST_KEYS = ("at", "method", "path", "params", "expect")
-REST_METHODS = ("GET", "POST", "DELETE")
+REST_KEYS = FORMAT["[[rest]]"].names()
+REST_METHODS = tuple(FORMAT["[[rest]]"].key("method").schema["enum"])
 PLACEHOLDERS = ("uuid", "member")  # {uuid:NAME}, {member:NAME}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACED = re.compile(r"rest-call-[1-9][0-9]*")  # the names of the calls the API places
@@ -75,7 +76,7 @@ def check_rest(table: Mapping[str, Any], what: str, line: Line, fail: Fail, call
     ``calls``: the names of the file's calls ([[call]] and [[api]] add)."""
     for key in table:
         if key not in REST_KEYS:
-            raise fail(f"unknown key {key!r} in {what} (allowed: {', '.join(REST_KEYS)})", line(key))
+            raise fail(unknown_key(key, REST_KEYS, what), line(key))
     for key in ("at", "method", "path"):
         if key not in table:
             raise fail(f"{what} needs {key} (and {', '.join(k for k in REST_KEYS[:3] if k != key)})", line(None))
