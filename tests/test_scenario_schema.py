@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -421,3 +422,31 @@ def test_the_schema_and_the_loader_refuse_the_same_bad_files(examples_copy: Path
     kind, name = mutation[1], mutation[2]
     if kind == "unknown key":
         assert f"did you mean {name[:-1]}?" in str(error)
+
+
+# -- Taplo (Even Better TOML's engine) reads the schema as jsonschema does -------------------
+
+TAPLO = os.environ.get("TAPLO") or shutil.which("taplo")  # (npm's @taplo/cli; not a Python package)
+
+
+@pytest.mark.skipif(TAPLO is None, reason="taplo is not installed (npm install @taplo/cli; or set TAPLO=PATH)")
+def test_taplo_gives_the_schemas_verdict_on_the_shipped_scenarios_and_bad_ones(tmp_path: Path):
+    assert TAPLO is not None
+    expected: dict[str, bool] = {}  # file: whether it is valid
+    for number, (_, base) in enumerate(BASES):
+        written = tmp_path / f"shipped-{number}.toml"
+        written.write_text(_toml(base)[0], encoding="utf-8")
+        expected[str(written)] = True
+        for index, mutation in enumerate(_mutations(base)[number % 7 :: 7]):  # (a seventh of them: Taplo is slow)
+            written = tmp_path / f"bad-{number}-{index}.toml"
+            written.write_text(_toml(_mutated(base, mutation))[0], encoding="utf-8")
+            expected[str(written)] = False
+    result = subprocess.run(
+        [TAPLO, "check", "--schema", SCHEMA_FILE.as_uri(), *expected],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    refused = set(re.findall(r'invalid file error=schema validation failed path="([^"]+)"', result.stderr))
+    assert refused == {path for path, valid in expected.items() if not valid}, result.stderr[-2000:]
