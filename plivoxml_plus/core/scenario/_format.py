@@ -28,12 +28,23 @@ from __future__ import annotations
 
 import difflib
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from ...elements._checks import Boolean, Check, Choice, Integer, OrWords, Pattern, StringList, non_capturing
+from ...elements._checks import (
+    DTMF_PATTERN,
+    Boolean,
+    Check,
+    Choice,
+    Integer,
+    OrWords,
+    Pattern,
+    Refused,
+    StringList,
+    non_capturing,
+)
 from ...elements._values import METHOD, URL
 from ...elements.multiparty import MultiPartyCall
 from .._durations import DurationModel
@@ -54,11 +65,13 @@ from .._settings import (
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 
 __all__ = [
+    "DIGITS",
     "FORMAT",
     "NO_DEFAULT",
+    "STATUS",
     "Key",
     "Table",
-    "check_keys",
+    "admits",
     "closest",
     "schema_of",
     "unknown_key",
@@ -167,10 +180,21 @@ def schema_of(check: Check[Any]) -> Schema:
 
 
 _TEXT: Schema = {"type": "string", "pattern": "\\S"}
+DIGITS = Pattern(DTMF_PATTERN, "a string of 0-9, * and #", xml=False)  # what a call presses
+STATUS = Integer(200, 599)  # what a [[rest]] entry may expect: an HTTP status
 _HALF = max(AUDIO_RATES) // 2  # a tone is below half the sample rate (the highest rate's, here)
 _SECONDS = schema_of(AT_LEAST_ZERO)
 _URL = schema_of(URL)
 _METHOD = schema_of(METHOD)
+
+
+def admits(check: Check[Any], value: object) -> bool:
+    """Whether ``check`` admits ``value``."""
+    try:
+        check.clean(value)
+    except Refused:
+        return False
+    return True
 
 
 def _field_check(field: attrs.Attribute[Any]) -> Check[Any] | None:
@@ -216,7 +240,7 @@ def _input(kind: str, *, named: bool) -> Table:
                 "press",
                 "digits 0-9, * and #",
                 "the digits pressed",
-                {"type": "string", "pattern": "^[0-9*#]+$"},
+                schema_of(DIGITS),
                 required=True,
                 example="99",
             ),
@@ -446,7 +470,7 @@ _REST = Table(
             "expect",
             "an HTTP status, 200-599",
             "the status the API must answer, else the run stops at this entry's line (default: any success)",
-            {"type": "integer", "minimum": 200, "maximum": 599},
+            schema_of(STATUS),
             example=202,
         ),
     ),
@@ -583,13 +607,3 @@ def unknown_key(name: str, known: tuple[str, ...], what: str, allowed: str | Non
     near = closest(name, known)
     hint = f"; did you mean {near}?" if near is not None else ""
     return f"unknown key {name!r} in {what}{hint} (allowed: {allowed or ', '.join(known)})"
-
-
-def check_keys(table: Mapping[str, Any], where: str, what: str, fail: Callable[[str, str], Exception]) -> None:
-    """Raise ``fail(message, key)`` for the first key of ``table`` that the
-    format's table ``where`` does not have."""
-    declared = FORMAT[where]
-    known = declared.names()
-    for name in table:
-        if name not in known:
-            raise fail(unknown_key(name, known, what), name)

@@ -160,7 +160,7 @@ from .._world import StrictModeError
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 from ..platform._app import DEFAULT_AUTH_TOKEN
 from ..platform._documents import read_xml_file
-from ._format import FORMAT, unknown_key
+from ._format import DIGITS, FORMAT, admits, unknown_key
 from ._scenario_rest import REST_KEYS, RestEntry, RestRunner, check_rest
 from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
 
@@ -1091,8 +1091,8 @@ class _Loader:
                     raise self.fail(f'digits of call {name!r} need at = SECONDS and press = "DIGITS"', here)
             at = self.seconds(table["at"], f"digits of call {name!r}: at", line("at"))
             press = table["press"]
-            if not isinstance(press, str) or re.fullmatch(r"[0-9*#]+", press) is None:
-                message = f"digits of call {name!r}: press must be a string of 0-9, * and #, not {press!r}"
+            if not admits(DIGITS, press):
+                message = f"digits of call {name!r}: press must be {DIGITS.allowed}, not {press!r}"
                 raise self.fail(message, line("press"))
             return _Input(name, kind, at, here, digits=press)
         if kind == "speech":

@@ -43,7 +43,7 @@ from .._rest_control import SimulationControl
 from .._settings import shown
 from .._simulation import Simulation
 from ..platform.rest import answer_operation, find
-from ._format import FORMAT, unknown_key
+from ._format import FORMAT, STATUS, admits, unknown_key
 
 __all__ = ["REST_KEYS", "RestEntry", "RestRunner", "check_rest"]
 
@@ -109,8 +109,10 @@ def check_rest(table: Mapping[str, Any], what: str, line: Line, fail: Fail, call
             )
             raise fail(message, line("params"))
     expect = table.get("expect")
-    if expect is not None and (isinstance(expect, bool) or not isinstance(expect, int) or not 200 <= expect <= 599):
-        raise fail(f"{what}: expect must be an HTTP status from 200 to 599, not {shown(expect)}", line("expect"))
+    if expect is not None and not admits(STATUS, expect):
+        statuses = f"{STATUS.minimum} to {STATUS.maximum}"
+        message = f"{what}: expect must be an HTTP status from {statuses}, not {shown(expect)}"
+        raise fail(message, line("expect"))
     return RestEntry(to_seconds(at), line(None), method, path, params, expect)
 
 
