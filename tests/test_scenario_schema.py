@@ -221,6 +221,22 @@ def test_every_shipped_scenario_passes_the_schema_and_the_loader(path: Path):
     assert _loader_verdict(path) is None
 
 
+def _docs_scenarios() -> list[tuple[str, str]]:
+    """The TOML blocks of the docs that are scenarios (not a pyproject.toml snippet)."""
+    found = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for index, block in enumerate(re.findall(r"```toml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)):
+            if not {"tool", "project"} & set(tomllib.loads(block)):
+                found.append((f"{page.name} #{index + 1}", block))
+    return found
+
+
+@pytest.mark.parametrize(("name", "block"), _docs_scenarios(), ids=[name for name, _ in _docs_scenarios()])
+def test_every_scenario_the_docs_show_passes_the_schema(name: str, block: str):
+    # (their files, apps and calls are the reader's: the loader cannot run them here)
+    assert [error.message for error in _schema_verdict(tomllib.loads(block))] == []
+
+
 # A mutation: (the path to the table changed, its declaration, the kind, the key, the new value or None: removed)
 Where = tuple[str | int, ...]
 
