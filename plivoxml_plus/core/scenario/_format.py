@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -188,6 +189,11 @@ _URL = schema_of(URL)
 _METHOD = schema_of(METHOD)
 
 
+def _in_words(check: Check[Any]) -> str:
+    """What ``check`` admits, in a scenario's (TOML's) words."""
+    return "true or false" if isinstance(check, Boolean) else str(check.allowed)
+
+
 def admits(check: Check[Any], value: object) -> bool:
     """Whether ``check`` admits ``value``."""
     try:
@@ -205,9 +211,34 @@ def _field_check(field: attrs.Attribute[Any]) -> Check[Any] | None:
     return check if isinstance(check, Check) else None
 
 
+_FIELD = re.compile(r"    (\w+): [^=]+= attrs\.field\(.*?(?:\)\s*#\s*(.*))?$")
+
+
+def _field_notes(cls: Any) -> dict[str, str]:
+    """What the comments of attrs class ``cls`` say of each field: the comment
+    lines above it, or the comment after it (the class's source is where each
+    option's rule is documented: one truth, read, not copied)."""
+    notes: dict[str, str] = {}
+    above: list[str] = []
+    shared = ""  # the comment above the field just before: one comment may cover a run of fields
+    for line in inspect.getsource(cls).splitlines():
+        stripped = line.strip()
+        field = _FIELD.match(line)
+        if stripped.startswith("#"):
+            above.append(stripped.lstrip("#").strip())
+        elif field is not None:
+            shared = " ".join(above) or (shared if field.group(2) is None else "")
+            notes[field.group(1)] = shared or (field.group(2) or "").strip()
+            above = []
+        elif not stripped or not line.startswith("        "):  # (a field's continuation lines keep it)
+            above, shared = [], ""
+    return notes
+
+
 def _fields(cls: Any, what: str, renamed: Mapping[str, Key] | None = None) -> tuple[Key, ...]:
     """The keys of a table holding the fields of attrs class ``cls`` (``renamed``:
     fields written under another key, with that key)."""
+    notes = _field_notes(cls)
     keys = []
     for field in attrs.fields(cls):
         if renamed and field.name in renamed:
@@ -218,8 +249,10 @@ def _fields(cls: Any, what: str, renamed: Mapping[str, Key] | None = None) -> tu
         keys.append(
             Key(
                 field.name,
-                getattr(check, "allowed", "see the class"),
-                f"{cls.__name__}.{field.name} ({what})",
+                _in_words(check) if check is not None else "see the class",
+                f"{notes[field.name]} ({cls.__name__}.{field.name}; {what})"
+                if notes.get(field.name)
+                else f"{cls.__name__}.{field.name} ({what})",
                 schema_of(check) if check is not None else {},
                 default=default,
             )
@@ -397,7 +430,7 @@ _ADD = Table(
         *(
             Key(
                 name,
-                spec.check.allowed,
+                _in_words(spec.check),
                 f"the MultiPartyCall attribute {spec.xml}",
                 schema_of(spec.check),
                 default=NO_DEFAULT if spec.default is None else spec.default,
