@@ -263,7 +263,7 @@ def _valid(schema: dict[str, Any], value: object) -> bool:
 def _json_types(key: Key) -> set[str]:
     if key.table is not None:
         return {"array"} if key.array else {"object"}
-    declared = key.schema.get("type")
+    declared = key.json_schema.get("type")
     if declared is None:
         return set()
     return {declared} if isinstance(declared, str) else set(declared)
@@ -281,7 +281,7 @@ def _wrong_type(key: Key) -> object:
 
 
 def _out_of_range(key: Key) -> object | None:
-    schema = key.schema
+    schema = key.json_schema
     if "enum" in schema:
         if schema.get("type") == "boolean":
             return not bool(schema["enum"][0])
@@ -299,7 +299,7 @@ def _out_of_range(key: Key) -> object | None:
 
 def _sample(key: Key) -> object:
     """A value the key's schema admits."""
-    schema = key.schema
+    schema = key.json_schema
     candidates = [key.example, key.default, *schema.get("enum", [])[:1], 1, True, "https://example.com/a", "x"]
     return next(value for value in candidates if value is not NO_DEFAULT and _valid(schema, value))
 

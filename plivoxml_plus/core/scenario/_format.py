@@ -27,6 +27,7 @@ and draft-7 validators such as ``jsonschema`` read it alike.
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 import re
 from collections.abc import Mapping
@@ -104,6 +105,19 @@ class Key:
     example: Any = NO_DEFAULT
     table: Table | None = None  # the table it holds (an array of them with ``array``)
     array: bool = False
+    check: Check[Any] | None = None  # the check its values pass, if the schema is that check's
+    owner: type | None = None  # the attrs class it is a field of ([options]...): its comment says what
+
+    @property
+    def json_schema(self) -> Schema:
+        """Its value's schema (made when asked: loading a scenario never needs it)."""
+        return schema_of(self.check) if self.check is not None else self.schema
+
+    @property
+    def description(self) -> str:
+        """What it means (for a class's field, its comment there, made when asked)."""
+        note = _field_notes(self.owner).get(self.name) if self.owner is not None else None
+        return f"{note} ({self.what})" if note else self.what
 
 
 @attrs.frozen
@@ -184,9 +198,6 @@ _TEXT: Schema = {"type": "string", "pattern": "\\S"}
 DIGITS = Pattern(DTMF_PATTERN, "a string of 0-9, * and #", xml=False)  # what a call presses
 STATUS = Integer(200, 599)  # what a [[rest]] entry may expect: an HTTP status
 _HALF = max(AUDIO_RATES) // 2  # a tone is below half the sample rate (the highest rate's, here)
-_SECONDS = schema_of(AT_LEAST_ZERO)
-_URL = schema_of(URL)
-_METHOD = schema_of(METHOD)
 
 
 def _in_words(check: Check[Any]) -> str:
@@ -205,16 +216,20 @@ def admits(check: Check[Any], value: object) -> bool:
 
 def _field_check(field: attrs.Attribute[Any]) -> Check[Any] | None:
     """The check an attrs field's validator (``_settings.checked(CHECK)``) applies."""
-    if field.validator is None:
+    validator = field.validator
+    code, cells = getattr(validator, "__code__", None), getattr(validator, "__closure__", None)
+    if code is None or cells is None:
         return None
-    check = inspect.getclosurevars(field.validator).nonlocals.get("check")
+    # (the closure's variables, as inspect.getclosurevars reads them without its slow globals scan)
+    check = dict(zip(code.co_freevars, (cell.cell_contents for cell in cells), strict=True)).get("check")
     return check if isinstance(check, Check) else None
 
 
 _FIELD = re.compile(r"    (\w+): [^=]+= attrs\.field\(.*?(?:\)\s*#\s*(.*))?$")
 
 
-def _field_notes(cls: Any) -> dict[str, str]:
+@functools.cache
+def _field_notes(cls: type) -> dict[str, str]:
     """What the comments of attrs class ``cls`` say of each field: the comment
     lines above it, or the comment after it (the class's source is where each
     option's rule is documented: one truth, read, not copied)."""
@@ -235,10 +250,9 @@ def _field_notes(cls: Any) -> dict[str, str]:
     return notes
 
 
-def _fields(cls: Any, what: str, renamed: Mapping[str, Key] | None = None) -> tuple[Key, ...]:
+def _fields(cls: type, what: str, renamed: Mapping[str, Key] | None = None) -> tuple[Key, ...]:
     """The keys of a table holding the fields of attrs class ``cls`` (``renamed``:
     fields written under another key, with that key)."""
-    notes = _field_notes(cls)
     keys = []
     for field in attrs.fields(cls):
         if renamed and field.name in renamed:
@@ -250,11 +264,10 @@ def _fields(cls: Any, what: str, renamed: Mapping[str, Key] | None = None) -> tu
             Key(
                 field.name,
                 _in_words(check) if check is not None else "see the class",
-                f"{notes[field.name]} ({cls.__name__}.{field.name}; {what})"
-                if notes.get(field.name)
-                else f"{cls.__name__}.{field.name} ({what})",
-                schema_of(check) if check is not None else {},
+                f"{cls.__name__}.{field.name}; {what}",
                 default=default,
+                check=check,
+                owner=cls,
             )
         )
     return tuple(keys)
@@ -268,28 +281,28 @@ def _input(kind: str, *, named: bool) -> Table:
     call = (Key("call", "a call's name", "the [[call]] it is for", _TEXT, required=True, example="alice"),)
     keys: dict[str, tuple[Key, ...]] = {
         "digits": (
-            Key("at", "seconds", "when the digits are pressed", _SECONDS, required=True, example=30),
+            Key("at", "seconds", "when the digits are pressed", check=AT_LEAST_ZERO, required=True, example=30),
             Key(
                 "press",
                 "digits 0-9, * and #",
                 "the digits pressed",
-                schema_of(DIGITS),
+                check=DIGITS,
                 required=True,
                 example="99",
             ),
         ),
         "talk": (
-            Key("from", "seconds", "when the talk spurt starts", _SECONDS, required=True, example=10),
-            Key("to", "seconds, after from", "when it ends", _SECONDS, required=True, example=20),
+            Key("from", "seconds", "when the talk spurt starts", check=AT_LEAST_ZERO, required=True, example=10),
+            Key("to", "seconds, after from", "when it ends", check=AT_LEAST_ZERO, required=True, example=20),
         ),
         "speech": (
-            Key("at", "seconds", "when the phrase is finished", _SECONDS, required=True, example=8),
+            Key("at", "seconds", "when the phrase is finished", check=AT_LEAST_ZERO, required=True, example=8),
             Key("text", "text", "what is said", _TEXT, required=True, example="sales"),
             Key(
                 "confidence",
                 "a number from 0 to 1",
                 "how sure the recogniser is",
-                schema_of(CONFIDENCE),
+                check=CONFIDENCE,
                 default=0.9,
                 example=0.9,
             ),
@@ -318,27 +331,27 @@ _CALL = Table(
             _TEXT,
             example="alice.xml",
         ),
-        Key("answer_url", "a URL", "the URL the platform asks for the answer document", _URL),
-        Key("answer_method", "GET or POST", "the method of the answer request", _METHOD, default="POST"),
-        Key("hangup_url", "a URL", "requested once when the call ends, with Plivo's hangup parameters (P1)", _URL),
-        Key("hangup_method", "GET or POST", "the method of the hangup request", _METHOD, default="POST"),
-        Key("fallback_answer_url", "a URL", "asked when the answer URL fails (P1)", _URL),
-        Key("fallback_method", "GET or POST", "the method of the fallback request", _METHOD, default="POST"),
-        Key("at", "seconds", "when the call is answered", _SECONDS, default=0, example=0),
+        Key("answer_url", "a URL", "the URL the platform asks for the answer document", check=URL),
+        Key("answer_method", "GET or POST", "the method of the answer request", check=METHOD, default="POST"),
+        Key("hangup_url", "a URL", "requested once when the call ends, with Plivo's hangup parameters (P1)", check=URL),
+        Key("hangup_method", "GET or POST", "the method of the hangup request", check=METHOD, default="POST"),
+        Key("fallback_answer_url", "a URL", "asked when the answer URL fails (P1)", check=URL),
+        Key("fallback_method", "GET or POST", "the method of the fallback request", check=METHOD, default="POST"),
+        Key("at", "seconds", "when the call is answered", check=AT_LEAST_ZERO, default=0, example=0),
         Key(
             "hangup",
             "seconds",
             "when the caller hangs up (for a callee: seconds after it answers)",
-            _SECONDS,
+            check=AT_LEAST_ZERO,
             example=300,
         ),
-        Key("from", "a phone number or SIP URI", "the From its requests carry", schema_of(PHONE_NUMBER)),
-        Key("to", "a phone number or SIP URI", "the To its requests carry", schema_of(PHONE_NUMBER)),
+        Key("from", "a phone number or SIP URI", "the From its requests carry", check=PHONE_NUMBER),
+        Key("to", "a phone number or SIP URI", "the To its requests carry", check=PHONE_NUMBER),
         Key(
             "direction",
             "inbound or outbound",
             "the Direction its requests carry",
-            schema_of(DIRECTION),
+            check=DIRECTION,
             default="inbound",
         ),
         *(
@@ -363,10 +376,10 @@ _CALL = Table(
             "answers",
             "a phone number or SIP URI",
             "a callee: answered when a <Dial> rings this",
-            schema_of(DIAL_TARGET),
+            check=DIAL_TARGET,
             example="15551230000",
         ),
-        Key("ring", "seconds", "a callee rings this long before answering", _SECONDS, default=3),
+        Key("ring", "seconds", "a callee rings this long before answering", check=AT_LEAST_ZERO, default=3),
         Key(
             "refuse",
             ", ".join(REFUSALS),
@@ -414,7 +427,7 @@ _ADD = Table(
             "role",
             "Agent, Supervisor, Customer or ai-agent (any case)",
             "its role",
-            schema_of(MultiPartyCall.specs["role"].check),
+            check=MultiPartyCall.specs["role"].check,
             required=True,
             example="Agent",
         ),
@@ -422,17 +435,17 @@ _ADD = Table(
             "ring",
             "seconds",
             "how long it rings before answering (default: [mpc_options] add_participant_ring)",
-            _SECONDS,
+            check=AT_LEAST_ZERO,
             default=attrs.fields(MpcOptions).add_participant_ring.default,
         ),
-        Key("from", "a phone number or SIP URI", "the From of the call placed", schema_of(PHONE_NUMBER)),
-        Key("to", "a phone number or SIP URI", "the To of the call placed", schema_of(PHONE_NUMBER)),
+        Key("from", "a phone number or SIP URI", "the From of the call placed", check=PHONE_NUMBER),
+        Key("to", "a phone number or SIP URI", "the To of the call placed", check=PHONE_NUMBER),
         *(
             Key(
                 name,
                 _in_words(spec.check),
                 f"the MultiPartyCall attribute {spec.xml}",
-                schema_of(spec.check),
+                check=spec.check,
                 default=NO_DEFAULT if spec.default is None else spec.default,
             )
             for name, spec in MultiPartyCall.specs.items()
@@ -447,7 +460,7 @@ _API = Table(
     "a REST API request on a MultiPartyCall at a time (the short form of its [[rest]] entries): "
     "hold, mute and coach_mode (together or alone) or kick, with call; recording, add or end, with mpc",
     (
-        Key("at", "seconds", "when the request takes effect", _SECONDS, required=True, example=40),
+        Key("at", "seconds", "when the request takes effect", check=AT_LEAST_ZERO, required=True, example=40),
         Key("call", 'a call\'s name, or "all" with mpc', "the participant", _TEXT, example="alice"),
         Key("mpc", "an MPC's name", "the MultiPartyCall", _TEXT, example="support"),
         Key("hold", "true or false", "hold or unhold the participant", {"type": "boolean"}, example=True),
@@ -471,7 +484,7 @@ _REST = Table(
     "[[rest]]",
     "any request of the REST API the simulation serves, at a time (docs/simulation.md, REST API requests)",
     (
-        Key("at", "seconds", "when the request is made", _SECONDS, required=True, example=70),
+        Key("at", "seconds", "when the request is made", check=AT_LEAST_ZERO, required=True, example=70),
         Key(
             "method",
             "GET, POST or DELETE",
@@ -503,7 +516,7 @@ _REST = Table(
             "expect",
             "an HTTP status, 200-599",
             "the status the API must answer, else the run stops at this entry's line (default: any success)",
-            schema_of(STATUS),
+            check=STATUS,
             example=202,
         ),
     ),
@@ -539,7 +552,9 @@ _MPC_OPTIONS = Table(
     _fields(MpcOptions, "docs/simulation.md, Options"),
 )
 _PROBE = Table(
-    "[[probe]]", "when to report who hears whom", (Key("at", "seconds", "the time", _SECONDS, required=True),)
+    "[[probe]]",
+    "when to report who hears whom",
+    (Key("at", "seconds", "the time", check=AT_LEAST_ZERO, required=True),),
 )
 
 _DOTTED = r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*"  # a dotted name of identifiers
@@ -548,7 +563,13 @@ TOP = Table(
     "",
     "the scenario: the run, your app, the calls, what URLs return, and requests at a time",
     (
-        Key("until", "seconds", "when the run stops (default: when every call has ended)", _SECONDS, example=600),
+        Key(
+            "until",
+            "seconds",
+            "when the run stops (default: when every call has ended)",
+            check=AT_LEAST_ZERO,
+            example=600,
+        ),
         Key(
             "sample_rate",
             "8000, 16000 or 48000",
@@ -568,7 +589,7 @@ TOP = Table(
             "base_url",
             "a URL, no query or fragment",
             "the URL your app's routes are under (without app: real HTTP to a server running there)",
-            {**_URL, "not": {"pattern": "[?#]"}},
+            {**schema_of(URL), "not": {"pattern": "[?#]"}},
             example="https://app.example",
         ),
         Key("auth_token", "a non-blank string", "what requests to the app are signed with (V2 and V3)", _TEXT),
@@ -576,10 +597,10 @@ TOP = Table(
             "auth_id",
             AUTH_ID.allowed,
             "the account simulate --serve-api answers for",
-            schema_of(AUTH_ID),
+            check=AUTH_ID,
             default="MASIMULATEDACCOUNT00",
         ),
-        Key("timeout", "seconds, above 0", "how long one request to the app may take", schema_of(POSITIVE), default=5),
+        Key("timeout", "seconds, above 0", "how long one request to the app may take", check=POSITIVE, default=5),
         Key(
             "strict",
             "true or false",

@@ -52,8 +52,8 @@ def _key_schema(key: Key) -> dict[str, Any]:
         inner = _table_schema(key.table)
         value = {"type": "array", "items": inner} if key.array else inner
     else:
-        value = dict(key.schema)
-    value = {"description": f"{key.what} ({key.value})", **value}
+        value = dict(key.json_schema)
+    value = {"description": f"{key.description} ({key.value})", **value}
     if key.default is not NO_DEFAULT and _is_json(key.default):
         value["default"] = key.default
     if key.example is not NO_DEFAULT:
@@ -110,7 +110,7 @@ def _section(table: Table) -> list[str]:
             name = f"`{key.name}`" + (f" ([`{key.table.where}`](#{_anchor(key.table)}))")
         default = "" if key.default is NO_DEFAULT else f"`{_cell(_shown(key.default))}`"
         example = "" if key.example is NO_DEFAULT else f"`{key.name} = {_cell(_shown(key.example))}`"
-        lines.append(f"| {name} | {_cell(key.value)} | {default} | {_cell(key.what)} | {example} |")
+        lines.append(f"| {name} | {_cell(key.value)} | {default} | {_cell(key.description)} | {example} |")
     lines.append("")
     notes = [f"`{key}` needs {_listed(needed)}" for key, needed in table.requires.items()]
     notes += [f"`{key}` excludes {_listed(others)}" for key, others in table.excludes.items()]
