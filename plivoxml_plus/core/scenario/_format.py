@@ -647,8 +647,11 @@ def closest(name: str, known: tuple[str, ...]) -> str | None:
     lower = name.lower()
     if lower in by_lower:
         return by_lower[lower]
+    longest = max(map(len, by_lower), default=0)
+    if len(lower) > 3 * longest:  # (no key is close to it: difflib's ratio would be under 0.6)
+        return None
     # two neighbouring letters swapped, the commonest typo (difflib rates "ta" far from "at")
-    for at in range(len(lower) - 1):
+    for at in range(len(lower) - 1 if len(lower) <= longest else 0):
         swapped = lower[:at] + lower[at + 1] + lower[at] + lower[at + 2 :]
         if swapped in by_lower:
             return by_lower[swapped]
