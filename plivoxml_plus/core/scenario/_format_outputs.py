@@ -168,6 +168,9 @@ def reference_page() -> str:
 
 
 def main() -> int:
+    if not (_ROOT / "pyproject.toml").is_file():  # (an installed package has no schemas/ or docs/ to write)
+        sys.stderr.write(f"{_ROOT} is not a checkout of plivoxml_plus: run this from one\n")
+        return 2
     SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
     REFERENCE_FILE.write_text(reference_page(), encoding="utf-8")
     sys.stdout.write(f"wrote {SCHEMA_FILE} and {REFERENCE_FILE}\n")
