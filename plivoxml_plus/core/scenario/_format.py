@@ -64,6 +64,7 @@ from .._settings import (
     Rate,
     Seconds,
 )
+from .._simulation import DEFAULT_AUTH_ID
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 
 __all__ = [
@@ -379,7 +380,7 @@ _CALL = Table(
             check=DIAL_TARGET,
             example="15551230000",
         ),
-        Key("ring", "seconds", "a callee rings this long before answering", check=AT_LEAST_ZERO, default=3),
+        Key("ring", "seconds", "a callee rings this long before answering", check=AT_LEAST_ZERO, default=3.0),
         Key(
             "refuse",
             ", ".join(REFUSALS),
@@ -598,9 +599,9 @@ TOP = Table(
             AUTH_ID.allowed,
             "the account simulate --serve-api answers for",
             check=AUTH_ID,
-            default="MASIMULATEDACCOUNT00",
+            default=DEFAULT_AUTH_ID,
         ),
-        Key("timeout", "seconds, above 0", "how long one request to the app may take", check=POSITIVE, default=5),
+        Key("timeout", "seconds, above 0", "how long one request to the app may take", check=POSITIVE, default=5.0),
         Key(
             "strict",
             "true or false",

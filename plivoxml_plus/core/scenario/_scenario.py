@@ -351,13 +351,13 @@ class CallSpec:
     line: int
     from_: str | None = None  # None: Simulation.call's default
     to: str | None = None
-    direction: str = "inbound"
+    direction: str = _CALL.key("direction").default
     answer_url: str | None = None
-    answer_method: str = "POST"
+    answer_method: str = _CALL.key("answer_method").default
     # the rest of its Application URL set (P1): keyword arguments of Simulation.call
     app_urls: dict[str, str] = attrs.field(factory=dict)
     answers: str | None = None  # a callee: the number or SIP URI it answers (hangup: after answering)
-    ring: float = 3.0
+    ring: float = _CALL.key("ring").default
     refuse: str | None = None
 
 
@@ -373,7 +373,7 @@ class _Input:
     end: float = 0
     digits: str = ""
     text: str = ""
-    confidence: float = 0.9
+    confidence: float = FORMAT["[[call]] speech"].key("confidence").default
 
 
 @attrs.frozen
@@ -419,14 +419,14 @@ class Scenario:
     api: tuple[_Api, ...] = ()  # in file order
     rest: tuple[RestEntry, ...] = ()  # in file order
     mpc_options: MpcOptions | None = None  # None: no [mpc_options] table (the defaults)
-    sample_rate: int = 8000
+    sample_rate: int = FORMAT[""].key("sample_rate").default
     voices: tuple[_Voice, ...] = ()  # in file order
     audio: tuple[tuple[str, str, int], ...] = ()  # [audio]: (URL, WAV path, line)
     app: Any = None  # the imported WSGI or ASGI app (app = "module:attribute")
     base_url: str | None = None
     auth_token: str = DEFAULT_AUTH_TOKEN
     auth_id: str = DEFAULT_AUTH_ID  # the account simulate --serve-api answers for
-    timeout: float = 5.0
+    timeout: float = FORMAT[""].key("timeout").default
     # strict by default when requests go to an app (as the pytest plugin's plivo_sim): strict = false relaxes it
     strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
     app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
@@ -628,7 +628,7 @@ class _Loader:
         until = None
         if "until" in data:
             until = self.seconds(data["until"], "until", where.line("", 0, "until"))
-        sample_rate = self.sample_rate(data.get("sample_rate", 8000))
+        sample_rate = self.sample_rate(data.get("sample_rate", FORMAT[""].key("sample_rate").default))
         connection = self.connection(data)  # (imports the app: its problems are found now)
         calls: list[CallSpec] = []
         inputs: list[_Input] = []
@@ -949,7 +949,7 @@ class _Loader:
                 raise self.fail(message, line(key))
         answer, answer_url, answer_method = self.answer_of(name, table, line)
         app_urls = self.app_urls_of(name, table, line)
-        at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
+        at = self.seconds(table.get("at", _CALL.key("at").default), f"{what}: at", line("at"))
         hangup = None
         if "hangup" in table:
             hangup = self.seconds(table["hangup"], f"{what}: hangup", line("hangup"))
@@ -959,7 +959,8 @@ class _Loader:
         for key in ("from", "to"):
             if key in table:
                 numbers[key] = self.checked(PHONE_NUMBER, table[key], f"{what}: {key}", line(key))
-        direction = self.checked(DIRECTION, table.get("direction", "inbound"), f"{what}: direction", line("direction"))
+        direction = table.get("direction", _CALL.key("direction").default)
+        direction = self.checked(DIRECTION, direction, f"{what}: direction", line("direction"))
         self.inputs_and_voice(name, table, line, inputs=inputs, voices=voices, index=index)
         return CallSpec(
             name,
@@ -988,7 +989,7 @@ class _Loader:
                 )
                 raise self.fail(message, line(key))
         answers = self.checked(DIAL_TARGET, table["answers"], f"{what}: answers", line("answers"))
-        ring = self.seconds(table.get("ring", 3.0), f"{what}: ring", line("ring"))
+        ring = self.seconds(table.get("ring", _CALL.key("ring").default), f"{what}: ring", line("ring"))
         refuse = table.get("refuse")
         if refuse is not None and refuse not in REFUSALS:
             message = f'{what}: refuse must be "busy", "no-answer" or "failed", not {shown(refuse)}'
@@ -1028,7 +1029,7 @@ class _Loader:
         """A call's URL ``url_key`` and its method ``method_key`` (GET or POST,
         default POST), checked; a method without its URL is refused. ("", method)
         when the URL is not given."""
-        method = table.get(method_key, "POST")
+        method = table.get(method_key, _CALL.key(method_key).default)
         if url_key not in table:
             if method_key in table:
                 named = url_key.removesuffix("_url").replace("_", " ")
@@ -1082,7 +1083,7 @@ class _Loader:
             _answer_document(answer, name)
         except SimulationError as error:
             raise self.fail(str(error), line("answer")) from None
-        return answer, None, "POST"
+        return answer, None, _CALL.key("answer_method").default
 
     def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
         if kind == "digits":
@@ -1100,7 +1101,7 @@ class _Loader:
                 raise self.fail(f'speech of call {name!r} needs at = SECONDS and text = "WHAT IS SAID"', here)
             at = self.seconds(table["at"], f"speech of call {name!r}: at", line("at"))
             text = self.text(table["text"], f"speech of call {name!r}: text", line("text"))
-            confidence = table.get("confidence", 0.9)
+            confidence = table.get("confidence", FORMAT["[[call]] speech"].key("confidence").default)
             try:
                 confidence = CONFIDENCE.clean(confidence)
             except Refused as why:
