@@ -19,7 +19,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from plivoxml_plus import ScenarioError
 from plivoxml_plus.core.scenario._format import FORMAT, NO_DEFAULT, Key, Table, closest
 from plivoxml_plus.core.scenario._format_outputs import reference_page, schema_text
 from plivoxml_plus.core.scenario._scenario import load_scenario
+from tests.test_scenario_hardening import _load_seconds  # (the best of five loads)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -469,22 +469,11 @@ def test_taplo_gives_the_schemas_verdict_on_the_shipped_scenarios_and_bad_ones(t
     assert refused == {path for path, valid in expected.items() if not valid}, result.stderr[-2000:]
 
 
-def _refusal_seconds(path: Path) -> float:
-    """The best of five loads of a scenario that is refused."""
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        with pytest.raises(ScenarioError):
-            load_scenario(path)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def test_a_long_unknown_key_is_refused_in_linear_time(tmp_path: Path):
     # looking for the closest key must not cost the square of the key's length
     # (each swap of two letters of a 16,000-letter key copied it: 0.26 s, 100 times 2,000's)
     small, large = tmp_path / "small.toml", tmp_path / "large.toml"
     small.write_text(CALL + "h" * 4000 + "angup = 5\n", encoding="utf-8")
     large.write_text(CALL + "h" * 32000 + "angup = 5\n", encoding="utf-8")
-    ratio = _refusal_seconds(large) / _refusal_seconds(small)
+    ratio = _load_seconds(large) / _load_seconds(small)
     assert ratio < 24, f"8 times the key's length took {ratio:.1f} times as long"
