@@ -114,7 +114,10 @@ plugin's ``plivo_sim`` is: a failed request during the run raises
 :class:`~plivoxml_plus.StrictModeError` (not a ScenarioError: the scenario is
 fine, the app is not); ``simulate`` exits 1 for it.
 
-Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
+The keys of every table, their defaults and their values are declared once in
+``_format`` (which also gives ``schemas/scenario.schema.json`` and
+docs/scenario-reference.md); an unknown key names the closest known one ("did
+you mean hangup?"). Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
 for everything else the line is found by scanning the file for the table header
 and the key concerned (one pass, made once: plivoxml_plus.core.scenario._toml_layout). A
