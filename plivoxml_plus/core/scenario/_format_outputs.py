@@ -159,7 +159,8 @@ def reference_page() -> str:
         "or map `*.toml` files to it in `.taplo.toml`. The loader checks more than the schema can say",
         "(a call named twice, a file that does not exist, invalid XML, an input after the hangup).",
         "",
-        "Times are seconds, integers or decimals, at least 0 (kept to the millisecond).",
+        "Times are seconds, integers or decimals, at least 0 (kept to the millisecond). No key takes a TOML",
+        "date or time (Taplo checks one as a string against the schema; the loader refuses it).",
         "",
     ]
     for table in _walk(TOP):
