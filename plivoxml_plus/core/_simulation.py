@@ -726,7 +726,7 @@ class Simulation:
         # without until, the horizon counts from here: a run after run(until=...) goes
         # on from there (the clock is never set back), and never past the clock's end
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
-        heap = clock.heap
+        soon = clock.soon  # (the same list for the clock's life: refill fills it again)
         processed = 0
         # The cyclic collector is paused for the run: everything the run makes is
         # kept (the record of requests, calls, bridges), so its passes over a
@@ -734,11 +734,11 @@ class Simulation:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            while heap:
-                when = heap[0][0]
+            while soon or clock.refill():
+                when = soon[0][0]
                 if when > limit:
                     break
-                _, _, action, argument = heappop(heap)
+                _, _, action, argument = heappop(soon)
                 if action is SKIP:
                     continue
                 clock.now = when

@@ -28,7 +28,7 @@ Wide = npt.NDArray[np.int32]
 # Samples mixed per pass: a pass's rows (every speaker's, every listener's) stay in
 # the processor's cache, so each sample is read from memory about once, not once
 # per step. A whole number of 20 ms frames at every rate (bench/bench_mix.py).
-CHUNK = 19200
+CHUNK = 960
 
 
 class _Plan:
