@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import tracemalloc
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -30,7 +31,9 @@ def test_every_track_is_sample_for_sample_what_the_whole_track_renderer_made():
     assert _audio_digests.all_digests() == json.loads(GOLDEN.read_text())
 
 
-def recorded_mpc(seconds: float, members: int = 4, rate: int = 16000, fmt: str = "wav") -> Simulation:
+def recorded_mpc(
+    seconds: float, members: int = 4, rate: int = 16000, fmt: Literal["mp3", "wav"] = "wav"
+) -> Simulation:
     sim = Simulation(sample_rate=rate)
     for i in range(members):
         element = MultiPartyCall("m", "Agent" if i == 0 else "Customer", enter_sound="beep:1", exit_sound="none",
