@@ -126,9 +126,11 @@ def _mix_rows(
                 out[listener, begin:end] = mix_row
 
 
-def mix(seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, Wide], count: int) -> dict[str, Wide]:
+def mix(
+    seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, npt.NDArray[np.integer]], count: int
+) -> dict[str, Wide]:
     """The unclamped mix each member that hears the bridge receives over ``count``
-    samples: ``voices`` holds what each speaking member says (int32, length
+    samples: ``voices`` holds what each speaking member says (int16 or int32, length
     ``count``; a member without one is silent). Members that do not hear get no
     entry (they hear their own source instead)."""
     plan = _Plan(seats, rules, set(voices))
@@ -142,7 +144,7 @@ def mix(seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, Wide], cou
 
 def clamp(samples: Wide) -> Samples:
     """A3: 32-bit sums to 16 bits, saturating once (never wrapping around)."""
-    return np.clip(samples, -32768, 32767).astype(np.int16)
+    return np.clip(samples, -32768, 32767, out=np.empty(samples.shape, dtype=np.int16), casting="unsafe")
 
 
 def mix_frames(

@@ -269,33 +269,37 @@ class _Renderer:
 
     # -- sources ---------------------------------------------------------------
 
-    def voice(self, name: str, start: int, count: int) -> Wide | None:
-        """What ``name`` says from absolute sample ``start``, or None if nothing."""
+    def voice(self, name: str, start: int, count: int) -> Samples | None:
+        """What ``name`` says from absolute sample ``start``, or None if nothing:
+        only inside its talk spurts if it has any (silence between them)."""
         call = self.calls[name]
         voice = call.voice
         if voice is None:
             return None
         offset = start - call.answer_ms * self.per_ms
+        if call.spurts is None:
+            return self._said(voice, offset, count)
+        starts, ends = self._talk(name, call.spurts)
+        said = np.zeros(count, dtype=np.int16)
+        first = bisect_right(ends, start // self.per_ms)  # (the spurts still going at start)
+        for index in range(first, len(starts)):
+            a = max(starts[index] * self.per_ms - start, 0)
+            if a >= count:
+                break
+            b = min(ends[index] * self.per_ms - start, count)
+            if a < b:
+                said[a:b] = self._said(voice, offset + a, b - a)
+        return said
+
+    def _said(self, voice: Voice, offset: int, count: int) -> Samples:
+        """The voice from ``offset`` samples after the answer, spurts aside."""
         if voice.hz is not None:
-            said = self._tone(voice.hz, offset, count).astype(np.int32)
-        else:
-            assert voice.samples is not None
-            said = np.zeros(count, dtype=np.int32)
-            begin, end = max(offset, 0), min(offset + count, len(voice.samples))
-            if begin < end:
-                said[begin - offset : end - offset] = voice.samples[begin:end]
-        if call.spurts is not None:  # only inside its talk spurts
-            starts, ends = self._talk(name, call.spurts)
-            gate = np.zeros(count, dtype=bool)
-            first = bisect_right(ends, start // self.per_ms)  # (the spurts still going at start)
-            for index in range(first, len(starts)):
-                a = max(starts[index] * self.per_ms - start, 0)
-                if a >= count:
-                    break
-                b = min(ends[index] * self.per_ms - start, count)
-                if a < b:
-                    gate[a:b] = True
-            said[~gate] = 0
+            return self._tone(voice.hz, offset, count)
+        assert voice.samples is not None
+        said = np.zeros(count, dtype=np.int16)
+        begin, end = max(offset, 0), min(offset + count, len(voice.samples))
+        if begin < end:
+            said[begin - offset : end - offset] = voice.samples[begin:end]
         return said
 
     def _tone(self, hz: float, offset: int, count: int) -> Samples:
@@ -592,9 +596,9 @@ class _Render:
             for where in room.tapes:  # a recording hears every speaking member its excluded groups leave in
                 said = [voices[s.call] for s in members if s.call in voices and s.group not in where.tape.excluded]
                 if said:
-                    total = said[0].copy()
+                    total = said[0].astype(np.int32)
                     for more in said[1:]:
-                        total += more
+                        np.add(total, more, out=total)
                     block.tape(where, start, total)
             if stretch.until > block_b:
                 break  # (it goes on in the next block)
@@ -628,7 +632,7 @@ class _Render:
         if a >= b:
             return
         said = self.sources.voice(record.call, a, b - a)
-        recorded = np.zeros(b - a, dtype=np.int32) if said is None else said
+        recorded = np.zeros(b - a, dtype=np.int32) if said is None else said.astype(np.int32)
         if record.session and (found := block.calls.get(record.call)) is not None:
             first, out = found  # what the call heard (its 32-bit sum, before the clamp)
             c, d = max(a, first), min(b, first + len(out))

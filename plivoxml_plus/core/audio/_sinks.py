@@ -80,10 +80,10 @@ class _Track:
             raise
 
     def put(self, samples: Samples) -> None:
-        data = samples.astype("<i2").tobytes()
-        self.wav_file.writeframesraw(data)
+        data = samples.astype("<i2", copy=False)  # (little-endian int16 already: no copy)
+        self.wav_file.writeframesraw(data.data)
         if self.mp3 is not None:
-            self.mp3.file.write(self.encoder.encode(data))
+            self.mp3.file.write(self.encoder.encode(data.tobytes()))
         self.left -= len(samples)
 
     def close(self) -> list[Path]:
