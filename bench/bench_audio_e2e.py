@@ -26,13 +26,14 @@ import json
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _runs import fresh_run, talk_spurts  # (bench/ is on the path: the script's folder)
 
 from plivoxml_plus import MultiPartyCall, Response
 from plivoxml_plus.core import Simulation
@@ -57,11 +58,7 @@ def build(minutes: float, rate: int = RATE) -> Simulation:
         at = 0.0 if index == 0 else round(rng.uniform(1, 30), 3)
         sim.call(name, Response().add(element), at=at, hangup=end)
         sim.voice(name, tone=float(200 + 50 * index))
-        t = at + rng.uniform(1, 10)
-        while t < end - 10:
-            length = rng.uniform(2, 8)
-            sim.talk(name, start=round(t, 3), end=round(t + length, 3))
-            t += length + rng.uniform(5, 40)
+        talk_spurts(sim, rng, name, at, end)
     for name in ("customer2", "customer3"):
         sim.update_participant(name, at=round(end / 3, 3), hold=True)
         sim.update_participant(name, at=round(end / 2, 3), hold=False)
@@ -97,17 +94,7 @@ def one(minutes: float) -> int:
 
 
 def measure(minutes: float) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--one", str(minutes)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"the run failed (exit status {done.returncode})")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return fresh_run(__file__, "--one", str(minutes))
 
 
 def spread(values: list[float], form: str) -> str:

@@ -39,12 +39,13 @@ import argparse
 import json
 import random
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _runs import fresh_run, talk_spurts  # (bench/ is on the path: the script's folder)
 
 from plivoxml_plus import Conference, Dial, GetDigits, Response, Speak
 from plivoxml_plus.core import Simulation
@@ -131,11 +132,7 @@ def _agent(index: int) -> str:
 
 def _converse(sim: Simulation, rng: random.Random, name: str, at: float, hangup: float) -> None:
     """Talk spurts and digits from ``at`` until ``hangup``."""
-    t = at + rng.uniform(1, 10)
-    while t < hangup - 10:  # talk spurts
-        length = rng.uniform(2, 8)
-        sim.talk(name, start=round(t, 3), end=round(t + length, 3))
-        t += length + rng.uniform(5, 40)
+    talk_spurts(sim, rng, name, at, hangup)
     t = at + rng.uniform(30, 120)
     while t < hangup - 5:  # digits
         sim.press(name, rng.choice(DIGITS), at=round(t, 3))
@@ -174,17 +171,7 @@ def one(calls: int, scenario: str) -> int:
 
 def measure(calls: int, scenario: str) -> dict[str, float]:
     """The figures of one size, from a fresh interpreter."""
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--one", str(calls), "--scenario", scenario],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"the {calls}-call run failed (exit status {done.returncode})")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return fresh_run(__file__, "--one", str(calls), "--scenario", scenario)
 
 
 def sizes(text: str) -> tuple[int, ...]:
