@@ -139,3 +139,44 @@ def test_a_tone_is_one_period_tiled_wherever_it_starts(hz: float, start: int, co
     made = tone(hz, start, count, rate)
     one = tone(hz, 0, period, rate)
     assert np.array_equal(made, one[(start + np.arange(count)) % period])
+
+
+class _Terminal:
+    """Standard error as a terminal: what it is written, kept."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+SCENARIO = """
+sample_rate = 8000
+[[call]]
+name = "alice"
+answer = '<Response><Conference>room</Conference></Response>'
+hangup = 5
+tone = 440
+"""
+
+
+def test_audio_out_shows_the_seconds_rendered_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from plivoxml_plus.cli import main
+
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(SCENARIO)
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr("sys.stdout", _Terminal())
+    assert main(["simulate", str(scenario), "--audio-out", str(tmp_path / "out")]) == 0
+    shown = terminal.text.split("\r")
+    assert shown[1:] == ["rendering audio: 2 of 5 s", "rendering audio: 4 of 5 s",
+                         f"rendering audio: 5 of 5 s\nwrote 1 audio file to {tmp_path / 'out'}\n"]
