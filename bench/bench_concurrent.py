@@ -22,7 +22,7 @@ resident set size right after the imports, the difference being the
 simulation's own share. Times are of one run: building the scenario and
 ``Simulation.run`` are timed separately.
 
-``--scenario ivr``: the IVR-heavy one (issue 21, item 5). Each call answers a
+``--scenario ivr``: the IVR-heavy one (both run by default, one after the other) (issue 21, item 5). Each call answers a
 GetDigits menu (a Speak prompt), presses 1, is sent by the menu's action to a
 Dial of an agent of its own (who answers after 2-6 s and hangs up after 1-5
 minutes), and the Dial's action puts it into one of the 50 rooms, where it talks
@@ -190,15 +190,22 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", type=sizes, default=SIZES, help="call counts, comma-separated (default: 500,...,8000)"
     )
     parser.add_argument(
-        "--scenario", choices=sorted(SCENARIOS), default="rooms", help="rooms (default) or ivr (see the docstring)"
+        "--scenario", choices=[*sorted(SCENARIOS), "all"], default="all", help="rooms, ivr or all (the default)"
     )
     parser.add_argument("--one", type=int, metavar="N", help=argparse.SUPPRESS)  # internal: one size, JSON out
     args = parser.parse_args(argv)
     if args.one is not None:
         return one(args.one, args.scenario)
+    for scenario in ("rooms", "ivr") if args.scenario == "all" else (args.scenario,):
+        table(scenario, args.sizes)
+    return 0
 
-    rows = [measure(calls, args.scenario) for calls in sorted(set(args.sizes))]
-    kind = "GetDigits -> Dial -> room calls" if args.scenario == "ivr" else "calls"
+
+def table(scenario: str, chosen: tuple[int, ...]) -> None:
+    """Measure the scenario at each size and print its tables and targets."""
+    rows = [measure(calls, scenario) for calls in sorted(set(chosen))]
+    kind = "GetDigits -> Dial -> room calls" if scenario == "ivr" else "calls"
+    print("\n##", scenario, "\n")
     print(
         f"Simulating N {kind} over {ROOMS} rooms for {HOURS} simulated hours "
         f"(one run per size, each in a fresh interpreter; Python {sys.version.split()[0]})\n"
@@ -239,11 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     measured = [row for row in rows if row["calls"] == TARGET_CALLS]
     if not measured:
         print(f"\n{target}: not measured (include {TARGET_CALLS} in --sizes).")
-        return 0
+        return
     run_s, peak_mb = measured[0]["run_s"], measured[0]["peak_kib"] / 1024
     verdict = "met" if run_s < TARGET_SECONDS and peak_mb < TARGET_MB else "NOT met"
     print(f"\n{target}: {verdict} ({run_s:.2f} s, {peak_mb:.0f} MB).")
-    return 0
 
 
 if __name__ == "__main__":
