@@ -180,3 +180,13 @@ def test_audio_out_shows_the_seconds_rendered_on_a_terminal_only(tmp_path: Path,
     shown = terminal.text.split("\r")
     assert shown[1:] == ["rendering audio: 2 of 5 s", "rendering audio: 4 of 5 s",
                          f"rendering audio: 5 of 5 s\nwrote 1 audio file to {tmp_path / 'out'}\n"]
+
+
+def test_a_folder_that_cannot_be_written_is_one_audio_error_and_leaves_no_part_files(tmp_path: Path):
+    sim = recorded_mpc(5)
+    taken = tmp_path / "out"
+    taken.mkdir()
+    (taken / "c0.wav").mkdir()  # a folder where a track's file goes: it cannot be renamed over
+    with pytest.raises(AudioError, match=r"cannot write .*c0\.wav"):
+        sim.audio(folder=taken)
+    assert not list(taken.glob(".*.part"))

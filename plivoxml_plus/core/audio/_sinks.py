@@ -87,11 +87,15 @@ class _Track:
         self.left -= len(samples)
 
     def close(self) -> list[Path]:
-        self.wav_file.close()
-        written = [self.wav.commit()]
-        if self.mp3 is not None:
-            self.mp3.file.write(self.encoder.flush())
-            written.append(self.mp3.commit())
+        try:
+            self.wav_file.close()
+            written = [self.wav.commit()]
+            if self.mp3 is not None:
+                self.mp3.file.write(self.encoder.flush())
+                written.append(self.mp3.commit())
+        except BaseException:
+            self.discard()  # (no part file is left behind)
+            raise
         return written
 
     def discard(self) -> None:
@@ -129,22 +133,22 @@ class Written:
         if track is None:
             stem = self.folder / self.stems[owner]
             mp3 = owner[0] == "recording" and owner[1] in self.mp3_ids
-            track = self._open[owner] = self._guarded(lambda: _Track(stem, self.lengths[owner], self.rate, mp3), stem)
+            track = self._open[owner] = self._guarded(lambda: _Track(stem, self.lengths[owner], self.rate, mp3), owner)
         return track
 
     def put(self, owner: Owner, samples: Samples) -> None:
         track = self._track(owner)
-        self._guarded(lambda: track.put(samples), self.folder / self.stems[owner])
+        self._guarded(lambda: track.put(samples), owner)
         if track.left <= 0:
             del self._open[owner]
-            self.paths[owner] = self._guarded(track.close, self.folder / self.stems[owner])
+            self.paths[owner] = self._guarded(track.close, owner)
 
     def finish(self) -> None:
         for owner in self.lengths:  # (an empty track, never put)
             if owner not in self.paths:
                 track = self._track(owner)
                 del self._open[owner]
-                self.paths[owner] = self._guarded(track.close, self.folder / self.stems[owner])
+                self.paths[owner] = self._guarded(track.close, owner)
 
     def discard(self) -> None:
         for track in self._open.values():
@@ -155,11 +159,11 @@ class Written:
         """The files written: every call's, then every recording's (WAV, then MP3)."""
         return [path for owner in sorted(self.lengths, key=lambda o: o[0]) for path in self.paths[owner]]
 
-    @staticmethod
-    def _guarded(action: Any, path: Path) -> Any:
+    def _guarded(self, action: Any, owner: Owner) -> Any:
         try:
             return action()
         except OSError as error:
+            path = self.folder / f"{self.stems[owner]}.wav"
             raise AudioError(f"cannot write {path}: {error.strerror or error}") from None
 
 
