@@ -190,3 +190,23 @@ def test_a_folder_that_cannot_be_written_is_one_audio_error_and_leaves_no_part_f
     with pytest.raises(AudioError, match=r"cannot write .*c0\.wav"):
         sim.audio(folder=taken)
     assert not list(taken.glob(".*.part"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    head=st.integers(0, 50),
+    cycle=st.integers(1, 400),
+    repeats=st.none() | st.integers(0, 5),
+    start=st.integers(0, 3000),
+    count=st.integers(1, 900),
+)
+def test_a_looped_sound_in_pieces_is_the_sound_made_whole(
+    head: int, cycle: int, repeats: int | None, start: int, count: int
+) -> None:
+    from plivoxml_plus.core.audio._music import Looped
+
+    rng = np.random.default_rng(head * 1000 + cycle)
+    made = Looped(rng.integers(-99, 99, head).astype(np.int16), rng.integers(-99, 99, cycle).astype(np.int16), repeats)
+    copies = (start + count) // cycle + 1 if repeats is None else repeats  # (over and over: past the piece)
+    whole = np.concatenate([made.head, *[made.cycle] * copies, np.zeros(start + count, dtype=np.int16)])
+    assert np.array_equal(made.piece(start, count), whole[start : start + count])

@@ -56,12 +56,20 @@ class Looped:
             if self.repeats is not None:
                 end = min(end, len(head) + self.repeats * len(cycle))
             if begin < end:
-                at = (begin - len(head)) % len(cycle)
-                out[begin - start : end - start] = self._tiled_to(at + end - begin)[at : at + end - begin]
+                at, n, length = (begin - len(head)) % len(cycle), end - begin, len(cycle)
+                into = out[begin - start : end - start]
+                if at + n <= length:
+                    into[:] = cycle[at : at + n]
+                elif n <= length:  # (a long cycle: its end, then its start)
+                    into[: length - at] = cycle[at:]
+                    into[length - at :] = cycle[: n - (length - at)]
+                else:  # a cycle shorter than the piece: from its tiled copy
+                    into[:] = self._tiled_to(at + n)[at : at + n]
         return out
 
     def _tiled_to(self, count: int) -> Samples:
-        """The cycle repeated to at least ``count`` samples (kept for the next piece)."""
+        """The cycle repeated to at least ``count`` samples (kept for the next piece:
+        at most a piece and a cycle long, the cycle being shorter than the piece)."""
         if len(self._tiled) < count:
             self._tiled = np.tile(self.cycle, -(-count // len(self.cycle)))
         return self._tiled
