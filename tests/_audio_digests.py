@@ -1,6 +1,6 @@
 """The digests of every track the renderer makes for the shipped scenarios and a few
 longer ones (issue 21, item 6): computed once with the renderer that held whole
-tracks, stored in tests/golden/audio_digests.json, and compared with the
+tracks, stored in tests/audio_digests.json, and compared with the
 streaming renderer's (tests/test_audio_streaming.py). Run this module as a script
 to print them (``python tests/_audio_digests.py``)."""
 

@@ -23,7 +23,7 @@ np = pytest.importorskip("numpy")
 from plivoxml_plus.core.audio import tone  # noqa: E402
 from plivoxml_plus.core.audio._signals import BLOCK_MS, tone_period  # noqa: E402
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "audio_digests.json"
+GOLDEN = Path(__file__).resolve().parent / "audio_digests.json"
 
 
 def test_every_track_is_sample_for_sample_what_the_whole_track_renderer_made():
