@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
@@ -90,12 +91,27 @@ def _run_serving(scenario: Scenario, args: argparse.Namespace) -> Simulation:
         raise
 
 
+def _progress() -> Callable[[float, float], None] | None:
+    """Audio seconds rendered, on standard error, when it is a terminal (issue 20, item 3)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: float, total: float) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rrendering audio: {done:,.0f} of {total:,.0f} s", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
     if args.audio_out is not None:
         try:
-            audio = simulation.audio(memory_limit=args.audio_memory_limit)
-            written = len(audio.write(args.audio_out, mp3=args.mp3))
+            # streamed into the files block by block (the memory it needs does not grow with the run)
+            audio = simulation.audio(
+                memory_limit=args.audio_memory_limit, folder=args.audio_out, mp3=args.mp3, progress=_progress()
+            )
+            written = len(audio.written)
         except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
             _complain(f"{args.scenario}: {error}")
             return 2

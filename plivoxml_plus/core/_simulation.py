@@ -6,7 +6,7 @@ import gc
 import os
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from heapq import heappop
 from types import MappingProxyType
@@ -726,7 +726,7 @@ class Simulation:
         # without until, the horizon counts from here: a run after run(until=...) goes
         # on from there (the clock is never set back), and never past the clock's end
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
-        heap = clock.heap
+        soon = clock.soon  # (the same list for the clock's life: refill fills it again)
         processed = 0
         # The cyclic collector is paused for the run: everything the run makes is
         # kept (the record of requests, calls, bridges), so its passes over a
@@ -734,11 +734,11 @@ class Simulation:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            while heap:
-                when = heap[0][0]
+            while soon or clock.refill():
+                when = soon[0][0]
                 if when > limit:
                     break
-                _, _, action, argument = heappop(heap)
+                _, _, action, argument = heappop(soon)
                 if action is SKIP:
                     continue
                 clock.now = when
@@ -851,26 +851,39 @@ class Simulation:
         else:
             self._url_audio[url] = check_samples(samples, what)
 
-    def audio(self, *, memory_limit: int | None = None) -> AudioResult:
+    def audio(
+        self,
+        *,
+        memory_limit: int | None = None,
+        calls: Iterable[str] | None = None,
+        recordings: Iterable[str] | None = None,
+        folder: str | os.PathLike[str] | None = None,
+        mp3: bool = False,
+        progress: Callable[[float, float], None] | None = None,
+    ) -> AudioResult:
         """What every call heard and every recording holds, from the run so far
-        (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`. Needs
-        the audio extra (NumPy). AudioError, before anything is allocated, if that
+        (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`; only the
+        ``calls`` and ``recordings`` named, if given. With ``folder``, each track is
+        streamed into its file there as it is rendered (and ``mp3``: MP3 beside
+        mp3-format recordings), never held whole. ``progress(done, total)`` is
+        called after each block with the seconds of audio rendered. Needs the
+        audio extra (NumPy). AudioError, before anything is allocated, if that
         needs more than ``memory_limit`` bytes (None: 2 GiB; docs/audio.md)."""
         from .audio import DEFAULT_MEMORY_LIMIT, CallAudio, render
 
         now = self._world.clock.now
-        calls = {}
+        up = {}
         for name, call in self._calls.items():
             if not call.started or call.answer_ms > now:
                 continue
             end = now if call.ended_ms is None else min(call.ended_ms, now)
             spurts = self._talk.get(name)
             voice = self._voices.get(name)
-            calls[name] = CallAudio(call.answer_ms, end, voice, list(spurts) if spurts else None, list(call.prompts))
+            up[name] = CallAudio(call.answer_ms, end, voice, list(spurts) if spurts else None, list(call.prompts))
         world = self._world
         return render(
             self._rate,
-            calls,
+            up,
             world.history.bridges,
             end_ms=now,
             durations=world.durations,
@@ -878,6 +891,11 @@ class Simulation:
             url_audio=self._url_audio,
             call_tapes=world.call_tapes,
             memory_limit=DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit,
+            wanted_calls=calls,
+            wanted_recordings=recordings,
+            folder=folder,
+            mp3=mp3,
+            progress=progress,
         )
 
     def report(self, format: Literal["text", "json"] = "text") -> str:

@@ -23,14 +23,21 @@ DEFAULT_MUSIC = "default"  # Plivo's own wait or hold music (waitMusic:default, 
 
 class Looped:
     """``head`` once, then ``cycle`` ``repeats`` times (None: over and over), then
-    silence (no cycle: silence after the head)."""
+    silence (no cycle: silence after the head).
 
-    __slots__ = ("cycle", "head", "repeats")
+    Every periodic sound is one of these, made once and tiled: wait and hold
+    music, a prompt played over and over, a caller's tone (one period,
+    ``tone_period``). A new periodic source (a ringback tone) is one more: make
+    one period of it and return ``Looped(empty, period)``; ``piece`` gives any
+    stretch of it from a tiled copy (``_tiled``), never computing it again."""
+
+    __slots__ = ("_tiled", "cycle", "head", "repeats")
 
     def __init__(self, head: Samples, cycle: Samples, repeats: int | None = None) -> None:
         self.head = head
         self.cycle = cycle
         self.repeats = repeats
+        self._tiled = cycle  # the cycle repeated, long enough for the longest piece asked so far
 
     @property
     def silent(self) -> bool:
@@ -49,9 +56,23 @@ class Looped:
             if self.repeats is not None:
                 end = min(end, len(head) + self.repeats * len(cycle))
             if begin < end:
-                offsets = (np.arange(begin, end) - len(head)) % len(cycle)
-                out[begin - start : end - start] = cycle[offsets]
+                at, n, length = (begin - len(head)) % len(cycle), end - begin, len(cycle)
+                into = out[begin - start : end - start]
+                if at + n <= length:
+                    into[:] = cycle[at : at + n]
+                elif n <= length:  # (a long cycle: its end, then its start)
+                    into[: length - at] = cycle[at:]
+                    into[length - at :] = cycle[: n - (length - at)]
+                else:  # a cycle shorter than the piece: from its tiled copy
+                    into[:] = self._tiled_to(at + n)[at : at + n]
         return out
+
+    def _tiled_to(self, count: int) -> Samples:
+        """The cycle repeated to at least ``count`` samples (kept for the next piece:
+        at most a piece and a cycle long, the cycle being shorter than the piece)."""
+        if len(self._tiled) < count:
+            self._tiled = np.tile(self.cycle, -(-count // len(self.cycle)))
+        return self._tiled
 
     @property
     def once(self) -> Samples:
