@@ -435,3 +435,10 @@ def test_every_call_flow_rule_marked_doc_cites_its_page():
         for page in pages:
             url = f"<https://www.plivo.com/docs/voice/xml/{page}/>"
             assert url in section or url in sources, (rule_id, url)
+
+
+def test_the_default_dial_timeout_cites_both_pages_that_disagree():
+    section = _rule("I5")
+    default = section[section.index("**The default `timeout`.**") :]
+    assert "<https://www.plivo.com/docs/voice/xml/dial/>" in default and '"No default\nvalue"' in default
+    assert "<https://www.plivo.com/docs/voice-agents/audio-streaming/xml/call-control>" in default

@@ -111,8 +111,9 @@ class ConferenceOptions:
     # it times Units.
     sms_rate: str = attrs.field(default="0.00500", validator=_DECIMAL)
     # I5 [doc]: Dial's ring timeout when its timeout attribute is not set, seconds: 30,
-    # the documented value (Plivo's Dial pages say "no default value"; see rules.md,
-    # I5). 60 is plivoframework's, which leaves FreeSWITCH's call_timeout [oss].
+    # the default Plivo's voice-agents call-control page documents (its Dial pages say
+    # "no default value"; see rules.md, I5). 60 is plivoframework's, which leaves
+    # FreeSWITCH's call_timeout [oss].
     dial_timeout: float = attrs.field(default=30.0, validator=checked(POSITIVE))
     # Guard [inf]: elements a call may run at one instant (a Redirect loop); past
     # it the call is hung up and a note says why.
