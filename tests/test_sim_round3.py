@@ -128,6 +128,15 @@ def test_without_dial_music_the_caller_hears_a_ring_tone():
     assert sim.audibility(at=11).instead("alice") is None  # the Dial gave up at 10
 
 
+def test_a_dial_music_url_that_gives_no_sound_rings():
+    # plivoframework's Dial.execute: no sound from the dialMusic URL -> dial_music = '' -> ringback
+    music = "https://example.com/music.xml"
+    sim = Simulation(urls={music: None})
+    sim.call("alice", Response([dial(AGENT, timeout=10, dial_music=music), Wait(length=5)]))
+    sim.run()
+    assert sim.audibility(at=3).instead("alice") == "ringback:us-ring"
+
+
 def test_the_ring_tone_is_440_and_480_hz_two_seconds_on_four_off():
     np = pytest.importorskip("numpy")
     sim = Simulation()

@@ -268,7 +268,8 @@ class Dialing:
         else:
             route = ROUTES["Dial.dialMusic"]
             document = world.send(route, route.method_for(self.element.effective, world.options), music, {}, call)
-            instead = "silence" if document is None else f"dialMusic:{music}"
+            # no sound from the URL: plivoframework drops the dialMusic and rings [oss]
+            instead = RINGBACK if document is None else f"dialMusic:{music}"
         ringing = world.history.opened(Bridge(f"dial:{call.name}:ringing", call.uuid, now))
         ringing.put(call.name, Seat(call.name, False, False, "member", instead), now)
         self.ringing = ringing
