@@ -451,3 +451,17 @@ def test_the_default_dial_timeout_cites_both_pages_that_disagree():
     default = section[section.index("**The default `timeout`.**") :]
     assert "<https://www.plivo.com/docs/voice/xml/dial/>" in default and '"No default\nvalue"' in default
     assert "<https://www.plivo.com/docs/voice-agents/audio-streaming/xml/call-control>" in default
+
+
+def test_a_rest_recording_of_a_call_not_yet_picked_up_starts_at_its_answer():
+    np = pytest.importorskip("numpy")
+    sim = Simulation()
+    client = sim.rest_client()
+    a = sim.call("a", "<Response><Wait length='1'/><Speak>one two three four five</Speak><Wait length='9'/></Response>")
+    sim.run(until=0)
+    started = client.calls.record(a.uuid, time_limit=4)
+    sim.run()
+    tape = sim.audio().recordings[started.recording_id]
+    rate = sim.sample_rate
+    assert len(tape) == 3 * rate  # from the answer at t=1 to its time limit at t=4
+    assert np.abs(tape[10 : 2 * rate - 10]).max() > 0  # the 2 s prompt, from the answer
