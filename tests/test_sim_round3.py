@@ -417,10 +417,13 @@ def test_dial_digits_match_and_the_dial_music_method_are_plivoframeworks():
 
 
 def test_dial_callback_events_beyond_plivoframeworks_are_inferred_unless_a_page_is_cited():
-    # plivoframework's Dial sends answer, connected and hangup events, and digits-match;
-    # the Dial page (cited) documents them too
+    # plivoframework sends a B leg's answer, its hangup and the digits match; the
+    # DialAction values rest on the Dial page (cited); the rest is inferred
     section = _rule("I5")
-    assert "https://www.plivo.com/docs/voice/xml/dial/" in section
+    assert "<https://www.plivo.com/docs/voice/xml/dial/>" in section
+    assert _grade_of(section, "`DialBLegStatus` staying `connected` on a digits event") == "inf"
+    assert _grade_of(section, "digits event of `digitsMatchBLeg`") == "inf"
+    assert _grade_of(section, "the `answer` event of each callee") == "inf"
 
 
 PAGES = {
