@@ -12,9 +12,10 @@ import numpy as np
 
 from ...elements import Element, Response
 from .._durations import DurationModel
+from ..bridge._seats import US_RING
 from ._signals import PLACEHOLDER_DBFS, Samples, tone
 
-__all__ = ["DEFAULT_MUSIC", "Looped", "document_sound", "element_sound", "placeholder_music"]
+__all__ = ["DEFAULT_MUSIC", "US_RING", "Looped", "document_sound", "element_sound", "placeholder_music", "ring_tone"]
 
 PLAY_HZ = 330.0  # a Play whose URL has no registered audio
 SPEAK_HZ = 220.0  # a Speak (the simulator has no voice)
@@ -87,6 +88,15 @@ def placeholder_music(rate: int) -> Looped:
         tone(440.0, 0, half, rate, PLACEHOLDER_DBFS),
         tone(660.0, 0, half, rate, PLACEHOLDER_DBFS),
     ]))
+
+
+def ring_tone(rate: int) -> Looped:
+    """FreeSWITCH's us-ring, ``%(2000,4000,440,480)``: 440 and 480 Hz together for
+    2 s, then 4 s of silence, over and over: the ringback plivoframework gives a
+    caller while its Dial rings [oss]."""
+    on = 2 * rate
+    ringing = tone(440.0, 0, on, rate, PLACEHOLDER_DBFS) + tone(480.0, 0, on, rate, PLACEHOLDER_DBFS)
+    return Looped(np.zeros(0, dtype=np.int16), np.concatenate([ringing, np.zeros(4 * rate, dtype=np.int16)]))
 
 
 def document_sound(

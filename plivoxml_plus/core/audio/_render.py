@@ -36,7 +36,7 @@ from ..bridge import Bridge, Seat, Tape
 from ._files import file_stems, write_fresh
 from ._memory import DEFAULT_MEMORY_LIMIT, check_memory, check_memory_limit, memory_needed
 from ._mixer import Wide, clamp, mix
-from ._music import DEFAULT_MUSIC, Looped, document_sound, element_sound, placeholder_music
+from ._music import DEFAULT_MUSIC, US_RING, Looped, document_sound, element_sound, placeholder_music, ring_tone
 from ._signals import BLOCK_MS, Samples, beep, tone, tone_period, write_wav
 from ._sinks import Kept, Owner, Written, WrittenTracks, mp3_encoder
 
@@ -338,6 +338,8 @@ class _Renderer:
             found = None
             if where == DEFAULT_MUSIC:
                 found = placeholder_music(self.rate)
+            elif where == US_RING:  # a Dial's ring tone (ringback:us-ring, earlyMedia:us-ring)
+                found = ring_tone(self.rate)
             elif (document := self.sound_documents.get(where)) is not None:
                 found = document_sound(document, self.rate, self.durations, self.url_audio, self.longest)
             self._sources[where] = found

@@ -32,7 +32,8 @@
     from = "14155550100"             # optional: the From, To and Direction its requests carry
     to = "14155550199"               # (defaults: see Simulation.call)
     direction = "inbound"            # or "outbound"
-    digits = [{ at = 30, press = "99" }]   # optional
+    digits = [{ at = 30, press = "99" }]   # optional (a callee's: how it presses a
+                                     # <Dial>'s confirmKey, once it has answered)
     speech = [{ at = 8, text = "sales", confidence = 0.9 }]  # optional: what a <GetInput>
                                      # recognises (said by at; confidence 0-1, default 0.9)
     talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
