@@ -4,6 +4,8 @@ is what ``Simulation.hears`` says, at every instant."""
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 import subprocess
@@ -16,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import Conference, MultiPartyCall, Response, Simulation
+from plivoxml_plus.core.report._timeline import MARK_KINDS
 from plivoxml_plus.core.scenario._scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,11 +27,22 @@ SCENARIOS = ROOT / "examples" / "scenarios"
 OFFLINE = sorted(p for p in SCENARIOS.glob("*.toml") if "base_url" not in p.read_text(encoding="utf-8"))
 
 
+def block(html: str, name: str) -> dict[str, Any]:
+    """A data block of a report page, as its script reads it (JSON, or gzip-compressed JSON in base64)."""
+    found = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', html, re.S)
+    if found is not None:
+        return json.loads(found.group(1))  # type: ignore[no-any-return]
+    packed = re.search(rf'<script type="application/gzip-base64" id="{name}-gzip">(.*?)</script>', html, re.S)
+    assert packed is not None
+    return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))  # type: ignore[no-any-return]
+
+
 def page_data(html: str) -> dict[str, Any]:
-    """The data a report page embeds (what its script reads)."""
-    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', html, re.S)
-    assert found is not None
-    return json.loads(found.group(1))  # type: ignore[no-any-return]
+    """The report's data as a page carries it: what it draws at once, and the details block."""
+    data = block(html, "report-data")
+    for key in ("request_index", "marks", "call_order", "audio"):
+        data.pop(key)
+    return data | block(html, "report-detail")
 
 
 def replay(hearing: list[dict[str, Any]], at: float) -> dict[str, frozenset[str]]:
@@ -57,9 +71,11 @@ def test_report_html_writes_one_page_embedding_the_json_reports_data(tmp_path):
     assert path == tmp_path / "sub" / "report.html"
     html = path.read_text(encoding="utf-8")
     data = page_data(html)
-    assert {k: v for k, v in data.items() if k not in ("call_order", "mark_kinds", "audio")} == json.loads(
-        sim.report("json")
-    )
+    assert data == json.loads(sim.report("json"))
+    drawn = block(html, "report-data")  # what the page draws at once is that data too
+    assert drawn["request_index"] == [[r.at, r.call, r.status, r.kind] for r in sim.requests]
+    assert drawn["marks"] == [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
+    assert {e["kind"] for e in drawn["marks"]} == {"join", "leave", "ended", "api"}
     # self-contained: nothing is fetched
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<link" not in html

@@ -7,7 +7,8 @@ Plain string building, no template library: the template has one slot, the
 data, so the HTML needs no extra. Escaping happens in one place: the data is
 JSON inside ``<script type="application/json">``, every ``<``, ``>`` and ``&``
 in it written ``\\u003c``... (so no ``</script>`` or ``<!--`` can end or comment
-out the block) and everything non-ASCII ``\\uXXXX`` (a lone surrogate too); the
+out the block) and everything non-ASCII ``\\uXXXX`` (a lone surrogate too), or
+for a big run that JSON gzip-compressed in base64 (``PACK_OVER``); the
 script sets every user text with ``textContent``/``setAttribute``, never as markup.
 
 Audio (an ``AudioResult``): a player per call's heard track and per recording,
@@ -19,6 +20,7 @@ timeline cursor and the player follow each other.
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import tempfile
@@ -37,26 +39,37 @@ if TYPE_CHECKING:
 __all__ = ["render_html", "write_html"]
 
 _SLOT = "__DATA__"
+# data over this many characters is embedded gzip-compressed (a 4,000-call run's
+# ~70 MB of JSON: ~14 MB; level 1, the quickest), which the page unpacks with the browser's DecompressionStream
+PACK_OVER = 4 << 20
 
 
-def _script_json(data: Mapping[str, Any]) -> str:
-    """``data`` as JSON that cannot end or comment out the script block it sits in."""
-    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _data_script(data: Mapping[str, Any], name: str) -> str:
+    """``data`` as a script block (id ``name``) its text cannot end or comment out."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    if len(text) > PACK_OVER:
+        packed = base64.b64encode(gzip.compress(text.encode("ascii"), 1, mtime=0)).decode("ascii")
+        return f'<script type="application/gzip-base64" id="{name}-gzip">{packed}</script>'
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{name}">{text}</script>'
 
 
 def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None) -> str:
     """The report page for ``data`` (``to_data`` with the timeline); ``audio``:
     {"heard": {call: track}, "recordings": {id: track}}, a track {"src", "offset"}."""
     template = resources.files(__package__).joinpath("_report.html").read_text(encoding="utf-8")
-    page = {
-        **data,
+    # what the page draws at once; the requests' details and the whole timeline (most
+    # of a big run's data) are a second block, read on the first click on a request
+    page = {key: value for key, value in data.items() if key not in ("requests", "timeline")}
+    page |= {
+        "request_index": [[r["at"], r["call"], r["status"], r["kind"]] for r in data["requests"]],
+        "marks": [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS],
         "call_order": sorted(data["calls"]),  # (Python's order, as Audibility's: the matrix's rows)
-        "mark_kinds": sorted(MARK_KINDS),
         "audio": audio,
     }
+    detail = {"requests": data["requests"], "timeline": data["timeline"]}
     before, after = template.split(_SLOT)
-    return before + _script_json(page) + after
+    return before + _data_script(page, "report-data") + _data_script(detail, "report-detail") + after
 
 
 def _offsets(data: Mapping[str, Any]) -> dict[str, float | None]:

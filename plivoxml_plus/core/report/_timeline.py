@@ -54,6 +54,7 @@ class _Sweep:
         self.positions = [0] * len(bridges)
         self.open = [False] * len(bridges)
         self.where: dict[str, set[int]] = defaultdict(set)  # call -> open bridges it has a seat in
+        self.by_call: dict[int, dict[str, Seat]] = {}  # the seats by call of the rooms asked at this instant
 
     def advance(self, index: int, when: int) -> set[str]:
         """Bridge ``index`` brought to ``when`` (after every change due then); the calls it touched."""
@@ -85,7 +86,10 @@ class _Sweep:
             return None
         index = max(rooms)
         bridge, seats = self.bridges[index], self.seats[index]
-        seat = next(s for s in reversed(seats.values()) if s.call == call)
+        by_call = self.by_call.get(index)
+        if by_call is None:  # (once per room and instant: its last seat per call wins, as in Audibility)
+            by_call = self.by_call[index] = {s.call: s for s in seats.values()}
+        seat = by_call[call]
         heard = tuple(sorted(audible(seat, seats.values(), bridge.rules)))
         return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears
 
@@ -94,6 +98,13 @@ def _state(states: list[Any], when: int, state: str | None, instead: str | None)
     """A call's seat state from ``when`` on, if it is a new one."""
     if (states[-1][1:] if states else [None, None]) != [state, instead]:
         states.append([when, state, instead])
+
+
+def _up(call: Call | None, when: int) -> bool:
+    """As ``Simulation.hears``: answered by ``when`` and not ended by then."""
+    if call is None or not call.started:
+        return False
+    return call.answer_ms <= when and (call.ended_ms is None or call.ended_ms > when)
 
 
 def _hearing(world: World, calls: Mapping[str, Call]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
@@ -120,21 +131,15 @@ def _hearing(world: World, calls: Mapping[str, Call]) -> tuple[list[dict[str, An
     for when in sorted(due.keys() | ups.keys()):
         if when > now:
             break
+        sweep.by_call.clear()
         touched = set(ups.get(when, ()))
         for index in sorted(due.get(when, ())):
             touched |= sweep.advance(index, when)
         changed: dict[str, Any] = {}
         gone: list[str] = []
         for name in sorted(touched):
-            found = calls.get(name)
-            up = (
-                found is not None
-                and found.started
-                and found.answer_ms <= when
-                and (found.ended_ms is None or found.ended_ms > when)
-            )
             value = sweep.hearing(name)
-            if value is None and up:
+            if value is None and _up(calls.get(name), when):  # (up, in no room: hears no one)
                 value = ((), None, None, "", True, True)
             if value is None:
                 if name in current:
