@@ -207,7 +207,7 @@ def test_a_scenario_report_shows_lanes_hearing_and_requests(browser, tmp_path, s
     assert report.errors == []
     if scenario == "mpc-supervisor-coaching" and os.environ.get("PLIVOXML_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "img" / "report-coaching.png").write_bytes(
-            page.screenshot(clip={"x": 0, "y": 0, "width": 1300, "height": 330})
+            page.screenshot(clip={"x": 0, "y": 0, "width": 1300, "height": 600})
         )
     page.close()
 

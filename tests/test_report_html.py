@@ -153,3 +153,34 @@ def test_a_page_that_cannot_be_written_is_one_clear_error(tmp_path):
     )
     assert done.returncode == 2 and done.stdout == ""
     assert "cannot write the HTML report" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_audio_players_point_at_the_files_beside_the_page_or_embed_them(tmp_path):
+    pytest.importorskip("numpy")
+    sim = load_scenario(SCENARIOS / "mpc-supervisor-coaching.toml").run()
+    audio = sim.audio()
+    beside = sim.report_html(tmp_path / "page.html", audio=audio)
+    tracks = block(beside.read_text(encoding="utf-8"), "report-data")["audio"]
+    assert set(tracks["heard"]) == set(audio.heard) == set(sim.calls)
+    for name, track in tracks["heard"].items():
+        assert track["offset"] == json.loads(sim.report("json"))["calls"][name]["answer_at"]
+        assert (tmp_path / track["src"]).is_file() and track["src"].startswith("page-audio/")
+    embedded = sim.report_html(tmp_path / "embedded.html", audio=audio, embed_audio=True)
+    assert not (tmp_path / "embedded-audio").exists()
+    inline = block(embedded.read_text(encoding="utf-8"), "report-data")["audio"]["heard"]
+    for name, track in inline.items():
+        assert track["src"].startswith("data:audio/wav;base64,")
+        written = (tmp_path / tracks["heard"][name]["src"]).read_bytes()
+        assert base64.b64decode(track["src"].removeprefix("data:audio/wav;base64,")) == written
+
+
+def test_the_docs_python_examples_run(tmp_path, monkeypatch):
+    """docs/report.md's Python blocks run as written, one after the other."""
+    text = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 2 and (ROOT / "docs" / "img" / "report-coaching.png").stat().st_size < 200_000
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {}
+    for number, source in enumerate(blocks):
+        exec(compile(source, f"docs/report.md: python block {number}", "exec"), namespace)
+    assert (tmp_path / "desk.html").is_file()
