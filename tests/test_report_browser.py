@@ -259,3 +259,20 @@ def test_a_4000_call_report_is_under_20_mb_and_opens_in_under_5_s(browser, tmp_p
     shown = click_at(page, 3600)
     assert len(page.locator("#hears-list li").all()) == len(sim.hears(at=shown))
     assert report.errors == []
+
+
+def test_the_players_follow_the_cursor_and_move_it(browser, tmp_path):
+    pytest.importorskip("numpy")
+    sim = load_scenario(SCENARIOS / "mpc-supervisor-coaching.toml").run()
+    report = open_report(browser, sim.report_html(tmp_path / "audio.html", audio=sim.audio()))
+    page = report.page
+    players = page.locator("audio[data-offset]")
+    assert players.count() == len(sim.calls)
+    expect(page.locator('audio[data-track="customer hears"]')).to_have_js_property("readyState", 4)
+    shown = click_at(page, 45)
+    customer = page.locator('audio[data-track="customer hears"]')
+    assert abs(customer.evaluate("a => a.currentTime") - (shown - 5)) < 0.01  # (its track starts at its answer, t=5)
+    customer.evaluate("a => { a.currentTime = 20; }")  # a listener seeks its player: the cursor follows
+    expect(page.locator("#cursor-time")).to_have_text("t=25 s")
+    assert matrix(page) == {k: sorted(v) for k, v in sim.hears(at=25).items()}
+    assert report.errors == []

@@ -184,3 +184,50 @@ def test_the_docs_python_examples_run(tmp_path, monkeypatch):
     for number, source in enumerate(blocks):
         exec(compile(source, f"docs/report.md: python block {number}", "exec"), namespace)
     assert (tmp_path / "desk.html").is_file()
+
+
+def test_the_app_answers_signatures_and_strict_failure_are_in_the_page(tmp_path):
+    """A real WSGI app (Flask) answers the answer URL and fails the hangup URL: the
+    page holds its answer, the signature headers it was sent, and the failure."""
+    pytest.importorskip("flask")
+    import flask
+
+    from plivoxml_plus.core._world import StrictModeError
+
+    app = flask.Flask("report")
+    seen: list[str] = []
+
+    @app.post("/answer")
+    def answer() -> Any:
+        seen.extend(h for h, _ in flask.request.headers.items() if h.startswith("X-Plivo-Signature"))
+        return "<Response><Speak>hello</Speak></Response>", 200, {"Content-Type": "application/xml"}
+
+    @app.post("/hangup")
+    def hangup() -> Any:
+        return "broken", 500
+
+    with Simulation(app=app, base_url="https://app.example", strict=True) as sim:
+        sim.call("caller", answer_url="https://app.example/answer", hangup_url="https://app.example/hangup")
+        with pytest.raises(StrictModeError) as raised:
+            sim.run()
+        data = page_data(sim.report_html(tmp_path / "app.html").read_text(encoding="utf-8"))
+    assert data["signature_headers"] == sorted(seen) and len(seen) == 4
+    (answered, failed) = data["requests"]
+    assert answered["response"]["body"] == "<Response><Speak>hello</Speak></Response>" and answered["status"] == 200
+    assert failed["status"] == 500
+    assert data["failures"] == [
+        {"at": raised.value.at, "call": "caller", "url": raised.value.url, "text": str(raised.value)}
+    ]
+
+
+def test_an_ivr_lane_names_its_elements_and_a_room_lane_its_seat(tmp_path):
+    sim = load_scenario(SCENARIOS / "ivr-menu.toml").run()
+    data = json.loads(sim.report("json"))
+    for name, lane in data["lanes"].items():
+        ivr = [label for _, _, state, label in lane["segments"] if state == "ivr"]
+        assert ivr and set(ivr) <= set(sim.calls[name].executed)
+        for start, end, _, _ in lane["segments"]:
+            assert start < end <= sim.calls[name].ended_at
+    sim = load_scenario(SCENARIOS / "mpc-custom-hold-music.toml").run()
+    states = {s[2] for lane in json.loads(sim.report("json"))["lanes"].values() for s in lane["segments"]}
+    assert {"hold", "in-room"} <= states

@@ -27,14 +27,23 @@ import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..._errors import SimulationError
 from ._timeline import MARK_KINDS
 
-if TYPE_CHECKING:
-    from ..audio import AudioResult
+
+class AudioResult(Protocol):
+    """What the page needs of an ``audio.AudioResult`` (the report layer does not import audio)."""
+
+    @property
+    def heard(self) -> Mapping[str, Any]: ...
+
+    @property
+    def recordings(self) -> Mapping[str, Any]: ...
+
+    def write(self, folder: str | os.PathLike[str], *, mp3: bool = False) -> list[Path]: ...
 
 __all__ = ["render_html", "write_html"]
 
