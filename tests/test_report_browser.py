@@ -276,3 +276,17 @@ def test_the_players_follow_the_cursor_and_move_it(browser, tmp_path):
     expect(page.locator("#cursor-time")).to_have_text("t=25 s")
     assert matrix(page) == {k: sorted(v) for k, v in sim.hears(at=25).items()}
     assert report.errors == []
+
+
+OFFLINE = sorted(p for p in SCENARIOS.glob("*.toml") if "base_url" not in p.read_text(encoding="utf-8"))
+
+
+def test_every_example_scenarios_report_opens_without_an_error(browser, tmp_path):
+    for path in OFFLINE:
+        sim = load_scenario(path).run()
+        report = open_report(browser, sim.report_html(tmp_path / f"{path.stem}.html"))
+        lanes = report.page.eval_on_selector_all("g.lane[data-call]", "gs => gs.map(g => g.getAttribute('data-call'))")
+        assert sorted(lanes) == sorted(sim.calls), path.stem
+        click_at(report.page, float(sim.now) / 2)
+        assert report.errors == [], path.stem
+        report.page.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus import Conference, MultiPartyCall, Response, Simulation
@@ -231,3 +231,49 @@ def test_an_ivr_lane_names_its_elements_and_a_room_lane_its_seat(tmp_path):
     sim = load_scenario(SCENARIOS / "mpc-custom-hold-music.toml").run()
     states = {s[2] for lane in json.loads(sim.report("json"))["lanes"].values() for s in lane["segments"]}
     assert {"hold", "in-room"} <= states
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.text(max_size=30))
+def test_any_name_reads_back_from_the_page_and_cannot_end_its_script(name, room):
+    from plivoxml_plus import ValidationError
+    from plivoxml_plus.core.report._html import render_html
+
+    try:
+        element = Conference(room)
+    except ValidationError:  # (a name Plivo refuses: a blank one...)
+        assume(False)
+    sim = Simulation()
+    sim.call(name, Response([element]), hangup=5)
+    sim.run()
+
+    html = render_html(json.loads(sim.report("json")))
+    scripts = html.split("<script", 1)[1]
+    assert scripts.count("</script") == 3 and "<!--" not in scripts  # the page's own three blocks' ends
+    assert list(page_data(html)["calls"]) == [name]
+
+
+def test_simulate_html_with_audio_out_links_the_players(tmp_path):
+    pytest.importorskip("numpy")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "plivoxml_plus",
+            "simulate",
+            str(SCENARIOS / "mpc-recording.toml"),
+            "--audio-out",
+            str(tmp_path / "audio"),
+            "--html",
+            str(tmp_path / "rec.html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    audio = block((tmp_path / "rec.html").read_text(encoding="utf-8"), "report-data")["audio"]
+    assert audio["recordings"] and audio["heard"]
+    for track in [*audio["heard"].values(), *audio["recordings"].values()]:
+        assert (tmp_path / track["src"]).is_file()
