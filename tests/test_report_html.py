@@ -277,3 +277,12 @@ def test_simulate_html_with_audio_out_links_the_players(tmp_path):
     assert audio["recordings"] and audio["heard"]
     for track in [*audio["heard"].values(), *audio["recordings"].values()]:
         assert (tmp_path / track["src"]).is_file()
+
+
+def test_a_dial_lane_is_in_dial_not_in_a_room():
+    sim = load_scenario(SCENARIOS / "dial-transfer.toml").run()
+    data = json.loads(sim.report("json"))
+    assert data["rooms"] == []  # (a Dial's bridges are not rooms)
+    for lane in data["lanes"].values():
+        assert {state for _, _, state, _ in lane["segments"]} <= {"ringing", "ivr", "dial"}
+    assert [s[2] for s in data["lanes"]["agent"]["segments"]] == ["ringing", "dial"]

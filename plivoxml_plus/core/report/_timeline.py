@@ -32,7 +32,8 @@ _ELEMENT_STATES = {"Dial": "dial", "Record": "recording", "Conference": "room", 
 # the timeline event kinds drawn as marks on a call's lane
 MARK_KINDS = frozenset({"join", "leave", "digits", "speech", "note", "ended", "dial", "record", "api"})
 
-Hearing = tuple[tuple[str, ...], "str | None", "str | None", str, bool, bool]
+# (heard, instead, bridge name, group, speaks, hears the bridge, the bridge's uuid)
+Hearing = tuple[tuple[str, ...], "str | None", "str | None", str, bool, bool, "str | None"]
 
 
 def _seat_state(seat: Seat) -> str:
@@ -91,7 +92,7 @@ class _Sweep:
             by_call = self.by_call[index] = {s.call: s for s in seats.values()}
         seat = by_call[call]
         heard = tuple(sorted(audible(seat, seats.values(), bridge.rules)))
-        return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears
+        return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears, bridge.uuid
 
 
 def _state(states: list[Any], when: int, state: str | None, instead: str | None) -> None:
@@ -107,8 +108,11 @@ def _up(call: Call | None, when: int) -> bool:
     return call.answer_ms <= when and (call.ended_ms is None or call.ended_ms > when)
 
 
-def _hearing(world: World, calls: Mapping[str, Call]) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
-    """The changes of who hears whom, and each call's seat states ([start ms, state, detail] in order)."""
+def _hearing(
+    world: World, calls: Mapping[str, Call], rooms: set[str]
+) -> tuple[list[dict[str, Any]], dict[str, list[Any]]]:
+    """The changes of who hears whom, and each call's seat states ([start ms, state, detail] in order);
+    ``rooms``: the uuids of the bridges that are rooms (a Dial's bridges are not: their seat is "dial")."""
     bridges = world.history.bridges
     due: dict[int, set[int]] = defaultdict(set)
     for index, bridge in enumerate(bridges):
@@ -140,7 +144,7 @@ def _hearing(world: World, calls: Mapping[str, Call]) -> tuple[list[dict[str, An
         for name in sorted(touched):
             value = sweep.hearing(name)
             if value is None and _up(calls.get(name), when):  # (up, in no room: hears no one)
-                value = ((), None, None, "", True, True)
+                value = ((), None, None, "", True, True, None)
             if value is None:
                 if name in current:
                     del current[name]
@@ -148,9 +152,11 @@ def _hearing(world: World, calls: Mapping[str, Call]) -> tuple[list[dict[str, An
                 continue
             if current.get(name) != value:
                 current[name] = value
-                heard, instead, room, group, speaks, hears_room = value
+                heard, instead, room, group, speaks, hears_room, uuid = value
                 changed[name] = {"hears": list(heard), "instead": instead, "room": room, "coach": group == "coach"}
                 seat_state = None if room is None else _seat_state(Seat(name, speaks, hears_room, group, instead))
+                if room is not None and uuid not in rooms:
+                    seat_state = "dial"  # (connected by a Dial, or hearing its ringing or confirmSound)
                 _state(states[name], when, seat_state, instead)
         for name in gone:
             _state(states[name], when, None, None)
@@ -187,9 +193,14 @@ def _spans(spans: Sequence[Sequence[int | None]], now: int) -> list[list[float |
     return [[seconds(start or 0), seconds(now if stop is None else stop)] for start, stop in spans]
 
 
+def _room_uuids(calls: Mapping[str, Call]) -> set[str]:
+    """The ConferenceUUID or MPCUUID of every room a call joined (a Dial's bridges are not rooms)."""
+    return {m.uuid for call in calls.values() for m in call.record.memberships}
+
+
 def _rooms(world: World, calls: Mapping[str, Call]) -> list[dict[str, Any]]:
     """One band per Conference/MultiPartyCall: its state over time, its members and recordings."""
-    room_uuids = {m.uuid for call in calls.values() for m in call.record.memberships}
+    room_uuids = _room_uuids(calls)
     events = [e for e in world.log if isinstance(e, TimelineEvent) and e.call is None and e.kind in ("start", "end")]
     bands = []
     now = world.clock.now
@@ -230,7 +241,7 @@ def timeline_data(
     world: World, calls: Mapping[str, Call], talk: Mapping[str, Sequence[tuple[int, int]]]
 ) -> dict[str, Any]:
     """``lanes`` (per call: its spans, talk spurts and recordings), ``rooms`` and ``hearing``."""
-    changes, states = _hearing(world, calls)
+    changes, states = _hearing(world, calls, _room_uuids(calls))
     now = world.clock.now
     tapes: dict[str, list[list[Any]]] = defaultdict(list)
     for tape in world.call_tapes:  # a <Record>'s or the REST API's recording of one call
