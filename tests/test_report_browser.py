@@ -290,3 +290,20 @@ def test_every_example_scenarios_report_opens_without_an_error(browser, tmp_path
         click_at(report.page, float(sim.now) / 2)
         assert report.errors == [], path.stem
         report.page.close()
+
+
+def test_a_strict_mode_failure_is_marked_on_its_lane_and_listed(browser, tmp_path):
+    from plivoxml_plus.core._world import StrictModeError
+
+    with Simulation(urls={}, strict=True) as sim:
+        sim.call("caller", Response([Conference("r", wait_sound="https://example.com/missing.xml")]), hangup=30)
+        with pytest.raises(StrictModeError) as raised:
+            sim.run()
+        report = open_report(browser, sim.report_html(tmp_path / "failed.html"))
+    page = report.page
+    mark = page.locator('g.lane[data-call="caller"] path.mark-failure')
+    assert mark.count() == 1 and mark.locator("title").text_content() == f"t={raised.value.at} {raised.value}"
+    assert page.locator("#notes-list li.strict").all_text_contents() == [
+        f"t={raised.value.at} strict mode: {raised.value}"
+    ]
+    assert report.errors == []
