@@ -303,7 +303,5 @@ def test_a_strict_mode_failure_is_marked_on_its_lane_and_listed(browser, tmp_pat
     page = report.page
     mark = page.locator('g.lane[data-call="caller"] path.mark-failure')
     assert mark.count() == 1 and mark.locator("title").text_content() == f"t={raised.value.at} {raised.value}"
-    assert page.locator("#notes-list li.strict").all_text_contents() == [
-        f"t={raised.value.at} strict mode: {raised.value}"
-    ]
+    assert page.locator("#notes-list li.strict").all_text_contents() == [f"t={raised.value.at} {raised.value}"]
     assert report.errors == []
