@@ -67,7 +67,7 @@ def measure(calls: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--calls", type=int, default=4000, help="calls in the run (default 4000)")
-    parser.add_argument("--repeats", type=int, default=2, help="runs, the best kept (default 2)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs, the best kept (default 3)")
     args = parser.parse_args(argv)
     rows = [measure(args.calls) for _ in range(max(1, args.repeats))]
     best = {key: min(row[key] for row in rows) for key in rows[0]}

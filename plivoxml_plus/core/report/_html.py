@@ -55,7 +55,7 @@ PACK_OVER = 4 << 20
 
 def _data_script(data: Mapping[str, Any], name: str) -> str:
     """``data`` as a script block (id ``name``) its text cannot end or comment out."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), check_circular=False)  # (plain data)
     if len(text) > PACK_OVER:
         packed = base64.b64encode(gzip.compress(text.encode("ascii"), 1, mtime=0)).decode("ascii")
         return f'<script type="application/gzip-base64" id="{name}-gzip">{packed}</script>'

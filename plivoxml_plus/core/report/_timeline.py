@@ -202,6 +202,10 @@ def _rooms(world: World, calls: Mapping[str, Call]) -> list[dict[str, Any]]:
     """One band per Conference/MultiPartyCall: its state over time, its members and recordings."""
     room_uuids = _room_uuids(calls)
     events = [e for e in world.log if isinstance(e, TimelineEvent) and e.call is None and e.kind in ("start", "end")]
+    members_of: dict[str, set[str]] = defaultdict(set)  # room uuid -> the calls that were in it
+    for name, call in calls.items():
+        for membership in call.record.memberships:
+            members_of[membership.uuid].add(name)
     bands = []
     now = world.clock.now
     for bridge in world.history.bridges:
@@ -215,14 +219,7 @@ def _rooms(world: World, calls: Mapping[str, Call]) -> list[dict[str, Any]]:
                 states.append([seconds(round(event.at * 1000)), word])
         if not states or states[0][0] > seconds(bridge.opened_ms):
             states.insert(0, [seconds(bridge.opened_ms), "waiting"])
-        members = sorted(
-            {
-                name
-                for name, call in calls.items()
-                for m in call.record.memberships
-                if m.uuid == bridge.uuid and m.room == bridge.name
-            }
-        )
+        members = sorted(members_of.get(bridge.uuid, ()))
         bands.append(
             {
                 "name": bridge.name,
