@@ -231,6 +231,12 @@ def test_an_ivr_lane_names_its_elements_and_a_room_lane_its_seat(tmp_path):
     sim = load_scenario(SCENARIOS / "mpc-custom-hold-music.toml").run()
     states = {s[2] for lane in json.loads(sim.report("json"))["lanes"].values() for s in lane["segments"]}
     assert {"hold", "in-room"} <= states
+    sim = load_scenario(SCENARIOS / "join-muted.toml").run()
+    states = {s[2] for lane in json.loads(sim.report("json"))["lanes"].values() for s in lane["segments"]}
+    assert "muted" in states
+    sim = load_scenario(SCENARIOS / "mpc-supervisor-coaching.toml").run()
+    supervisor = json.loads(sim.report("json"))["lanes"]["supervisor"]["segments"]
+    assert [s[:3] for s in supervisor] == [[20, 90, "coaching"], [90, 120, "in-room"]]
 
 
 @settings(max_examples=40, deadline=None)
