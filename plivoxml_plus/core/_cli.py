@@ -1,4 +1,4 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--serve-api [HOST:]PORT]
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--html REPORT.html] [--serve-api [HOST:]PORT]
 [--audio-out DIR [--mp3] [--audio-memory-limit MIB]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
@@ -21,6 +21,11 @@ runs, for an app in any language (docs/testing-apps.md, "Apps in any
 language"): one line on stderr gives its URL before the run starts; the server
 stops when the run ends. A host that is not loopback, or a port that cannot be
 bound, is exit 2.
+
+``--html REPORT.html`` also writes the run as one self-contained HTML page
+(docs/report.md; with ``--audio-out``, its players' WAV files go beside it in
+``REPORT-audio/``); one line on stderr names it; a page that cannot be written
+is exit 2, nothing on stdout.
 
 ``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
 recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
@@ -105,6 +110,7 @@ def _progress() -> Callable[[float, float], None] | None:
 
 def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
+    audio = None
     if args.audio_out is not None:
         try:
             # streamed into the files block by block (the memory it needs does not grow with the run)
@@ -119,10 +125,18 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
             where = error.filename if error.filename is not None else args.audio_out
             _complain(f"{args.scenario}: cannot write {where}: {error.strerror or error}")
             return 2
+    if args.html is not None:
+        try:
+            simulation.report_html(args.html, audio=audio)
+        except SimulationError as error:  # (a page or audio file that cannot be written)
+            _complain(f"{args.scenario}: {error}")
+            return 2
     sys.stdout.write(simulation.report(args.format))
     if args.audio_out is not None:
         noun = "file" if written == 1 else "files"
         print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)
+    if args.html is not None:
+        print(printable(f"wrote the HTML report {args.html}"), file=sys.stderr)
     return 0
 
 
