@@ -19,6 +19,11 @@ Fixtures:
 
 Helpers, for the assertions a test makes: :func:`events` and :func:`callback_actions`.
 
+A failing test that used ``plivo_sim`` gets a ``plivo_sim`` section in its
+failure output: the simulation's text timeline, its first and last lines with
+a count of those left out. A report never turns into an error of its own, nor
+hides the test's.
+
 This module imports nothing but pytest when pytest loads it: the simulator is
 imported when a fixture or helper is used, and httpx (the ``app`` extra) only by a
 ``plivo_sim`` given an app, plivo-python (the ``rest`` extra) only by
@@ -28,7 +33,7 @@ imported when a fixture or helper is used, and httpx (the ``app`` extra) only by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -47,6 +52,21 @@ __all__ = [
 ]
 
 BASE_URL = "https://app.example"
+
+HEAD_LINES = TAIL_LINES = 40  # of the text timeline in a failing test's section
+LINE_CHARACTERS = 300  # a longer line (a URL, a body) is cut: the section stays bounded
+
+_SIMULATION = pytest.StashKey["Simulation"]()  # the test's plivo_sim, while it is up
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    simulation = item.stash.get(_SIMULATION, None)
+    if report.failed and simulation is not None:
+        del item.stash[_SIMULATION]  # (once: a teardown that fails too adds no second section)
+        report.sections.append(("plivo_sim", failure_section(simulation, item)))
 
 
 @pytest.fixture
@@ -70,7 +90,9 @@ def plivo_auth_token() -> str:
 
 
 @pytest.fixture
-def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Iterator[Simulation]:
+def plivo_sim(
+    request: pytest.FixtureRequest, plivo_app: Any, plivo_base_url: str, plivo_auth_token: str
+) -> Iterator[Simulation]:
     """A fresh Simulation: sending to ``plivo_app`` in strict mode if there is one, else plain."""
     from .core import Simulation
 
@@ -78,9 +100,12 @@ def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Ite
         sim = Simulation()
     else:
         sim = Simulation(app=plivo_app, base_url=plivo_base_url, auth_token=plivo_auth_token, strict=True)
+    request.node.stash[_SIMULATION] = sim  # (for the report of a failure)
     try:
         yield sim
     finally:
+        if _SIMULATION in request.node.stash:  # (a failure's report took it already)
+            del request.node.stash[_SIMULATION]
         sim.close()
 
 
@@ -99,3 +124,31 @@ def events(sim: Simulation, call: str | None = None) -> list[str]:
 def callback_actions(sim: Simulation, call: str | None = None) -> list[str]:
     """The ConferenceAction of every Conference callbackUrl event (of ``call`` if given), in order."""
     return [request.params.get("ConferenceAction", "") for request in sim.callbacks(call=call)]
+
+
+# -- the report of a failing test ------------------------------------------------------
+
+
+def failure_section(simulation: Simulation, item: pytest.Item) -> str:
+    """The ``plivo_sim`` section of a failing test: the simulation in one line, and its text timeline, bounded."""
+    lines = []
+    lines.append(repr(simulation))
+    try:
+        lines.append(bounded(simulation.report("text")))
+    except Exception as error:  # (a report failing must not hide the test's own failure)
+        lines.append(f"the text report could not be made: {type(error).__name__}: {error}")
+    return "\n".join(lines)
+
+
+def bounded(text: str, head: int = HEAD_LINES, tail: int = TAIL_LINES, width: int = LINE_CHARACTERS) -> str:
+    """``text``'s first ``head`` and last ``tail`` lines (each cut at ``width``
+    characters), with a line counting those left out between them."""
+    lines = [
+        line if len(line) <= width else f"{line[:width]}... ({len(line) - width} more characters)"
+        for line in text.splitlines()
+    ]
+    if len(lines) <= head + tail + 1:
+        return "\n".join(lines)
+    left_out = len(lines) - head - tail
+    gap = f"... {left_out} lines left out (the whole timeline: sim.report(), or the HTML report) ..."
+    return "\n".join([*lines[:head], gap, *lines[len(lines) - tail :]])
