@@ -73,6 +73,16 @@ def register(commands: Any) -> None:
         help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
     )
     parser.add_argument(
+        "--html",
+        metavar="REPORT.html",
+        default=None,
+        help=(
+            "also write the run as one self-contained HTML page: lanes in time, rooms, who hears whom "
+            "at any instant, requests, notes; with --audio-out, players synced with the timeline "
+            "(docs/report.md)"
+        ),
+    )
+    parser.add_argument(
         "--serve-api",
         metavar="[HOST:]PORT",
         type=_api_address,

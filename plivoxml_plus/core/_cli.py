@@ -1,5 +1,5 @@
-"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--[no-]progress] [--serve-api [HOST:]PORT]
-[--audio-out DIR [--mp3] [--audio-memory-limit MIB]]``.
+"""``plivoxml-plus simulate SCENARIO.toml [--format text|json] [--strict] [--html REPORT.html] [--serve-api [HOST:]PORT]
+[--[no-]progress] [--audio-out DIR [--mp3] [--audio-memory-limit MIB]]``.
 
 Exit codes: 0 the scenario ran (its report is on stdout); 1 strict mode (the
 default of a scenario driving an app, one with ``base_url``, unless it says
@@ -27,6 +27,11 @@ reached (of the scenario's ``until``, if it has one), rewritten in place at
 most ten times a second and cleared when the run ends. By default it is shown
 when stderr is a terminal and the format is text; never in JSON mode unless
 ``--progress`` asks (docs/simulation.md, "Progress").
+
+``--html REPORT.html`` also writes the run as one self-contained HTML page
+(docs/report.md; with ``--audio-out``, its players' WAV files go beside it in
+``REPORT-audio/``); one line on stderr names it; a page that cannot be written
+is exit 2, nothing on stdout.
 
 ``--audio-out DIR`` also writes what every call heard (``<call>.wav``) and every
 recording (``recording-<id>.wav``; with ``--mp3`` also ``recording-<id>.mp3``
@@ -112,6 +117,7 @@ def _run_serving(scenario: Scenario, args: argparse.Namespace, progress: Progres
 
 def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
+    audio = None
     if args.audio_out is not None:
         try:
             audio = simulation.audio(memory_limit=args.audio_memory_limit)
@@ -123,10 +129,18 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
             where = error.filename if error.filename is not None else args.audio_out
             _complain(f"{args.scenario}: cannot write {where}: {error.strerror or error}")
             return 2
+    if args.html is not None:
+        try:
+            simulation.report_html(args.html, audio=audio)
+        except SimulationError as error:  # (a page or audio file that cannot be written)
+            _complain(f"{args.scenario}: {error}")
+            return 2
     sys.stdout.write(simulation.report(args.format))
     if args.audio_out is not None:
         noun = "file" if written == 1 else "files"
         print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)
+    if args.html is not None:
+        print(printable(f"wrote the HTML report {args.html}"), file=sys.stderr)
     return 0
 
 

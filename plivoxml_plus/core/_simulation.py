@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pathlib
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
@@ -47,7 +48,8 @@ from .callflow._signals import run_dtmf, run_message, run_stream
 from .platform._app import DEFAULT_AUTH_TOKEN, AppTransport
 from .platform._documents import Documents, UrlSource, read_document, read_xml_file
 from .platform._requests import HttpRequest, RequestKind, TimelineEvent
-from .report._report import render_json, render_text
+from .report._report import render_json, render_text, to_data
+from .report._timeline import timeline_data
 from .rooms.conference import Conferences
 from .rooms.mpc import Mpc, MultiPartyCalls, Participant
 
@@ -903,12 +905,27 @@ class Simulation:
         """The run so far as a readable timeline (``text``) or one JSON object
         (``json``: requests, probes, calls, notes; byte-identical across runs)."""
         if format == "json":
-            return render_json(self._world, self.calls, self.probes)
+            return render_json(self._world, self.calls, self.probes, self._timeline())
         if format == "text":
             return render_text(self._world, self.calls, self.probes)
         raise SimulationError(f"format must be 'text' or 'json', not {format!r}")
 
+    def report_html(
+        self, path: str | os.PathLike[str], *, audio: AudioResult | None = None, embed_audio: bool = False
+    ) -> pathlib.Path:
+        """Write the run so far as one self-contained HTML page to ``path`` (docs/report.md):
+        lanes in time, rooms, who hears whom at any instant, requests, notes; with
+        ``audio`` (``self.audio()``), a player per heard track and recording, as
+        files beside the page or, with ``embed_audio``, inside it. Returns its path."""
+        from .report._html import write_html
+
+        data = to_data(self._world, self.calls, self.probes, self._timeline())
+        return write_html(path, data, audio, embed_audio=embed_audio)
+
     # -- helpers -------------------------------------------------------------------
+
+    def _timeline(self) -> dict[str, Any]:
+        return timeline_data(self._world, self._calls, self._talk)
 
     def _take_probes(self) -> None:
         now = self._world.clock.now

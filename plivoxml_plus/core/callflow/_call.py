@@ -268,6 +268,7 @@ class Call:
         "silence_ms",
         "start_ms",
         "started",
+        "steps",
         "talk_since",
         "talking",
         "timers",
@@ -325,6 +326,7 @@ class Call:
         self.doc: list[Element] = list(document.children)
         self.pc = 0
         self.prompts: list[tuple[int, Element]] = []  # (start ms, Speak or Play): what the caller heard
+        self.steps: list[tuple[int, str]] = []  # (start ms, tag) of each element run: the report's lane
         self.pending: Entry | None = None
         self.timers: list[Entry] = []
         self.script: list[tuple[int, int, int, Any]] = []
@@ -518,6 +520,7 @@ class Call:
                 return
             self.departure = None  # it went on after leaving its room
             self.record.executed.append(element.tag)
+            self.steps.append((now, element.tag))
             if _HANDLERS[element.tag](self, element):
                 return
 
