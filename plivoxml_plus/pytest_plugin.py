@@ -21,8 +21,13 @@ Helpers, for the assertions a test makes: :func:`events` and :func:`callback_act
 
 A failing test that used ``plivo_sim`` gets a ``plivo_sim`` section in its
 failure output: the simulation's text timeline, its first and last lines with
-a count of those left out. A report never turns into an error of its own, nor
-hides the test's.
+a count of those left out. With a report directory (``--plivo-report-dir DIR``,
+else the environment variable ``PLIVOXML_PLUS_REPORT_DIR``, else the ini option
+``plivo_report_dir``) it also writes the simulation's HTML report there, named
+after the test's node id, and the section names the file. Passing tests write
+nothing. Where the HTML cannot be written (a folder that cannot be written, an
+extra missing), the section says so in one line: a report never turns into an
+error of its own, nor hides the test's.
 
 This module imports nothing but pytest when pytest loads it: the simulator is
 imported when a fixture or helper is used, and httpx (the ``app`` extra) only by a
@@ -33,7 +38,11 @@ imported when a fixture or helper is used, and httpx (the ``app`` extra) only by
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 from collections.abc import Generator, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -53,10 +62,49 @@ __all__ = [
 
 BASE_URL = "https://app.example"
 
+REPORT_DIR_ENV = "PLIVOXML_PLUS_REPORT_DIR"  # the report directory in CI, where the command line is fixed
 HEAD_LINES = TAIL_LINES = 40  # of the text timeline in a failing test's section
 LINE_CHARACTERS = 300  # a longer line (a URL, a body) is cut: the section stays bounded
 
 _SIMULATION = pytest.StashKey["Simulation"]()  # the test's plivo_sim, while it is up
+_REPORT_DIR = pytest.StashKey["Path | None"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("plivoxml_plus", "plivoxml-plus").addoption(
+        "--plivo-report-dir",
+        metavar="DIR",
+        default=None,
+        help=(
+            "write the HTML report of each failing test's plivo_sim into DIR (made if missing); "
+            f"else ${REPORT_DIR_ENV}, else the ini option plivo_report_dir; default: none written"
+        ),
+    )
+    parser.addini(
+        "plivo_report_dir",
+        "folder (relative to the ini file) for the HTML reports of failing tests' plivo_sim",
+        default="",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_REPORT_DIR] = report_dir(config)
+
+
+def report_dir(config: pytest.Config) -> Path | None:
+    """Where failing tests' HTML reports go: the command line's folder (from where
+    pytest was started), else the environment's (from there too), else the ini
+    file's (from the ini file's folder); None: none is written."""
+    given: str | None = config.getoption("plivo_report_dir")
+    start = config.invocation_params.dir
+    if given:
+        return start / given
+    if os.environ.get(REPORT_DIR_ENV):
+        return start / os.environ[REPORT_DIR_ENV]
+    ini: str = config.getini("plivo_report_dir")
+    if ini:
+        return (config.inipath.parent if config.inipath is not None else config.rootpath) / ini
+    return None
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -130,14 +178,44 @@ def callback_actions(sim: Simulation, call: str | None = None) -> list[str]:
 
 
 def failure_section(simulation: Simulation, item: pytest.Item) -> str:
-    """The ``plivo_sim`` section of a failing test: the simulation in one line, and its text timeline, bounded."""
+    """The ``plivo_sim`` section of a failing test: the HTML report's path (or why
+    there is none), the simulation in one line, and its text timeline, bounded."""
     lines = []
+    directory = item.config.stash.get(_REPORT_DIR, None)
+    if directory is not None:
+        lines.append(_write_html(simulation, directory / report_name(item.nodeid)))
     lines.append(repr(simulation))
     try:
         lines.append(bounded(simulation.report("text")))
     except Exception as error:  # (a report failing must not hide the test's own failure)
         lines.append(f"the text report could not be made: {type(error).__name__}: {error}")
     return "\n".join(lines)
+
+
+def _write_html(simulation: Simulation, path: Path) -> str:
+    """One line: where the HTML report was written, or why it was not."""
+    from ._errors import MissingExtra, SimulationError
+    from ._terminal import printable
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = simulation.report_html(path)
+    except OSError as error:  # (the folder: report_html says so of the file itself)
+        return printable(f"HTML report not written: cannot make {path.parent}: {error.strerror or error}")
+    except (SimulationError, MissingExtra) as error:
+        return printable(f"HTML report not written: {error}")
+    except Exception as error:  # (a report failing must not hide the test's own failure)
+        return printable(f"HTML report not written: {type(error).__name__}: {error}")
+    return printable(f"HTML report: {written}")
+
+
+def report_name(nodeid: str) -> str:
+    """A file name for the report of test ``nodeid``: its letters, digits, ``._-``
+    (every other run of characters an ``_``, at most 80), then a hash of the whole
+    node id, so that two tests never share a file and a rerun replaces its own."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", nodeid)[:80].strip("._-") or "test"
+    digest = hashlib.sha256(nodeid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{readable}-{digest}.html"
 
 
 def bounded(text: str, head: int = HEAD_LINES, tail: int = TAIL_LINES, width: int = LINE_CHARACTERS) -> str:

@@ -12,13 +12,15 @@ runs it.
 from __future__ import annotations
 
 import re
+import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plivoxml_plus.pytest_plugin import HEAD_LINES, LINE_CHARACTERS, TAIL_LINES, bounded
+from plivoxml_plus.pytest_plugin import HEAD_LINES, LINE_CHARACTERS, TAIL_LINES, bounded, report_name
 from tests.test_pytest_plugin import outcome, project, run_pytest
 
 CALLS = 40  # the failing test's calls: a timeline longer than the section shows
@@ -46,6 +48,22 @@ TESTS = f'''
         assert "no" == "simulation"
 '''
 
+# two tests whose node ids differ only in characters a file name cannot keep
+PARAMETRIZED = '''
+    import pytest
+
+    from plivoxml_plus import Conference, Response
+
+
+    @pytest.mark.parametrize("room", ["a/b", "a:b", "<a b>"])
+    def test_rooms(plivo_sim, room):
+        plivo_sim.call("solo", Response().add(Conference(room)), at=0, hangup=5)
+        plivo_sim.run()
+        assert plivo_sim.hears(at=1)["solo"], f"alone in {room}"
+'''
+
+NODE_ID = "test_meeting.py::test_the_first_caller_hears_nobody"
+
 
 @pytest.fixture(autouse=True)
 def no_report_dir_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,7 +74,7 @@ def no_report_dir_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
 def sections(stdout: str) -> dict[str, str]:
     """The failure output's ``plivo_sim`` sections, by the test they belong to."""
     found: dict[str, str] = {}
-    for test, body in re.findall(r"_{3,} (test_\w+) _{3,}\n(.*?)(?=\n_{3,} test_|\n={3,} )", stdout, flags=re.S):
+    for test, body in re.findall(r"_{3,} (test_.+?) _{3,}\n(.*?)(?=\n_{3,} test_|\n={3,} )", stdout, flags=re.S):
         section = re.search(r"-{3,} plivo_sim -{3,}\n(.*)", body, flags=re.S)
         if section:
             found[test] = section.group(1)
@@ -77,6 +95,91 @@ def test_a_failing_plivo_sim_test_shows_its_timeline_bounded(tmp_path: Path):
     assert lines.index(gap[0]) == 1 + HEAD_LINES, lines
     assert lines[-1].strip().startswith(f"caller-{CALLS - 1} "), lines[-3:]  # the report's last line: the last call
     assert not any(path.suffix == ".html" for path in tmp_path.rglob("*")), "no report directory: nothing written"
+
+
+def html_reports(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*.html") if path.is_file())
+
+
+def written_report(done: subprocess.CompletedProcess[str], test: str = "test_the_first_caller_hears_nobody") -> Path:
+    """The HTML report the failure output of ``test`` names (its section's first line), checked to be one."""
+    assert done.returncode == 1 and "2 failed, 1 passed" in done.stdout, outcome(done)
+    shown = sections(done.stdout)
+    assert list(shown) == [test], outcome(done)
+    first = shown[test].splitlines()[0]
+    assert first.startswith("HTML report: "), first
+    path = Path(first.removeprefix("HTML report: "))
+    page = path.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>") and f"caller-{CALLS - 1}" in page, page[:200]
+    return path
+
+
+def test_the_report_dir_option_writes_the_failing_tests_html_and_names_it(tmp_path: Path):
+    folder = project(tmp_path, {"test_meeting.py": TESTS})
+    done = run_pytest(folder, "--plivo-report-dir", "reports")
+    path = written_report(done)
+    assert path == folder / "reports" / report_name(NODE_ID), path  # (relative to where pytest started)
+    assert html_reports(tmp_path) == [path], "a passing test, or one without plivo_sim, wrote a report"
+
+
+def test_the_environment_variable_gives_the_report_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = project(tmp_path, {"test_meeting.py": TESTS})
+    monkeypatch.setenv("PLIVOXML_PLUS_REPORT_DIR", str(tmp_path / "ci-reports"))
+    path = written_report(run_pytest(folder))
+    assert path == tmp_path / "ci-reports" / report_name(NODE_ID)
+    assert html_reports(tmp_path / "ci-reports") == [path]
+
+
+def test_the_ini_option_gives_the_report_dir_relative_to_the_ini_file(tmp_path: Path):
+    folder = project(tmp_path, {"pytest.ini": "[pytest]\nplivo_report_dir = build/reports\n"})
+    (folder / "tests").mkdir()
+    (folder / "tests" / "test_meeting.py").write_text(textwrap.dedent(TESTS), encoding="utf-8")
+    done = run_pytest(folder / "tests", "test_meeting.py")  # (started below the ini file's folder)
+    path = written_report(done)
+    assert path == folder / "build" / "reports" / report_name(f"tests/{NODE_ID}")
+    assert html_reports(folder / "build") == [path]
+
+
+def test_the_command_line_beats_the_environment_which_beats_the_ini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    folder = project(tmp_path, {"test_meeting.py": TESTS, "pytest.ini": "[pytest]\nplivo_report_dir = from-ini\n"})
+    monkeypatch.setenv("PLIVOXML_PLUS_REPORT_DIR", "from-env")
+    assert written_report(run_pytest(folder, "--plivo-report-dir", "from-option")).parent == folder / "from-option"
+    assert written_report(run_pytest(folder)).parent == folder / "from-env"
+    assert not (folder / "from-ini").exists()
+
+
+def test_a_report_dir_that_cannot_be_made_is_a_note_not_an_error(tmp_path: Path):
+    folder = project(tmp_path, {"test_meeting.py": TESTS})
+    (folder / "taken").write_text("a file, not a folder", encoding="utf-8")
+    done = run_pytest(folder, "--plivo-report-dir", "taken/reports")
+    assert done.returncode == 1 and "2 failed, 1 passed" in done.stdout, outcome(done)
+    assert "INTERNALERROR" not in done.stdout + done.stderr, outcome(done)
+    first = sections(done.stdout)["test_the_first_caller_hears_nobody"].splitlines()
+    assert first[0] == f"HTML report not written: cannot make {folder / 'taken' / 'reports'}: Not a directory", first[0]
+    assert first[1].startswith("<Simulation at t="), first[:2]  # the timeline still follows
+
+
+def test_each_failing_test_has_its_own_report(tmp_path: Path):
+    folder = project(tmp_path, {"test_rooms.py": PARAMETRIZED})
+    done = run_pytest(folder, "--plivo-report-dir", "reports")
+    assert done.returncode == 1 and "3 failed" in done.stdout, outcome(done)
+    named = [body.splitlines()[0].removeprefix("HTML report: ") for body in sections(done.stdout).values()]
+    assert len(named) == 3 and len(set(named)) == 3, named
+    assert sorted(named) == [str(path) for path in html_reports(folder / "reports")]
+
+
+NODE_ID_TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=300)
+NODE_IDS = st.lists(NODE_ID_TEXT, min_size=2, max_size=2, unique=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(nodeids=NODE_IDS)
+def test_report_names_are_safe_file_names_one_per_test(nodeids: list[str]):
+    names = [report_name(nodeid) for nodeid in nodeids]
+    for name in names:
+        assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}-[0-9a-f]{12}\.html|test-[0-9a-f]{12}\.html", name), name
+    assert names[0] != names[1], nodeids
+    assert names == [report_name(nodeid) for nodeid in nodeids]  # (a rerun replaces its own report)
 
 
 def kept(shown: str, line: str) -> bool:
