@@ -97,6 +97,22 @@ def test_a_failing_plivo_sim_test_shows_its_timeline_bounded(tmp_path: Path):
     assert not any(path.suffix == ".html" for path in tmp_path.rglob("*")), "no report directory: nothing written"
 
 
+def test_a_test_using_plivo_sim_through_plivo_client_shows_it_too(tmp_path: Path):
+    folder = project(
+        tmp_path,
+        {
+            "test_client.py": """
+                def test_a_call_from_the_api(plivo_client):
+                    plivo_client.calls.create(from_="14155550100", to_="14155550177", answer_url="https://x.example/a")
+                    assert False, "the app was never asked"
+            """
+        },
+    )
+    done = run_pytest(folder)
+    assert done.returncode == 1 and "1 failed" in done.stdout, outcome(done)
+    assert sections(done.stdout)["test_a_call_from_the_api"].startswith("<Simulation at t=0: 1 calls"), outcome(done)
+
+
 def html_reports(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.html") if path.is_file())
 
