@@ -87,6 +87,15 @@ def test_simulate_shows_its_progress_on_a_terminal_and_clears_it():
     assert report == piped("simulate", SCENARIO)[1], "the report itself changed"
 
 
+def test_simulate_serving_the_api_shows_its_progress_after_the_url():
+    code, _, shown = on_a_terminal("simulate", SCENARIO, "--serve-api", "0")
+    assert code == 0, shown
+    serving, progress = shown.decode().split("\r\n", 1)  # (the terminal writes a newline as CR LF)
+    assert serving.startswith("serving Plivo's REST API at http://127.0.0.1:"), serving
+    assert progress.startswith("\rsimulate: ") and "simulate: 200.0 s of 200 s (100%)" in progress, progress
+    assert screen(progress).strip() == "", progress
+
+
 def test_simulate_piped_or_json_shows_no_progress():
     code, _, errors = piped("simulate", SCENARIO)
     assert code == 0 and errors == "", errors
