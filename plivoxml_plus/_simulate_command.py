@@ -43,6 +43,15 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "show (or not) the virtual time reached on stderr as the run goes; "
+            "default: shown when stderr is a terminal and --format is text"
+        ),
+    )
+    parser.add_argument(
         "--audio-out",
         metavar="DIR",
         default=None,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
+from .._progress import Progress
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
 from ..elements._checks import Pattern, Url
@@ -100,6 +101,7 @@ _NAME = Pattern(
     r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates", xml=False
 )
 URL = Url()
+_PROGRESS_EVERY = 64  # events between two calls of a run's progress (a fraction of a millisecond)
 _SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates", xml=False)
 
 
@@ -705,24 +707,34 @@ class Simulation:
 
     # -- running -------------------------------------------------------------------
 
-    def run(self, until: float | None = None) -> Simulation:
+    def run(self, until: float | None = None, *, progress: Progress | None = None) -> Simulation:
         """Run every event due up to ``until`` seconds (inclusive), then set the
         clock to ``until``. Without ``until``: until nothing is left to happen
         (every call ended), or for at most the options' ``horizon`` seconds from
-        where the clock is. The clock never goes back. Returns ``self``."""
+        where the clock is. The clock never goes back. Returns ``self``.
+
+        ``progress(done, total)``, if given, is called as the run goes (every
+        64 events) and once at its end: ``done`` the virtual time reached,
+        ``total`` ``until`` (None without it: when the calls end is not known);
+        docs/simulation.md, "Progress"."""
         if until is None:
-            return self._run(None)
+            return self._run(None, progress)
         limit = _ms(until, "until")
         if limit < self._world.clock.now:
             raise SimulationError(f"cannot run until t={seconds(limit)}: the clock is already at t={self.now}")
-        return self._run(limit)
+        return self._run(limit, progress)
 
-    def _run(self, until: int | None) -> Simulation:
+    def _run(self, until: int | None, progress: Progress | None = None) -> Simulation:
+        if progress is not None and not callable(progress):
+            raise SimulationError(f"progress must be a function progress(done, total), not {shown(progress)}")
         # the run holds the gate: a REST call acts between runs, or while the app is waited on
         with self._world.gate.held():
-            return self._run_held(until)
+            self._run_held(until, progress)
+        if progress is not None:
+            progress(self.now, None if until is None else seconds(until))
+        return self
 
-    def _run_held(self, until: int | None) -> Simulation:
+    def _run_held(self, until: int | None, progress: Progress | None) -> None:
         world = self._world
         clock = world.clock
         # without until, the horizon counts from here: a run after run(until=...) goes
@@ -730,6 +742,10 @@ class Simulation:
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
         soon = clock.soon  # (the same list for the clock's life: refill fills it again)
         processed = 0
+        # progress is told every _PROGRESS_EVERY events: one comparison per event when
+        # it is not wanted (-1 is never reached), no wall clock read in the loop
+        told_at = _PROGRESS_EVERY if progress is not None else -1
+        total = None if until is None else seconds(until)
         # The cyclic collector is paused for the run: everything the run makes is
         # kept (the record of requests, calls, bridges), so its passes over a
         # growing heap found little and cost a third of the time. Restored after.
@@ -746,6 +762,10 @@ class Simulation:
                 clock.now = when
                 action(argument)
                 processed += 1
+                if processed == told_at:
+                    assert progress is not None
+                    progress(seconds(when), total)
+                    told_at += _PROGRESS_EVERY
         finally:
             clock.processed += processed
             if collecting:
@@ -763,10 +783,9 @@ class Simulation:
             if self._pending_probes:
                 clock.now = max(clock.now, *self._pending_probes)
         self._take_probes()
-        return self
 
-    def advance(self, seconds_: float) -> Simulation:
-        """Run for ``seconds_`` more seconds of virtual time."""
+    def advance(self, seconds_: float, *, progress: Progress | None = None) -> Simulation:
+        """Run for ``seconds_`` more seconds of virtual time (``progress``: as for :meth:`run`)."""
         step = _ms(seconds_, "advance")
         target = self._world.clock.now + step  # in ms: no float round trip
         if target > MAX_MS:
@@ -774,7 +793,7 @@ class Simulation:
                 f"cannot advance {shown(seconds_)} s from t={self.now}: "
                 f"the clock ends at t={MAX_SECONDS} (milliseconds in a signed 64-bit integer)"
             )
-        return self._run(target)
+        return self._run(target, progress)
 
     # -- audio (rules A1-A3; needs the audio extra) ----------------------------------
 

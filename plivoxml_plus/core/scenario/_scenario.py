@@ -151,6 +151,7 @@ import attrs
 
 from ..._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from ..._files import FileRefused, FileTooLarge, read_file
+from ..._progress import Progress
 from ...elements import Response
 from ...elements._checks import Check, Refused
 from ...elements._values import METHOD, URL
@@ -486,16 +487,16 @@ class Scenario:
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
 
-    def run(self, simulation: Simulation | None = None) -> Simulation:
+    def run(self, simulation: Simulation | None = None, *, progress: Progress | None = None) -> Simulation:
         """Build the simulation (or take ``simulation``, from :meth:`simulation`) and run it
-        until ``until`` (or until every call ended).
+        until ``until`` (or until every call ended), telling ``progress`` (as ``Simulation.run``).
 
         In strict mode the first failed request raises :class:`StrictModeError`
         (the app's fault, not the scenario's); other problems are ScenarioErrors.
         The simulation returned may hold a client to the app: close it when done."""
         simulation = self.simulation() if simulation is None else simulation
         try:
-            simulation.run(until=self.until)
+            simulation.run(until=self.until, progress=progress)
         except (StrictModeError, ScenarioError):  # (a [[rest]] entry refused: at its line)
             simulation.close()
             raise
