@@ -16,6 +16,7 @@ import base64
 import importlib.util
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,10 @@ LANE_COLOURS = {(0x8F, 0xD1, 0x9E), (0xF0, 0xA0, 0x4B), (0x7A, 0xA6, 0xD8)}
 
 
 def bench_concurrent() -> Any:
-    """bench/bench_concurrent.py (its 4,000-call run), loaded as a module."""
+    """bench/bench_concurrent.py (its 4,000-call run), loaded as a module (with bench/
+    on the path, as when it runs as a script: it imports bench/_runs.py)."""
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.insert(0, str(ROOT / "bench"))
     spec = importlib.util.spec_from_file_location("bench_concurrent", ROOT / "bench" / "bench_concurrent.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
