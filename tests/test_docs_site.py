@@ -174,3 +174,29 @@ def test_relative_links_between_pages_work_on_github_too(site):
                 assert (site / path / "index.html").is_file() or (site / path).is_file(), (page.name, target)
             elif not re.match(r"[a-z]+:|#", target):
                 assert (page.parent / target.split("#")[0]).is_file(), (page.name, target)
+
+
+def _site_links(text: str) -> list[str]:
+    return re.findall(re.escape(SITE_URL) + r"[^)\s;,]*", text)
+
+
+def test_links_to_the_site_from_the_readme_and_help_exist(site, capsys):
+    """The README (shown by the package index) and ``--help`` (read where no docs/
+    folder is) link to the site: each page and anchor they name is in it."""
+    from plivoxml_plus.cli import main
+
+    texts = [(ROOT / "README.md").read_text(encoding="utf-8")]
+    for argv in ([], ["validate"], ["schema"], ["simulate"]):
+        with pytest.raises(SystemExit):
+            main([*argv, "--help"])
+        texts.append(capsys.readouterr().out)
+    links = [link for text in texts for link in _site_links(text)]
+    assert len(links) > 10
+    for link in links:
+        path, _, anchor = link.removeprefix(SITE_URL).partition("#")
+        page = site / path / "index.html"
+        assert page.is_file(), link
+        if anchor:
+            parser = _Text()
+            parser.feed(page.read_text(encoding="utf-8"))
+            assert anchor in parser.ids, link

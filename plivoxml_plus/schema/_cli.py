@@ -35,6 +35,7 @@ import attrs
 
 from .._errors import ParseError
 from .._files import FileRefused
+from .._links import docs_url
 from .._terminal import printable
 from ._location import KINDS, SOUND_URLS, Kind, schema_path
 from ._read import MAX_BYTES
@@ -67,7 +68,7 @@ def register(commands: Any) -> None:
         description=(
             "Check Plivo XML documents against the XSD. Prints PATH:LINE:COL: message for each problem, "
             "PATH: error: message (on standard error) for each path that cannot be read, then a summary. "
-            f"{EXIT_CODES}"
+            f"{EXIT_CODES} Guide: {docs_url('validation')}; in CI: {docs_url('ci')}"
         ),
     )
     check.add_argument(
@@ -104,7 +105,10 @@ def register(commands: Any) -> None:
     show = commands.add_parser(
         "schema",
         help="print the XSD, for other toolchains",
-        description="Print the XSD that defines valid Plivo XML (or, with --path, where the file is).",
+        description=(
+            "Print the XSD that defines valid Plivo XML, every element and attribute (or, with --path, "
+            f"where the file is). Element reference: {docs_url('reference/elements')}"
+        ),
     )
     show.add_argument(
         "--kind",
