@@ -26,6 +26,8 @@ from tests.test_schema_agreement import answer_schema, declarations
 pytest.importorskip("mkdocs", reason="the docs extra (pip install -e '.[docs]')")
 
 ROOT = Path(__file__).resolve().parent.parent
+# one worker builds the site once for the module (under pytest -n auto --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("docs-site")
 SITE_URL = "https://plivoxml-plus.github.io/plivoxml-plus/"
 BUILD_TIMEOUT = 180
 

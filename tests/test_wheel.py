@@ -22,6 +22,8 @@ import plivoxml_plus
 pytest.importorskip("build", reason="the dev extra (pip install -e '.[dev]')")
 
 ROOT = Path(__file__).resolve().parent.parent
+# one worker builds the wheel once for the module (under pytest -n auto --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("wheel")
 VERSION = plivoxml_plus.__version__
 
 
