@@ -221,6 +221,52 @@ def _python_names(cls: type[Element] | None) -> dict[str | None, AttributeSpec]:
     return {} if cls is None else {_xsd_name(spec.xml): spec for spec in cls.specs.values()}
 
 
+def _attribute_sections(tag: str, attributes: list[Attribute], specs: dict[str | None, AttributeSpec]) -> list[str]:
+    """A table to scan (XML name, Python name, default, level), then one section per
+    attribute: its type, what it allows, the SDKs' variants and what it does."""
+    with_level = any(spec.level for spec in specs.values())
+    lines = ["## Attributes", ""]
+    lines.append("| XML name | Python name | default |" + (" level |" if with_level else ""))
+    lines.append("|---|---|---|" + ("---|" if with_level else ""))
+    sections: list[str] = []
+    for attribute in attributes:
+        spec = specs.get(attribute.xml)
+        python = f"`{spec.name}`" if spec is not None else ""
+        if spec is not None and spec.keyword != spec.name:
+            python += f" (keyword `{spec.keyword}`)"
+        if attribute.required:
+            default = "required"
+        elif attribute.default is None:
+            default = "none"
+        else:
+            default = f'`"{attribute.default}"`'
+        level = (spec.level or "") if spec is not None else ""
+        anchor = attribute.xml.replace(":", "-").lower()
+        cells = [f"[`{attribute.xml}`](#{anchor})", python, default] + ([level] if with_level else [])
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        variants = [
+            f"`{s.written}` ({s.who})" for s in SPELLINGS.values() if s.element == tag and s.documented == attribute.xml
+        ]
+        sections += [f"### `{attribute.xml}` {{#{anchor}}}", "", attribute.doc, ""]
+        sections += [f"- Python: {python}" if python else "- Python: none", f"- type: `{attribute.type}`"]
+        if attribute.allowed:
+            sections.append(f"- allowed: {attribute.allowed}")
+        sections.append(f"- default: {default}")
+        if level:
+            sections.append(f"- level: `{level}`")
+        if variants:
+            sections.append("- also written (read with a warning): " + "; ".join(variants))
+        sections.append("")
+    lines.append("")
+    if with_level:
+        lines += [
+            "Level `mpc`: the attribute configures the MultiPartyCall, and the first participant's "
+            "value applies; `participant`: it applies to this participant only.",
+            "",
+        ]
+    return lines + sections
+
+
 def element_page(declaration: Declaration, examples: list[tuple[str, str]]) -> str:
     tag = declaration.tag
     cls = ELEMENT_CLASSES.get(tag)
@@ -238,38 +284,7 @@ def element_page(declaration: Declaration, examples: list[tuple[str, str]]) -> s
         links = ", ".join(f"[`<{c}>`]({page_name(c)})" for c in declaration.children)
         lines += [f"**Children**, in any order and number: {links}", ""]
     if declaration.attributes:
-        with_level = any(spec.level for spec in specs.values())
-        head = "| XML name | Python name | type | default | allowed |" + (" level |" if with_level else "")
-        lines += ["## Attributes", "", head + " SDK variants | what it does |"]
-        lines.append("|---" * (head.count("|") + 1) + "|")
-        for attribute in declaration.attributes:
-            spec = specs.get(attribute.xml)
-            python = f"`{spec.name}`" if spec is not None else ""
-            if spec is not None and spec.keyword != spec.name:
-                python += f" (keyword `{spec.keyword}`)"
-            if attribute.required:
-                default = "required"
-            elif attribute.default is None:
-                default = "none"
-            else:
-                default = f'`"{attribute.default}"`'
-            variants = "; ".join(
-                f"`{s.written}` ({s.who})"
-                for s in SPELLINGS.values()
-                if s.element == tag and s.documented == attribute.xml
-            )
-            cells = [f"`{attribute.xml}`", python, f"`{attribute.type}`", default, attribute.allowed]
-            if with_level:
-                cells.append(spec.level or "" if spec is not None else "")
-            cells += [variants, attribute.doc]
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-        lines.append("")
-        if with_level:
-            lines += [
-                "Level `mpc`: the attribute configures the MultiPartyCall, and the first participant's "
-                "value applies; `participant`: it applies to this participant only.",
-                "",
-            ]
+        lines += _attribute_sections(tag, declaration.attributes, specs)
     undocumented = [s for s in SPELLINGS.values() if s.element == tag and s.documented is None]
     if undocumented:
         lines += ["## Written by an SDK, not documented by Plivo", ""]
