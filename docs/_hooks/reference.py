@@ -168,25 +168,34 @@ class _Schema:
 # -- examples ------------------------------------------------------------------------
 
 
-def _documents() -> Iterator[tuple[str, etree._Element]]:
+def _documents(top_level: list[str]) -> Iterator[tuple[str, etree._Element]]:
     """(source path, root) of every answer document, valid with no warning, written
-    in the example files and the docs' own pages."""
+    in the example files and the docs' own pages; an element a Response may hold,
+    written on its own (``<Speak>...</Speak>``), counts as the Response of it."""
     seen: set[str] = set()
     for pattern in EXAMPLE_SOURCES:
         for path in sorted(ROOT.glob(pattern)):
             text = path.read_text(encoding="utf-8")
-            for match in re.finditer(r"<Response\b.*?</Response>", text, flags=re.DOTALL):
-                document = match.group(0)
-                # valid and written as Plivo documents it: no SDK spelling, no warning
-                if document in seen or validate(document).problems:
-                    continue
-                seen.add(document)
-                yield path.relative_to(ROOT).as_posix(), etree.fromstring(document)
+            for tag in ["Response", *top_level]:
+                # from each <tag to the next </tag>: a start in prose (`<Response>`) gives
+                # an invalid candidate, skipped, and the document after it is still found
+                for start in (m.start() for m in re.finditer(rf"<{tag}[\s>]", text)):
+                    end = text.find(f"</{tag}>", start)
+                    if end < 0:
+                        break
+                    document = text[start : end + len(f"</{tag}>")]
+                    if tag != "Response":
+                        document = f"<Response>{document}</Response>"
+                    # valid and written as Plivo documents it: no SDK spelling, no warning
+                    if document in seen or validate(document).problems:
+                        continue
+                    seen.add(document)
+                    yield path.relative_to(ROOT).as_posix(), etree.fromstring(document)
 
 
-def _examples() -> dict[str, list[tuple[str, str]]]:
+def _examples(top_level: list[str]) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
-    for source, root in _documents():
+    for source, root in _documents(top_level):
         for node in root.iter():
             if not isinstance(node.tag, str):
                 continue
@@ -355,7 +364,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     declarations = _declarations()
-    examples = _examples()
+    examples = _examples(declarations["Response"].children)
     files.append(File.generated(config, f"{ELEMENTS_DIR}/index.md", content=index_page(declarations)))
     for tag, declaration in declarations.items():
         page = element_page(declaration, examples.get(tag, []))
