@@ -76,7 +76,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import _simulate_command
+    from . import _lint_command, _simulate_command
     from .schema import _cli as schema_cli
 
     parser = _Parser(
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     schema_cli.register(commands)
     _simulate_command.register(commands)
+    _lint_command.register(commands)
     return parser
 
 

@@ -188,7 +188,7 @@ def test_links_to_the_site_from_the_readme_and_help_exist(site, capsys):
     from plivoxml_plus.cli import main
 
     texts = [(ROOT / "README.md").read_text(encoding="utf-8")]
-    for argv in ([], ["validate"], ["schema"], ["simulate"]):
+    for argv in ([], ["validate"], ["schema"], ["simulate"], ["lint"]):
         with pytest.raises(SystemExit):
             main([*argv, "--help"])
         texts.append(capsys.readouterr().out)

@@ -106,7 +106,7 @@ def help_text(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     return capsys.readouterr().out
 
 
-HELP_COMMANDS = [[], ["validate"], ["schema"], ["simulate"]]
+HELP_COMMANDS = [[], ["validate"], ["schema"], ["simulate"], ["lint"]]
 
 
 @pytest.mark.parametrize("argv", HELP_COMMANDS, ids=lambda argv: " ".join(argv) or "plivoxml-plus")
