@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
@@ -95,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
         return _finish(args, simulation)
 
 
-def _progress(args: argparse.Namespace) -> ProgressLine | None:
-    """The run's progress line on stderr: as --progress/--no-progress say, else
-    when stderr is a terminal and the report is text (JSON is for programs)."""
+def _progress(args: argparse.Namespace, label: str = "simulate") -> ProgressLine | None:
+    """A progress line on stderr (the run's, or the audio's: seconds rendered): as
+    --progress/--no-progress say, else when stderr is a terminal and the report is
+    text (JSON is for programs)."""
     wanted = getattr(args, "progress", None)
-    return progress_line("simulate", sys.stderr, False if wanted is None and args.format == "json" else wanted)
+    return progress_line(label, sys.stderr, False if wanted is None and args.format == "json" else wanted)
 
 
 def _run_serving(scenario: Scenario, args: argparse.Namespace, progress: ProgressLine | None) -> Simulation:
@@ -116,27 +116,17 @@ def _run_serving(scenario: Scenario, args: argparse.Namespace, progress: Progres
         raise
 
 
-def _progress() -> Callable[[float, float], None] | None:
-    """Audio seconds rendered, on standard error, when it is a terminal (issue 20, item 3)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: float, total: float) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\rrendering audio: {done:,.0f} of {total:,.0f} s", end=end, file=sys.stderr, flush=True)
-
-    return show
-
-
 def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
     written = 0
     audio = None
     if args.audio_out is not None:
         try:
             # streamed into the files block by block (the memory it needs does not grow with the run)
-            audio = simulation.audio(
-                memory_limit=args.audio_memory_limit, folder=args.audio_out, mp3=args.mp3, progress=_progress()
-            )
+            line = _progress(args, "audio")
+            with line if line is not None else contextlib.nullcontext():
+                audio = simulation.audio(
+                    memory_limit=args.audio_memory_limit, folder=args.audio_out, mp3=args.mp3, progress=line
+                )
             written = len(audio.written)
         except (SimulationError, MissingExtra) as error:  # (AudioError is a SimulationError)
             _complain(f"{args.scenario}: {error}")
