@@ -122,3 +122,10 @@ def test_help_keeps_urls_whole(capsys):
     for argv in HELP_COMMANDS:
         for url in re.findall(r"https://\S+", help_text(capsys, argv)):
             assert url.startswith(DOCS_URL), url
+
+
+def test_the_readmes_links_work_where_the_package_index_shows_it():
+    # PyPI shows the README away from the repository: a relative link or image would break
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    relative = re.findall(r"\]\((?!https?://)([^)]+)\)", readme)
+    assert relative == []
