@@ -1,4 +1,4 @@
-"""plivoxml_plus: build, validate, parse and simulate Plivo conferencing XML.
+"""plivoxml_plus: build, validate, parse and simulate Plivo call-control XML.
 
 Layer 1, the typed elements, is imported eagerly (it needs only lxml and attrs).
 The schema tools and the simulator load on first use, so ``import plivoxml_plus``
@@ -18,6 +18,7 @@ from ._errors import (
     SimulationError,
     ValidationError,
 )
+from ._version import __version__ as __version__
 from .elements import (
     DTMF,
     Conference,
@@ -39,8 +40,6 @@ from .elements import (
     User,
     Wait,
 )
-
-__version__ = "0.1.0"
 
 # name -> module that defines it; loaded on first attribute access (PEP 562).
 _LAZY: dict[str, str] = {

@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ._links import docs_url
+
 __all__ = ["register"]
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -21,7 +23,8 @@ def register(commands: Any) -> None:
             "that are not sound documents, one URL requested with two methods... Prints "
             "PATH:LINE:COL: ID message for each finding (or JSON, SARIF 2.1.0, GitHub annotations). "
             "Exit status: 0 nothing reported; 1 a finding (an invalid document or an unreadable path "
-            "included); 2 a usage error or a configuration that cannot be used."
+            "included); 2 a usage error or a configuration that cannot be used. "
+            f"Every rule: {docs_url('lint')}"
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="an XML file, or a folder (every *.xml file under it)")

@@ -11,19 +11,23 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ._links import docs_url
+
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "simulate",
-        help="run a Conference or MultiPartyCall scenario file on a virtual clock",
+        help="run a scenario file (calls, their XML or your app, REST API requests) on a virtual clock",
         description=(
-            "Run a scenario (TOML: calls with their answer XML, times, digits, talk; the documents URLs "
-            "return; probes; REST API actions on MultiPartyCalls) and print every HTTP request the "
-            "platform would make (with what your app answered), who hears whom at each probe, and where "
-            "each call went. A scenario driving your app (base_url) is strict unless it says strict = false. "
-            "See docs/simulation.md."
+            "Run a scenario (TOML: calls with their answer XML or your app's answer URL, times, digits, "
+            "speech, talk; the documents URLs return; probes; REST API requests) through every element "
+            "(rooms, Dial, GetDigits, GetInput, Record, PreAnswer, DTMF, Message, Stream, the companions) "
+            "and print every HTTP request the platform would make (with what your app answered), who hears "
+            "whom at each probe, and where each call went. A scenario driving your app (base_url) is strict "
+            f"unless it says strict = false. Guide: {docs_url('simulation')}; every key: "
+            f"{docs_url('scenario-reference')}"
         ),
     )
     parser.add_argument("scenario", metavar="SCENARIO.toml", help="the scenario file")
@@ -79,7 +83,7 @@ def register(commands: Any) -> None:
         help=(
             "also write the run as one self-contained HTML page: lanes in time, rooms, who hears whom "
             "at any instant, requests, notes; with --audio-out, players synced with the timeline "
-            "(docs/report.md)"
+            f"({docs_url('report')})"
         ),
     )
     parser.add_argument(
@@ -91,7 +95,7 @@ def register(commands: Any) -> None:
             "while the scenario runs, also answer Plivo's REST API (/v1/Account/{auth_id}/...) over HTTP "
             "on 127.0.0.1:PORT (0: a free port; the URL is printed on stderr), for your app in any "
             "language; Basic auth: the scenario's auth_id (default MASIMULATEDACCOUNT00) and auth_token. "
-            "HOST must be a loopback address. See docs/testing-apps.md"
+            f"HOST must be a loopback address. See {docs_url('testing-apps', 'apps-in-any-language')}"
         ),
     )
     parser.set_defaults(run=_run, simulate_parser=parser)

@@ -32,11 +32,13 @@ import contextlib
 import io
 import os
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from ._errors import PlivoXMLPlusError
+from ._links import docs_url
 from ._terminal import printable
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
@@ -47,21 +49,47 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 _EPILOG = (
     "exit status: 0 success; 1 a document invalid or a path unreadable; 2 a usage error or a command "
     "that cannot run (a message, never a traceback); 130 interrupted; 141 standard output closed "
-    "by its reader (for example | head)"
+    f"by its reader (for example | head). Documentation: {docs_url()}"
 )
+
+
+class _Formatter(argparse.HelpFormatter):
+    # A URL holds hyphens: wrapped at one, it could not be copied from the help.
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.fill(
+            text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False,
+            break_long_words=False,
+        )
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose help keeps URLs whole; the subcommands' parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import _lint_command, _simulate_command
     from .schema import _cli as schema_cli
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="plivoxml-plus",
-        description="Validate, inspect and simulate Plivo conferencing XML.",
+        description=(
+            "Validate, inspect and simulate Plivo call-control XML, every element of it: Conference, "
+            "MultiPartyCall, Dial (Number, User), GetDigits, GetInput, Record, PreAnswer, DTMF, Message, "
+            "Stream, Play, Speak (and its SSML), Wait, Hangup, Redirect."
+        ),
         epilog=_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     schema_cli.register(commands)
     _simulate_command.register(commands)

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, find, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -270,10 +271,14 @@ def effective_tree(xml: XMLInput) -> list[tuple[str, dict[str, str], str | None]
     return result
 
 
-# Found once, here: a Pattern's example is found by a search, which must not run
-# nested inside a Hypothesis test (required_kwargs is called from inside some).
-for _cls in LEAF_CLASSES:
-    required_kwargs(_cls)
+@pytest.fixture(scope="session", autouse=True)
+def _examples_found_before_any_test() -> None:
+    """A Pattern's example is found by a search, which must not run nested inside a
+    Hypothesis test (required_kwargs is called from inside some): found once, before
+    the first test. Not at import: a conftest is read while pytest starts, when
+    Hypothesis warns about drawing from a strategy (HypothesisSideeffectWarning)."""
+    for cls in LEAF_CLASSES:
+        required_kwargs(cls)
 
 
 # Where an element that a Response cannot hold may stand: its nearest parent.

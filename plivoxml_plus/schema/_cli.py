@@ -35,6 +35,7 @@ import attrs
 
 from .._errors import ParseError, PlivoXMLPlusError
 from .._files import FileRefused
+from .._links import docs_url
 from .._terminal import printable
 from ._location import _FOLDERS as SCHEMA_FOLDERS
 from ._location import KINDS, SOUND_URLS, Kind, schema_path
@@ -70,7 +71,7 @@ def register(commands: Any) -> None:
         description=(
             "Check Plivo XML documents against the XSD. Prints PATH:LINE:COL: message for each problem, "
             "PATH: error: message (on standard error) for each path that cannot be read, then a summary. "
-            f"{EXIT_CODES}"
+            f"{EXIT_CODES} Guide: {docs_url('validation')}; in CI: {docs_url('ci')}"
         ),
     )
     check.add_argument(
@@ -108,8 +109,9 @@ def register(commands: Any) -> None:
         "schema",
         help="print the XSD, for other toolchains (or the scenario files' JSON Schema)",
         description=(
-            "Print the XSD that defines valid Plivo XML, or with --kind scenario the JSON Schema of "
-            "simulate's scenario files, for editors (or, with --path, where the file is)."
+            "Print the XSD that defines valid Plivo XML, every element and attribute, or with --kind scenario "
+            "the JSON Schema of simulate's scenario files, for editors (or, with --path, where the file is). "
+            f"Element reference: {docs_url('reference/elements')}"
         ),
     )
     show.add_argument(
