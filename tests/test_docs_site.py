@@ -142,6 +142,7 @@ def _copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copy(ROOT / "README.md", project)  # (docs/performance.md shows its Performance section)
     shutil.copytree(ROOT / "docs", project / "docs")
     return project
 
