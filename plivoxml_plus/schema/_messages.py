@@ -20,6 +20,7 @@ from .._xml_whitespace import xml_collapse, xml_split, xml_strip
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ..elements._spellings import SPELLINGS, Spelling
+from ._cross import CrossRule
 from ._location import SOUND_URLS, Kind
 from ._positions import Locator
 from ._result import Problem, Severity
@@ -375,6 +376,21 @@ class Describer:
             return f"<{tag}> is not allowed in {where}{hint}; allowed: {', '.join(allowed)}"
 
         self._add(key, self.locator.element(child), tag, None, message)
+
+    def cross(self, node: etree._Element, rule: CrossRule) -> None:
+        """``node`` is what ``rule`` (a rule between elements, see ``_cross.py``) finds: a warning."""
+        key = (self.locator.index(node), "cross", rule.name)
+        if self._seen(key):
+            return
+
+        def message() -> str:
+            return rule.message(node)
+
+        if rule.attribute is not None and node.get(rule.attribute) is not None:
+            finding = self._attribute_problem(node, rule.attribute, rule.attribute, message, "warning")
+            self._found[key] = self._last = finding
+        else:
+            self._add(key, self.locator.element(node), tag_name(node.tag), rule.attribute, message, "warning")
 
     # -- what libxml2 reports ----------------------------------------------------------
 
