@@ -39,7 +39,7 @@ from lxml import etree
 
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
 from ..elements._spellings import SPELLINGS
-from ._cross import CROSS_RULES
+from ._cross import CROSS_TAGS, findings
 from ._location import Kind
 from ._messages import XML_NAMESPACE, Describer, allowed_children, is_text_error, tag_name, written_name
 from ._positions import Locator
@@ -123,10 +123,9 @@ def _review(
     response, undo = _as_response(work, origin, describer)
     tags = _prune(response, origin, describer)
     _validate(schema, response, origin, describer)
-    for rule in CROSS_RULES:  # (on what the XSD judged: a child pruned above is reported already)
-        if rule.about & tags:
-            for node in rule.query(response):
-                describer.cross(origin.get(node, node), rule)
+    if tags & CROSS_TAGS:  # (on what the XSD judged: a child pruned above is reported already)
+        for rule, node in findings(response):
+            describer.cross(origin.get(node, node), rule)
     undo()
     return describer.problems(MAX_PROBLEMS)
 
