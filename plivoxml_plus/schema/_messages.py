@@ -263,8 +263,9 @@ class Describer:
         return True
 
     def again(self) -> None:
-        """The problem just described occurs once more (the same error of the same element)."""
-        if self._last is not None:
+        """The problem just described occurs once more (the same error of the same element);
+        an attribute has one value, so what libxml2 says of it again is the same problem."""
+        if self._last is not None and self._last.attribute is None:
             self._last.count += 1
 
     def _add(  # noqa: PLR0917 (one call per kind of problem; keywords would only add noise)
@@ -427,9 +428,12 @@ class Describer:
 
         if attribute is not None:
             key = (index, "@" + attribute)
-            if not self._seen(key):
-                severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
-                self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
+            finding = self._found.get(key)
+            if finding is not None:  # libxml2 saying more of the same value (a union's members): not a repeat
+                self._last = finding
+                return
+            severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
+            self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"
