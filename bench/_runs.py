@@ -4,9 +4,13 @@ printing the figures with the linearity table and the target's verdict."""
 
 from __future__ import annotations
 
+import json
+import random
+import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from plivoxml_plus.core import Simulation
 
@@ -51,3 +55,25 @@ def report(title: str, build: Callable[[float], Simulation], *, repeats: int, ta
     verdict = "met" if rate >= target else "NOT met"
     print(f"\nTarget >= {target:,} simulated events/s on one core (1 h run): {verdict} ({rate:,.0f}/s).")
     return 0
+
+
+def talk_spurts(sim: Simulation, rng: random.Random, name: str, at: float, hangup: float) -> None:
+    """Talk in spurts of 2-8 s with gaps of 5-40 s, from ``at`` until 10 s before ``hangup``."""
+    t = at + rng.uniform(1, 10)
+    while t < hangup - 10:
+        length = rng.uniform(2, 8)
+        sim.talk(name, start=round(t, 3), end=round(t + length, 3))
+        t += length + rng.uniform(5, 40)
+
+
+def fresh_run(script: str, *arguments: str) -> dict[str, float]:
+    """Run ``script`` (a benchmark's internal one-run mode) in a fresh interpreter and
+    return the figures of the JSON line it prints last."""
+    done = subprocess.run(
+        [sys.executable, str(Path(script).resolve()), *arguments], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"{' '.join(arguments)}: the run failed (exit status {done.returncode})")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures

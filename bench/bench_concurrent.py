@@ -22,8 +22,15 @@ resident set size right after the imports, the difference being the
 simulation's own share. Times are of one run: building the scenario and
 ``Simulation.run`` are timed separately.
 
+``--scenario ivr``: the IVR-heavy one (both run by default, one after the other) (issue 21, item 5). Each call answers a
+GetDigits menu (a Speak prompt), presses 1, is sent by the menu's action to a
+Dial of an agent of its own (who answers after 2-6 s and hangs up after 1-5
+minutes), and the Dial's action puts it into one of the 50 rooms, where it talks
+and presses digits as above until it hangs up.
+
 Linearity: the cost per event should stay flat as the calls (and the number of
-calls talking at once) grow; the 2x size should take about 2x as long.
+calls talking at once) grow; the 2x size should take about 2x as long. Target
+(issue 21, item 5): at 8,000 calls, at most 1.3x the cost per event at 500.
 """
 
 from __future__ import annotations
@@ -32,14 +39,15 @@ import argparse
 import json
 import random
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plivoxml_plus import Conference, Response, Speak
+from _runs import fresh_run, talk_spurts  # (bench/ is on the path: the script's folder)
+
+from plivoxml_plus import Conference, Dial, GetDigits, Response, Speak
 from plivoxml_plus.core import Simulation
 
 SIZES = (500, 1000, 2000, 4000, 8000)
@@ -51,6 +59,9 @@ DIGITS = ("1", "5", "11", "22", "#9", "123")
 TARGET_CALLS = 4000
 TARGET_SECONDS = 2.0  # Simulation.run, on one core
 TARGET_MB = 300  # peak resident set size of the whole process
+TARGET_LINEARITY = 1.3  # cost per event at the largest size over that at the smallest
+MENU = "https://example.com/menu/"
+CONNECTED = "https://example.com/after-dial/"
 
 
 def build(calls: int, seed: int = 20240101) -> Simulation:
@@ -83,16 +94,49 @@ def build(calls: int, seed: int = 20240101) -> Simulation:
         document = matching[room] if rng.random() < 0.25 else plain[room]
         hangup = at + rng.uniform(120, 1200)
         sim.call(name, document, at=round(at, 3), hangup=round(hangup, 3))
-        t = at + rng.uniform(1, 10)
-        while t < hangup - 10:  # talk spurts
-            length = rng.uniform(2, 8)
-            sim.talk(name, start=round(t, 3), end=round(t + length, 3))
-            t += length + rng.uniform(5, 40)
-        t = at + rng.uniform(30, 120)
-        while t < hangup - 5:  # digits
-            sim.press(name, rng.choice(DIGITS), at=round(t, 3))
-            t += rng.uniform(60, 240)
+        _converse(sim, rng, name, at, hangup)
     return sim
+
+
+def build_ivr(calls: int, seed: int = 20240101) -> Simulation:
+    """The IVR-heavy scenario: GetDigits, then a Dial of an agent, then a room."""
+    rng = random.Random(seed)
+    end = HOURS * 3600
+    urls = {ACTION: "<Response><Speak>Thanks, goodbye.</Speak></Response>"}
+    rooms = [
+        Response().add(Conference(f"room-{room:02d}", callback_url=CB, floor_event=True, action=ACTION)).to_string()
+        for room in range(ROOMS)
+    ]
+    arrivals = sorted(rng.uniform(0, end) for _ in range(calls))
+    for index in range(calls):  # each call's menu and dial answer at URLs of its own (a webhook per caller)
+        name = f"c{index:05d}"
+        urls[f"{MENU}{name}"] = Response().add(Dial(action=f"{CONNECTED}{name}").add_number(_agent(index))).to_string()
+        urls[f"{CONNECTED}{name}"] = rooms[rng.randrange(ROOMS)]
+    sim = Simulation(urls=urls)
+    for index, at in enumerate(arrivals):
+        name = f"c{index:05d}"
+        menu = GetDigits(action=f"{MENU}{name}", num_digits=1, timeout=10)
+        document = Response().add(menu.add(Speak("For sales press 1, for support press 2.")))
+        hangup = at + rng.uniform(300, 1500)
+        ring = rng.uniform(2, 6)
+        sim.call(name, document, at=round(at, 3), hangup=round(hangup, 3))
+        sim.press(name, "1", at=round(at + 2, 3))
+        sim.callee(f"a{index:05d}", _agent(index), ring=round(ring, 3), hangup_after=round(rng.uniform(60, 300), 3))
+        _converse(sim, rng, name, at + 2 + ring, hangup)
+    return sim
+
+
+def _agent(index: int) -> str:
+    return f"1555{index:07d}"
+
+
+def _converse(sim: Simulation, rng: random.Random, name: str, at: float, hangup: float) -> None:
+    """Talk spurts and digits from ``at`` until ``hangup``."""
+    talk_spurts(sim, rng, name, at, hangup)
+    t = at + rng.uniform(30, 120)
+    while t < hangup - 5:  # digits
+        sim.press(name, rng.choice(DIGITS), at=round(t, 3))
+        t += rng.uniform(60, 240)
 
 
 def _rss_kib() -> int:
@@ -101,11 +145,14 @@ def _rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux
 
 
-def one(calls: int) -> int:
+SCENARIOS = {"rooms": build, "ivr": build_ivr}
+
+
+def one(calls: int, scenario: str) -> int:
     """The internal mode: build and run one size, print one JSON line."""
     imports_kib = _rss_kib()  # the imports are done: the peak so far is the RSS now
     started = time.perf_counter()
-    sim = build(calls)
+    sim = SCENARIOS[scenario](calls)
     built = time.perf_counter()
     sim.run()
     done = time.perf_counter()
@@ -122,19 +169,9 @@ def one(calls: int) -> int:
     return 0
 
 
-def measure(calls: int) -> dict[str, float]:
+def measure(calls: int, scenario: str) -> dict[str, float]:
     """The figures of one size, from a fresh interpreter."""
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--one", str(calls)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"the {calls}-call run failed (exit status {done.returncode})")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return fresh_run(__file__, "--one", str(calls), "--scenario", scenario)
 
 
 def sizes(text: str) -> tuple[int, ...]:
@@ -152,14 +189,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", type=sizes, default=SIZES, help="call counts, comma-separated (default: 500,...,8000)"
     )
+    parser.add_argument(
+        "--scenario", choices=[*sorted(SCENARIOS), "all"], default="all", help="rooms, ivr or all (the default)"
+    )
     parser.add_argument("--one", type=int, metavar="N", help=argparse.SUPPRESS)  # internal: one size, JSON out
     args = parser.parse_args(argv)
     if args.one is not None:
-        return one(args.one)
+        return one(args.one, args.scenario)
+    for scenario in ("rooms", "ivr") if args.scenario == "all" else (args.scenario,):
+        table(scenario, args.sizes)
+    return 0
 
-    rows = [measure(calls) for calls in sorted(set(args.sizes))]
+
+def table(scenario: str, chosen: tuple[int, ...]) -> None:
+    """Measure the scenario at each size and print its tables and targets."""
+    rows = [measure(calls, scenario) for calls in sorted(set(chosen))]
+    kind = "GetDigits -> Dial -> room calls" if scenario == "ivr" else "calls"
+    print("\n##", scenario, "\n")
     print(
-        f"Simulating N calls over {ROOMS} rooms for {HOURS} simulated hours "
+        f"Simulating N {kind} over {ROOMS} rooms for {HOURS} simulated hours "
         f"(one run per size, each in a fresh interpreter; Python {sys.version.split()[0]})\n"
     )
     print(
@@ -186,15 +234,22 @@ def main(argv: list[str] | None = None) -> int:
             f"| {row['calls']:,} vs {base_calls:,} | {row['calls'] / base_calls:.2f} | "
             f"{row['events'] / base_events:.2f} | {row['run_s'] / base_run:.2f} | {per_event:.2f}x |"
         )
+    if len(rows) > 1:
+        last = rows[-1]
+        per_event = (last["run_s"] / last["events"]) / (base_run / base_events)
+        verdict = "met" if per_event <= TARGET_LINEARITY else "NOT met"
+        print(
+            f"\nTarget: cost per event at {last['calls']:,} calls <= {TARGET_LINEARITY}x that at {base_calls:,}: "
+            f"{verdict} ({per_event:.2f}x)."
+        )
     target = f"Target at {TARGET_CALLS:,} calls: run < {TARGET_SECONDS:g} s and peak RSS < {TARGET_MB} MB"
     measured = [row for row in rows if row["calls"] == TARGET_CALLS]
     if not measured:
         print(f"\n{target}: not measured (include {TARGET_CALLS} in --sizes).")
-        return 0
+        return
     run_s, peak_mb = measured[0]["run_s"], measured[0]["peak_kib"] / 1024
     verdict = "met" if run_s < TARGET_SECONDS and peak_mb < TARGET_MB else "NOT met"
     print(f"\n{target}: {verdict} ({run_s:.2f} s, {peak_mb:.0f} MB).")
-    return 0
 
 
 if __name__ == "__main__":

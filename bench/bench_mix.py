@@ -29,6 +29,13 @@ timing. The real-time factor is seconds of bridge audio mixed (the block's
 best of several timeit-style repeats (``time.perf_counter``), the two mixers
 taking turns. Targets: the fast mixer >= 2000x real time for N=20 at 16 kHz with
 coaching, and >= 10x faster than the reference at N=20.
+
+The memory-bandwidth bound (issue 21, item 7): the mix must read every member's
+int16 samples and write every member's int16 mix, 4 bytes a sample a member;
+at the machine's copy bandwidth, measured in the same run (``np.copyto`` of a
+128 MiB array, best of several, counting the bytes read and written), that
+takes ``bound`` seconds, and the fast mixer's share of the bound is bound /
+its time. Target: >= 25% at N=20, 16 kHz, coaching.
 """
 
 from __future__ import annotations
@@ -55,6 +62,8 @@ MIN_RUN_S = 0.1  # calls per repeat: enough for a repeat to take about this long
 COACH_RULES: PairRules = frozenset(("coach", group) for group in ("customer", "supervisor", "coach"))
 TARGET_RTF = 2000  # fast mixer, N=20, 16 kHz, coaching
 TARGET_SPEEDUP = 10  # fast vs reference, N=20
+TARGET_BOUND = 0.25  # fast mixer's share of the memory-bandwidth bound, N=20, 16 kHz, coaching
+COPY_BYTES = 128 << 20
 SEED = 20240101
 
 Samples = npt.NDArray[np.int16]
@@ -108,6 +117,23 @@ def best_seconds(mixers: Sequence[Mixer]) -> list[float]:
     return best
 
 
+def copy_bandwidth() -> float:
+    """Bytes read plus bytes written per second copying a large array (best of 5)."""
+    source = np.ones(COPY_BYTES, dtype=np.uint8)
+    target = np.empty_like(source)
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        np.copyto(target, source)
+        best = min(best, time.perf_counter() - started)
+    return 2 * COPY_BYTES / best
+
+
+def bound_seconds(members: int, rate: int, bandwidth: float) -> float:
+    """The least time the mix of one block can take: its bytes at the copy bandwidth."""
+    return 4 * members * rate * SECONDS / bandwidth
+
+
 def measure(members: int, rate: int, coaching: bool, rng: np.random.Generator) -> Row:
     seats, rules = bridge(members, coaching)
     count = rate * SECONDS
@@ -139,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else [(n, rate, coaching) for n in SIZES for rate in RATES for coaching in (False, True)]
     )
     rng = np.random.default_rng(SEED)
+    bandwidth = copy_bandwidth()
     rows = [measure(n, rate, coaching, rng) for n, rate, coaching in configs]
+    bandwidth = max(bandwidth, copy_bandwidth())  # (before and after: the machine at its best)
 
     print(
         f"## Mixing a {SECONDS} s block of random int16 audio per member "
@@ -147,24 +175,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         "| N | rate | coaching | fast (ms/block) | fast × real time "
-        "| reference (ms/block) | reference × real time | speed-up |"
+        "| reference (ms/block) | reference × real time | speed-up | memory bound (ms) | fast's share of it |"
     )
-    print("|---:|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for n, rate, coaching, fast_s, reference_s in rows:
+        bound = bound_seconds(n, rate, bandwidth)
         print(
             f"| {n} | {rate // 1000} kHz | {'yes' if coaching else 'no'} | {fast_s * 1e3:.2f} | "
             f"{SECONDS / fast_s:,.0f}x | {reference_s * 1e3:.2f} | {SECONDS / reference_s:,.0f}x | "
-            f"{reference_s / fast_s:.1f}x |"
+            f"{reference_s / fast_s:.1f}x | {bound * 1e3:.2f} | {bound / fast_s:.0%} |"
         )
+    print(f"\nCopy bandwidth (bytes read + written per second): {bandwidth / 1e9:.1f} GB/s.")
     (key,) = [row for row in rows if row[:3] == (20, 16000, True)]
     rtf = SECONDS / key[3]
     speedups = [reference_s / fast_s for n, _, _, fast_s, reference_s in rows if n == 20]
     worst = min(speedups)
+    share = bound_seconds(20, 16000, bandwidth) / key[3]
     print(
         f"\nTargets: fast mixer >= {TARGET_RTF:,}x real time at N=20, 16 kHz, coaching: "
         f"{'met' if rtf >= TARGET_RTF else 'NOT met'} ({rtf:,.0f}x); "
         f"fast >= {TARGET_SPEEDUP}x faster than the reference at N=20 (worst configuration): "
-        f"{'met' if worst >= TARGET_SPEEDUP else 'NOT met'} ({worst:.1f}x)."
+        f"{'met' if worst >= TARGET_SPEEDUP else 'NOT met'} ({worst:.1f}x); "
+        f">= {TARGET_BOUND:.0%} of the memory-bandwidth bound at N=20, 16 kHz, coaching: "
+        f"{'met' if share >= TARGET_BOUND else 'NOT met'} ({share:.0%})."
     )
     return 0
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _runs import report  # (bench/ is on the path: the script's folder)
+from _runs import report, talk_spurts  # (bench/ is on the path: the script's folder)
 
 from plivoxml_plus import Conference, Response, Speak
 from plivoxml_plus.core import Simulation
@@ -62,11 +62,7 @@ def build(hours: float, seed: int = 20240101) -> Simulation:
         at = 0 if index == 0 else rng.uniform(1, 60)
         hangup = end - rng.uniform(0, 300) if index else end
         sim.call(name, moderator if index == 0 else participant, at=round(at, 3), hangup=round(hangup, 3))
-        t = at + rng.uniform(1, 10)
-        while t < hangup - 10:  # talk spurts
-            length = rng.uniform(2, 8)
-            sim.talk(name, start=round(t, 3), end=round(t + length, 3))
-            t += length + rng.uniform(5, 40)
+        talk_spurts(sim, rng, name, at, hangup)
         t = at + rng.uniform(30, 120)
         star_pressed = False
         while t < hangup - 5:  # digits; one * per participant

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _runs import report  # (bench/ is on the path: the script's folder)
+from _runs import report, talk_spurts  # (bench/ is on the path: the script's folder)
 
 from plivoxml_plus import MultiPartyCall, Response, Speak
 from plivoxml_plus.core import Simulation
@@ -68,11 +68,7 @@ def document(room: str, role: str, *, start_mpc_on_enter: bool, coach_mode: bool
 
 
 def talk_and_press(sim: Simulation, rng: random.Random, name: str, at: float, hangup: float) -> None:
-    t = at + rng.uniform(1, 10)
-    while t < hangup - 10:  # talk spurts
-        length = rng.uniform(2, 8)
-        sim.talk(name, start=round(t, 3), end=round(t + length, 3))
-        t += length + rng.uniform(5, 40)
+    talk_spurts(sim, rng, name, at, hangup)
     t = at + rng.uniform(30, 120)
     while t < hangup - 5:  # digits
         sim.press(name, rng.choice(["1", "22", "#9", "5", "123"]), at=round(t, 3))

@@ -56,6 +56,9 @@ _LAZY: dict[str, str] = {
     "Simulation": "plivoxml_plus.core",
     "StrictModeError": "plivoxml_plus.core",
     "load_scenario": "plivoxml_plus.core",
+    "LintConfig": "plivoxml_plus.linter",
+    "LintResult": "plivoxml_plus.linter",
+    "lint": "plivoxml_plus.linter",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +71,7 @@ if TYPE_CHECKING:  # pragma: no cover
         StrictModeError,
         load_scenario,
     )
+    from .linter import LintConfig, LintResult, lint
     from .schema import Problem, ValidationResult, parse, schema_path, validate
 
 
@@ -99,6 +103,8 @@ __all__ = [
     "GetInput",
     "Hangup",
     "HttpRequest",
+    "LintConfig",
+    "LintResult",
     "Message",
     "MissingExtra",
     "MpcOptions",
@@ -122,6 +128,7 @@ __all__ = [
     "ValidationError",
     "ValidationResult",
     "Wait",
+    "lint",
     "load_scenario",
     "parse",
     "schema_path",

@@ -43,6 +43,15 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "show (or not) the virtual time reached on stderr as the run goes; "
+            "default: shown when stderr is a terminal and --format is text"
+        ),
+    )
+    parser.add_argument(
         "--audio-out",
         metavar="DIR",
         default=None,
@@ -62,6 +71,16 @@ def register(commands: Any) -> None:
         type=_mebibytes,
         default=None,
         help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
+    )
+    parser.add_argument(
+        "--html",
+        metavar="REPORT.html",
+        default=None,
+        help=(
+            "also write the run as one self-contained HTML page: lanes in time, rooms, who hears whom "
+            "at any instant, requests, notes; with --audio-out, players synced with the timeline "
+            "(docs/report.md)"
+        ),
     )
     parser.add_argument(
         "--serve-api",

@@ -52,7 +52,7 @@ _EPILOG = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import _simulate_command
+    from . import _lint_command, _simulate_command
     from .schema import _cli as schema_cli
 
     parser = argparse.ArgumentParser(
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
     schema_cli.register(commands)
     _simulate_command.register(commands)
+    _lint_command.register(commands)
     return parser
 
 

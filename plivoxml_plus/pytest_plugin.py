@@ -19,6 +19,16 @@ Fixtures:
 
 Helpers, for the assertions a test makes: :func:`events` and :func:`callback_actions`.
 
+A failing test that used ``plivo_sim`` gets a ``plivo_sim`` section in its
+failure output: the simulation's text timeline, its first and last lines with
+a count of those left out. With a report directory (``--plivo-report-dir DIR``,
+else the environment variable ``PLIVOXML_PLUS_REPORT_DIR``, else the ini option
+``plivo_report_dir``) it also writes the simulation's HTML report there, named
+after the test's node id, and the section names the file. Passing tests write
+nothing. Where the HTML cannot be written (a folder that cannot be written, an
+extra missing), the section says so in one line: a report never turns into an
+error of its own, nor hides the test's.
+
 This module imports nothing but pytest when pytest loads it: the simulator is
 imported when a fixture or helper is used, and httpx (the ``app`` extra) only by a
 ``plivo_sim`` given an app, plivo-python (the ``rest`` extra) only by
@@ -28,7 +38,11 @@ imported when a fixture or helper is used, and httpx (the ``app`` extra) only by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import os
+import re
+from collections.abc import Generator, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -47,6 +61,60 @@ __all__ = [
 ]
 
 BASE_URL = "https://app.example"
+
+REPORT_DIR_ENV = "PLIVOXML_PLUS_REPORT_DIR"  # the report directory in CI, where the command line is fixed
+HEAD_LINES = TAIL_LINES = 40  # of the text timeline in a failing test's section
+LINE_CHARACTERS = 300  # a longer line (a URL, a body) is cut: the section stays bounded
+
+_SIMULATION = pytest.StashKey["Simulation"]()  # the test's plivo_sim, while it is up
+_REPORT_DIR = pytest.StashKey["Path | None"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("plivoxml_plus", "plivoxml-plus").addoption(
+        "--plivo-report-dir",
+        metavar="DIR",
+        default=None,
+        help=(
+            "write the HTML report of each failing test's plivo_sim into DIR (made if missing); "
+            f"else ${REPORT_DIR_ENV}, else the ini option plivo_report_dir; default: none written"
+        ),
+    )
+    parser.addini(
+        "plivo_report_dir",
+        "folder (relative to the ini file) for the HTML reports of failing tests' plivo_sim",
+        default="",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_REPORT_DIR] = report_dir(config)
+
+
+def report_dir(config: pytest.Config) -> Path | None:
+    """Where failing tests' HTML reports go: the command line's folder (from where
+    pytest was started), else the environment's (from there too), else the ini
+    file's (from the ini file's folder); None: none is written."""
+    given: str | None = config.getoption("plivo_report_dir")
+    start = config.invocation_params.dir
+    if given:
+        return start / given
+    if os.environ.get(REPORT_DIR_ENV):
+        return start / os.environ[REPORT_DIR_ENV]
+    ini: str = config.getini("plivo_report_dir")
+    if ini:
+        return (config.inipath.parent if config.inipath is not None else config.rootpath) / ini
+    return None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    simulation = item.stash.get(_SIMULATION, None)
+    if report.failed and simulation is not None:
+        del item.stash[_SIMULATION]  # (once: a teardown that fails too adds no second section)
+        report.sections.append(("plivo_sim", failure_section(simulation, item)))
 
 
 @pytest.fixture
@@ -70,7 +138,9 @@ def plivo_auth_token() -> str:
 
 
 @pytest.fixture
-def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Iterator[Simulation]:
+def plivo_sim(
+    request: pytest.FixtureRequest, plivo_app: Any, plivo_base_url: str, plivo_auth_token: str
+) -> Iterator[Simulation]:
     """A fresh Simulation: sending to ``plivo_app`` in strict mode if there is one, else plain."""
     from .core import Simulation
 
@@ -78,9 +148,12 @@ def plivo_sim(plivo_app: Any, plivo_base_url: str, plivo_auth_token: str) -> Ite
         sim = Simulation()
     else:
         sim = Simulation(app=plivo_app, base_url=plivo_base_url, auth_token=plivo_auth_token, strict=True)
+    request.node.stash[_SIMULATION] = sim  # (for the report of a failure)
     try:
         yield sim
     finally:
+        if _SIMULATION in request.node.stash:  # (a failure's report took it already)
+            del request.node.stash[_SIMULATION]
         sim.close()
 
 
@@ -99,3 +172,61 @@ def events(sim: Simulation, call: str | None = None) -> list[str]:
 def callback_actions(sim: Simulation, call: str | None = None) -> list[str]:
     """The ConferenceAction of every Conference callbackUrl event (of ``call`` if given), in order."""
     return [request.params.get("ConferenceAction", "") for request in sim.callbacks(call=call)]
+
+
+# -- the report of a failing test ------------------------------------------------------
+
+
+def failure_section(simulation: Simulation, item: pytest.Item) -> str:
+    """The ``plivo_sim`` section of a failing test: the HTML report's path (or why
+    there is none), the simulation in one line, and its text timeline, bounded."""
+    lines = []
+    directory = item.config.stash.get(_REPORT_DIR, None)
+    if directory is not None:
+        lines.append(_write_html(simulation, directory / report_name(item.nodeid)))
+    lines.append(repr(simulation))
+    try:
+        lines.append(bounded(simulation.report("text")))
+    except Exception as error:  # (a report failing must not hide the test's own failure)
+        lines.append(f"the text report could not be made: {type(error).__name__}: {error}")
+    return "\n".join(lines)
+
+
+def _write_html(simulation: Simulation, path: Path) -> str:
+    """One line: where the HTML report was written, or why it was not."""
+    from ._errors import MissingExtra, SimulationError
+    from ._terminal import printable
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = simulation.report_html(path)
+    except OSError as error:  # (the folder: report_html says so of the file itself)
+        return printable(f"HTML report not written: cannot make {path.parent}: {error.strerror or error}")
+    except (SimulationError, MissingExtra) as error:
+        return printable(f"HTML report not written: {error}")
+    except Exception as error:  # (a report failing must not hide the test's own failure)
+        return printable(f"HTML report not written: {type(error).__name__}: {error}")
+    return printable(f"HTML report: {written}")
+
+
+def report_name(nodeid: str) -> str:
+    """A file name for the report of test ``nodeid``: its letters, digits, ``._-``
+    (every other run of characters an ``_``, at most 80), then a hash of the whole
+    node id, so that two tests never share a file and a rerun replaces its own."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", nodeid)[:80].strip("._-") or "test"
+    digest = hashlib.sha256(nodeid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{readable}-{digest}.html"
+
+
+def bounded(text: str, head: int = HEAD_LINES, tail: int = TAIL_LINES, width: int = LINE_CHARACTERS) -> str:
+    """``text``'s first ``head`` and last ``tail`` lines (each cut at ``width``
+    characters), with a line counting those left out between them."""
+    lines = [
+        line if len(line) <= width else f"{line[:width]}... ({len(line) - width} more characters)"
+        for line in text.splitlines()
+    ]
+    if len(lines) <= head + tail + 1:
+        return "\n".join(lines)
+    left_out = len(lines) - head - tail
+    gap = f"... {left_out} lines left out (the whole timeline: sim.report(), or the HTML report) ..."
+    return "\n".join([*lines[:head], gap, *lines[len(lines) - tail :]])

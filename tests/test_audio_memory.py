@@ -25,6 +25,7 @@ from plivoxml_plus import AudioError, Conference, Play, Record, Response, Simula
 from plivoxml_plus.cli import main
 from plivoxml_plus.core.audio import DEFAULT_MEMORY_LIMIT
 from plivoxml_plus.core.audio._memory import memory_needed
+from plivoxml_plus.core.audio._signals import BLOCK_MS
 
 pytest.importorskip("numpy")
 
@@ -52,7 +53,7 @@ def run_capped(setup: str, render: str = "sim.audio()") -> subprocess.CompletedP
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the child's memory is capped with setrlimit")
 
 TEN_MEMBERS_FOR_AN_HOUR = """
-    sim = Simulation(sample_rate=16000)
+    sim = Simulation(sample_rate=48000)
     for i in range(10):
         sim.call(f"c{i}", Response().add(Conference("room")), at=0, hangup=3600)
         sim.voice(f"c{i}", tone=300 + 10 * i)
@@ -60,16 +61,23 @@ TEN_MEMBERS_FOR_AN_HOUR = """
 """
 
 
-def test_a_one_hour_ten_member_conference_at_16_khz_is_refused_before_allocating():
+def test_a_one_hour_ten_member_conference_at_48_khz_is_refused_before_allocating():
     done = run_capped(TEN_MEMBERS_FOR_AN_HOUR)
     assert done.returncode == 0, done.stderr
     message = done.stdout
-    needed = memory_needed([3600 * 16000] * 10, [])
-    assert needed > 7 << 30  # about 13 bytes a sample a call, as measured in the issue
+    needed = memory_needed([3600 * 48000] * 10, [])
+    assert needed > 3 << 30  # kept in memory: 2 bytes a sample a call
     assert f"({needed} bytes)" in message
     assert f"over the limit of 2.0 GiB ({DEFAULT_MEMORY_LIMIT} bytes)" in message
-    assert "10 calls heard for 36000 s in all and 0 recordings, at 16000 Hz" in message
+    assert "10 calls heard for 36000 s in all and 0 recordings, at 48000 Hz" in message
     assert "lower sample rate, fewer calls or a shorter run" in message
+
+
+def test_streamed_into_files_the_same_run_needs_only_its_blocks():
+    # (issue 21, item 6) the tracks are not kept: what is left is a block a call
+    streamed = memory_needed([3600 * 48000] * 10, [], kept=False)
+    assert streamed < 64 << 20
+    assert streamed == memory_needed([60 * 48000] * 10, [], kept=False)  # an hour or a minute: the same
 
 
 def test_a_long_record_at_48_khz_is_refused_before_allocating():
@@ -118,7 +126,9 @@ def conference(
 
 
 def estimate(sim: Simulation, result: Any) -> int:
-    return memory_needed([len(s) for s in result.heard.values()], [len(s) for s in result.recordings.values()])
+    block = BLOCK_MS * sim.sample_rate // 1000  # (a block at the run's rate)
+    heard, recordings = [len(s) for s in result.heard.values()], [len(s) for s in result.recordings.values()]
+    return memory_needed(heard, recordings, block=block)
 
 
 @settings(max_examples=20, deadline=None)

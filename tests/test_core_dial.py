@@ -130,11 +130,12 @@ def test_no_answer_when_the_timeout_passes_first():
 
 
 def test_a_number_no_callee_answers_rings_until_the_options_dial_timeout():
+    # 30 s: the documented default (issue 19; docs/rules.md, I5), no longer 60
     sim = Simulation(urls={ACTION: AFTER})
     caller(sim, dial(AGENT, action=ACTION))
     sim.run()
     assert actions(sim)[0]["DialStatus"] == "no-answer"
-    assert sim.requests_to(ACTION)[0].at == sim.options.dial_timeout == 60
+    assert sim.requests_to(ACTION)[0].at == sim.options.dial_timeout == 30
     assert any("no callee answers" in n.text for n in sim.notes)
 
 
@@ -392,13 +393,14 @@ def test_dial_music_is_what_the_caller_hears_while_the_dial_rings():
     assert sim.audibility(at=6).instead("alice") is None and sim.hears(at=6)["alice"] == {"agent"}
 
 
-def test_dial_music_real_is_a_ringing_placeholder_and_it_stops_when_no_one_answers():
+def test_dial_music_real_passes_early_media_and_it_stops_when_no_one_answers():
+    # the callee's early media (its network's ring tone), no longer Plivo's music placeholder
     sim = Simulation()
     dial = Dial(dial_music="real", timeout=10).add_number("15551230000")
     sim.call("alice", Response([dial, Speak("nobody answered, please try again later")]), hangup=30)
     sim.run()
     assert [r.kind for r in sim.requests] == []
-    assert sim.audibility(at=5).instead("alice") == "dialMusic:default"
+    assert sim.audibility(at=5).instead("alice") == "earlyMedia:us-ring"
     assert sim.audibility(at=11).instead("alice") is None  # the Dial gave up at 10
 
 

@@ -196,8 +196,12 @@ def test_json_output_is_byte_identical_across_runs(path: Path):
     second = load_scenario(path).run().report("json")
     assert first == second
     data = json.loads(first)
-    # issue 18 added clock_at, events_processed, app, timeline; a request's response and seq
-    assert set(data) == {"requests", "probes", "calls", "notes", "timeline", "clock_at", "events_processed", "app"}
+    # issue 18 added clock_at, events_processed, app, timeline; a request's response and seq;
+    # issue 20 lanes, rooms, hearing, failures, signature_headers
+    assert set(data) == {
+        "requests", "probes", "calls", "notes", "timeline", "clock_at", "events_processed", "app",
+        "lanes", "rooms", "hearing", "failures", "signature_headers",
+    }  # fmt: skip
     for request in data["requests"]:
         assert set(request) == {"at", "method", "url", "params", "kind", "call", "status", "response", "seq"}
         assert all(isinstance(v, str) for v in request["params"].values())
@@ -213,9 +217,10 @@ def test_conference_json_is_as_it_was_before_the_bridge_but_for_the_added_fields
     """The golden files are the JSON reports of the Conference scenarios as the
     simulator wrote them before the bridge (issue 9); since then a request only
     gained ``kind`` and ``call`` (issue 9), ``status`` (issue 11: null, no app answered),
-    ``response`` (null too) and ``seq`` (issue 18); the report gained ``clock_at``,
-    ``events_processed``, ``app`` (null: no app), ``timeline``, and each call the facts of
-    its record (issue 18); and nothing else may change."""
+    ``response`` (null too) and ``seq`` (issue 18); the
+    report gained ``clock_at``, ``events_processed``, ``app`` (null: no app), ``timeline``,
+    and each call the facts of its record (issue 18), ``lanes``, ``rooms``, ``hearing``,
+    ``failures`` and ``signature_headers`` (issue 20); and nothing else may change."""
     data = json.loads(load_scenario(SCENARIOS / f"{path.stem}.toml").run().report("json"))
     sim = load_scenario(SCENARIOS / f"{path.stem}.toml").run()
     assert [(r["kind"], r["call"], r["seq"]) for r in data["requests"]] == [
@@ -224,6 +229,10 @@ def test_conference_json_is_as_it_was_before_the_bridge_but_for_the_added_fields
     for request in data["requests"]:
         assert request.pop("status") is None and request.pop("response") is None
         del request["kind"], request["call"], request["seq"]
+    # issue 20: the lanes the HTML report draws (tests/test_report_html.py checks them) and no failure
+    assert set(data.pop("lanes")) == set(sim.calls) and data.pop("failures") == []
+    assert data.pop("signature_headers") == []  # (no app was sent a request)
+    assert isinstance(data.pop("rooms"), list) and isinstance(data.pop("hearing"), list)
     assert data.pop("app") is None
     assert data.pop("clock_at") == sim.now and data.pop("events_processed") == sim.events_processed
     assert [e["seq"] for e in data.pop("timeline")] == [e.seq for e in sim.timeline]

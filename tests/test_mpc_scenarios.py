@@ -324,8 +324,12 @@ def test_mpc_json_is_byte_identical_across_runs(path: Path):
     second = load_scenario(path).run().report("json")
     assert first == second
     data = json.loads(first)
-    # issue 18 added clock_at, events_processed, app, timeline; a request's response and seq
-    assert set(data) == {"requests", "probes", "calls", "notes", "timeline", "clock_at", "events_processed", "app"}
+    # issue 18 added clock_at, events_processed, app, timeline; a request's response and seq;
+    # issue 20 lanes, rooms, hearing, failures, signature_headers
+    assert set(data) == {
+        "requests", "probes", "calls", "notes", "timeline", "clock_at", "events_processed", "app",
+        "lanes", "rooms", "hearing", "failures", "signature_headers",
+    }  # fmt: skip
     assert data["requests"]
     for request in data["requests"]:
         assert set(request) == {"at", "method", "url", "params", "kind", "call", "status", "response", "seq"}

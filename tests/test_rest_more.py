@@ -95,7 +95,9 @@ def test_a_recording_holds_what_the_call_hears():
     np = pytest.importorskip("numpy")
     sim = Simulation()
     client = sim.rest_client()
-    a = sim.call("a", "<Response><Wait length='1'/><Speak>one two three four five</Speak><Wait length='9'/></Response>")
+    # (outbound: an inbound call's first Wait would hold its answer, I7)
+    document = "<Response><Wait length='1'/><Speak>one two three four five</Speak><Wait length='9'/></Response>"
+    a = sim.call("a", document, direction="outbound")
     sim.run(until=0)
     started = client.calls.record(a.uuid, time_limit=4)
     sim.run()

@@ -96,7 +96,7 @@ def test_each_family_is_numbered_from_1_without_gaps():
         "C": list(range(1, 12)),
         "M": list(range(1, 9)),
         "A": list(range(1, 4)),
-        "I": list(range(1, 7)),
+        "I": list(range(1, 8)),
         "P": [1],
     }
 

@@ -182,8 +182,8 @@ def test_schema_prints_the_xsd_or_its_path(capsys):
 def test_the_pre_commit_hooks_run_this_command(capsys, files):
     text = (ROOT / ".pre-commit-hooks.yaml").read_text()
     hooks = re.findall(r"^- id: (\S+)\n(?:  .*\n)*?  entry: (.+)\n", text, re.M)
-    assert [hook_id for hook_id, _ in hooks] == ["plivoxml-validate", "plivoxml-validate-sound"]
-    assert text.count("language: python") == 2 and text.count("types: [xml]") == 2
+    assert [hook_id for hook_id, _ in hooks] == ["plivoxml-validate", "plivoxml-validate-sound", "plivoxml-lint"]
+    assert text.count("language: python") == 3 and text.count("types: [xml]") == 3
     for _, entry in hooks:
         program, *arguments = entry.split()
         assert program == "plivoxml-plus"

@@ -17,6 +17,7 @@ a bridge); ``audio`` reads the bridge's history; ``report``; on top
 ``_simulation`` (wires them), ``_rest_control`` and ``scenario``.
 """
 
+from .._progress import Progress, ProgressLine
 from ._durations import DurationModel
 from ._options import ConferenceOptions, MpcOptions
 from ._simulation import DEFAULT_EPOCH_MS, Probe, Simulation
@@ -41,6 +42,8 @@ __all__ = [
     "Membership",
     "MpcOptions",
     "Probe",
+    "Progress",
+    "ProgressLine",
     "Scenario",
     "Simulation",
     "StrictModeError",

@@ -1,9 +1,19 @@
-"""The virtual clock: a heap of (time, sequence, action, argument).
+"""The virtual clock: pending events (time, sequence, action, argument) and the time.
 
 Time is kept in integer milliseconds, so sums of durations are exact and the same
 input always gives the same times. The sequence number breaks ties: events due at
 the same millisecond run in the order they were scheduled, which makes every run
 of a scenario identical.
+
+The events wait in time buckets (a calendar queue, issue 21 item 5): only those
+of the current bucket (``BUCKET_MS``) are kept in order, in a small heap
+(``soon``); a later one is appended to its bucket's list, unordered, and its
+bucket is put in order only when the clock reaches it. With thousands of calls
+the pending events are many, but each is ordered among the few due in the same
+bucket: a heap of all of them grew with the calls, and each step of it missed
+the processor's cache. Every bucket before the current one is empty and every
+later one holds only later events, so events run in exactly the order a single
+heap of (time, sequence) gives.
 
 The clock ends at ``MAX_MS`` (see ``_settings``): no run can go past it, so an
 event that would fall after it (a long Play repeated, a timer set near the end)
@@ -13,17 +23,21 @@ never happens, and is not even queued.
 from __future__ import annotations
 
 from collections.abc import Callable
-from heapq import heappop, heappush
+from heapq import heapify, heappop, heappush
 from typing import Any
 
 from ..elements._checks import Refused
 from ._settings import AT_LEAST_ZERO, MAX_MS, shown
 
-__all__ = ["SKIP", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
+__all__ = ["BUCKET_SHIFT", "SKIP", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
 
 Action = Callable[[Any], None]
 # [time, sequence, action, argument]: a list, so that cancelling is setting the action to SKIP
 Entry = list[Any]
+
+# A bucket holds 2**BUCKET_SHIFT ms (about a second): a few events per bucket at
+# tens of calls, a few hundred at thousands (bench/bench_concurrent.py)
+BUCKET_SHIFT = 10
 
 
 def SKIP(argument: Any) -> None:
@@ -31,12 +45,20 @@ def SKIP(argument: Any) -> None:
 
 
 class Clock:
-    """Pending events and the current time (``now``, in ms)."""
+    """Pending events and the current time (``now``, in ms).
 
-    __slots__ = ("heap", "now", "processed", "seq")
+    ``soon``: the heap of the events in buckets up to ``bucket`` (the current one);
+    ``later``: each later bucket's events, unordered; ``buckets``: the heap of
+    the later buckets' numbers. The list ``soon`` is the same object for the
+    clock's life (the run loop holds it): refilling it is ``refill``."""
+
+    __slots__ = ("bucket", "buckets", "later", "now", "processed", "seq", "soon")
 
     def __init__(self) -> None:
-        self.heap: list[Entry] = []
+        self.soon: list[Entry] = []
+        self.later: dict[int, list[Entry]] = {}
+        self.buckets: list[int] = []
+        self.bucket = 0
         self.seq = 0
         self.now = 0
         self.processed = 0
@@ -49,15 +71,38 @@ class Clock:
         if when > MAX_MS:  # after the end of time: it never runs (cancelling it stays harmless)
             entry[2] = SKIP
             return entry
-        heappush(self.heap, entry)
+        self._queue(entry)
         return entry
 
     def push(self, when: int, seq: int, action: Action, argument: Any = None) -> Entry:
         """Schedule with a sequence number taken earlier (``take``): the entry
         sorts as if it had been scheduled then."""
         entry = [when, seq, action, argument]
-        heappush(self.heap, entry)
+        self._queue(entry)
         return entry
+
+    def _queue(self, entry: Entry) -> None:
+        bucket = entry[0] >> BUCKET_SHIFT
+        if bucket <= self.bucket:
+            heappush(self.soon, entry)
+            return
+        waiting = self.later.get(bucket)
+        if waiting is None:
+            self.later[bucket] = [entry]
+            heappush(self.buckets, bucket)
+        else:
+            waiting.append(entry)
+
+    def refill(self) -> bool:
+        """Move the next bucket's events into ``soon`` (empty), in order; False if
+        no event is pending."""
+        if not self.buckets:
+            return False
+        self.bucket = bucket = heappop(self.buckets)
+        soon = self.soon
+        soon.extend(self.later.pop(bucket))
+        heapify(soon)
+        return True
 
     def take(self) -> int:
         """A sequence number for an entry that will be pushed later."""
@@ -66,16 +111,24 @@ class Clock:
 
     @staticmethod
     def cancel(entry: Entry | None) -> None:
-        """The entry will not run (it stays in the heap, dropped when reached)."""
+        """The entry will not run (it stays queued, dropped when reached)."""
         if entry is not None:
             entry[2] = SKIP
 
     def next_time(self) -> int | None:
         """When the next live entry is due (cancelled ones are dropped)."""
-        heap = self.heap
-        while heap and heap[0][2] is SKIP:
-            heappop(heap)
-        return heap[0][0] if heap else None
+        soon = self.soon
+        while True:
+            while soon and soon[0][2] is SKIP:
+                heappop(soon)
+            if soon:
+                return int(soon[0][0])
+            if not self.refill():
+                return None
+
+    def __len__(self) -> int:
+        """The entries queued (cancelled ones included, until they are reached)."""
+        return len(self.soon) + sum(map(len, self.later.values()))
 
 
 def to_ms(value: object, what: str) -> int:

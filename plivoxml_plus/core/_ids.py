@@ -43,10 +43,11 @@ class Ids:
         """RecordingID of the ``number``-th ``<Record>`` (1-based) of the call labelled ``call``."""
         return self._make(f"record/{number}/{call}")
 
-    def message(self, call: str, position: int) -> str:
+    def message(self, call: str, position: int, part: int = 0) -> str:
         """MessageUUID of the SMS a ``<Message>`` of the call labelled ``call`` sends
-        (``position``: how many elements the call had run then)."""
-        return self._make(f"message/{position}/{call}")
+        (``position``: how many elements the call had run then; ``part``: to which of
+        its destinations, from 0)."""
+        return self._make(f"message/{position}/{call}" + (f"/{part}" if part else ""))
 
     def stream(self, call: str, position: int) -> str:
         """StreamID of a ``<Stream>`` of the call labelled ``call``, as for ``message``."""

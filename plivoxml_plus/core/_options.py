@@ -107,8 +107,14 @@ class ConferenceOptions:
     # I2 [inf]: GetInput's BilledAmount for a phrase recognised (a decimal string;
     # keys cost nothing: "0.00000").
     speech_billed_amount: str = attrs.field(default="0.00000", validator=_DECIMAL)
-    # I5 [inf]: Dial's ring timeout when its timeout attribute is not set, seconds.
-    dial_timeout: float = attrs.field(default=60.0, validator=checked(POSITIVE))
+    # I6 [inf]: TotalRate of a <Message> SMS, per unit (a decimal string); TotalAmount is
+    # it times Units.
+    sms_rate: str = attrs.field(default="0.00500", validator=_DECIMAL)
+    # I5 [doc]: Dial's ring timeout when its timeout attribute is not set, seconds: 30,
+    # the default Plivo's voice-agents call-control page documents (its Dial pages say
+    # "no default value"; see rules.md, I5). 60 is plivoframework's, which leaves
+    # FreeSWITCH's call_timeout [oss].
+    dial_timeout: float = attrs.field(default=30.0, validator=checked(POSITIVE))
     # Guard [inf]: elements a call may run at one instant (a Redirect loop); past
     # it the call is hung up and a note says why.
     max_steps_per_instant: int = attrs.field(default=1000, validator=checked(Integer(1)))

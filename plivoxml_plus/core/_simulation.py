@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import pathlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from heapq import heappop
 from types import MappingProxyType
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
+from .._progress import Progress
 from .._terminal import counted
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
@@ -47,7 +49,8 @@ from .callflow._signals import run_dtmf, run_message, run_stream
 from .platform._app import DEFAULT_AUTH_TOKEN, AppTransport
 from .platform._documents import Documents, UrlSource, read_document, read_xml_file
 from .platform._requests import HttpRequest, RequestKind, TimelineEvent
-from .report._report import render_json, render_text
+from .report._report import render_json, render_text, to_data
+from .report._timeline import timeline_data
 from .rooms.conference import Conferences
 from .rooms.mpc import Mpc, MultiPartyCalls, Participant
 
@@ -99,6 +102,7 @@ _NAME = Pattern(
     r"[^\ud800-\udfff]*[^\s\ud800-\udfff][^\ud800-\udfff]*", "a non-blank str without lone surrogates", xml=False
 )
 URL = Url()
+_PROGRESS_EVERY = 64  # events between two calls of a run's progress (a fraction of a millisecond)
 _SEED = Pattern(r"[^\ud800-\udfff]*", "a str without lone surrogates", xml=False)
 
 
@@ -704,47 +708,65 @@ class Simulation:
 
     # -- running -------------------------------------------------------------------
 
-    def run(self, until: float | None = None) -> Simulation:
+    def run(self, until: float | None = None, *, progress: Progress | None = None) -> Simulation:
         """Run every event due up to ``until`` seconds (inclusive), then set the
         clock to ``until``. Without ``until``: until nothing is left to happen
         (every call ended), or for at most the options' ``horizon`` seconds from
-        where the clock is. The clock never goes back. Returns ``self``."""
+        where the clock is. The clock never goes back. Returns ``self``.
+
+        ``progress(done, total)``, if given, is called as the run goes (every
+        64 events) and once at its end: ``done`` the virtual time reached,
+        ``total`` ``until`` (None without it: when the calls end is not known);
+        docs/simulation.md, "Progress"."""
         if until is None:
-            return self._run(None)
+            return self._run(None, progress)
         limit = _ms(until, "until")
         if limit < self._world.clock.now:
             raise SimulationError(f"cannot run until t={seconds(limit)}: the clock is already at t={self.now}")
-        return self._run(limit)
+        return self._run(limit, progress)
 
-    def _run(self, until: int | None) -> Simulation:
+    def _run(self, until: int | None, progress: Progress | None = None) -> Simulation:
+        if progress is not None and not callable(progress):
+            raise SimulationError(f"progress must be a function progress(done, total), not {shown(progress)}")
         # the run holds the gate: a REST call acts between runs, or while the app is waited on
         with self._world.gate.held():
-            return self._run_held(until)
+            self._run_held(until, progress)
+        if progress is not None:
+            progress(self.now, None if until is None else seconds(until))
+        return self
 
-    def _run_held(self, until: int | None) -> Simulation:
+    def _run_held(self, until: int | None, progress: Progress | None) -> None:
         world = self._world
         clock = world.clock
         # without until, the horizon counts from here: a run after run(until=...) goes
         # on from there (the clock is never set back), and never past the clock's end
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
-        heap = clock.heap
+        soon = clock.soon  # (the same list for the clock's life: refill fills it again)
         processed = 0
+        # progress is told every _PROGRESS_EVERY events: one comparison per event when
+        # it is not wanted (-1 is never reached), no wall clock read in the loop
+        told_at = _PROGRESS_EVERY if progress is not None else -1
+        total = None if until is None else seconds(until)
         # The cyclic collector is paused for the run: everything the run makes is
         # kept (the record of requests, calls, bridges), so its passes over a
         # growing heap found little and cost a third of the time. Restored after.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            while heap:
-                when = heap[0][0]
+            while soon or clock.refill():
+                when = soon[0][0]
                 if when > limit:
                     break
-                _, _, action, argument = heappop(heap)
+                _, _, action, argument = heappop(soon)
                 if action is SKIP:
                     continue
                 clock.now = when
                 action(argument)
                 processed += 1
+                if processed == told_at:
+                    assert progress is not None
+                    progress(seconds(when), total)
+                    told_at += _PROGRESS_EVERY
         finally:
             clock.processed += processed
             if collecting:
@@ -762,10 +784,9 @@ class Simulation:
             if self._pending_probes:
                 clock.now = max(clock.now, *self._pending_probes)
         self._take_probes()
-        return self
 
-    def advance(self, seconds_: float) -> Simulation:
-        """Run for ``seconds_`` more seconds of virtual time."""
+    def advance(self, seconds_: float, *, progress: Progress | None = None) -> Simulation:
+        """Run for ``seconds_`` more seconds of virtual time (``progress``: as for :meth:`run`)."""
         step = _ms(seconds_, "advance")
         target = self._world.clock.now + step  # in ms: no float round trip
         if target > MAX_MS:
@@ -773,7 +794,7 @@ class Simulation:
                 f"cannot advance {shown(seconds_)} s from t={self.now}: "
                 f"the clock ends at t={MAX_SECONDS} (milliseconds in a signed 64-bit integer)"
             )
-        return self._run(target)
+        return self._run(target, progress)
 
     # -- audio (rules A1-A3; needs the audio extra) ----------------------------------
 
@@ -852,26 +873,39 @@ class Simulation:
         else:
             self._url_audio[url] = check_samples(samples, what)
 
-    def audio(self, *, memory_limit: int | None = None) -> AudioResult:
+    def audio(
+        self,
+        *,
+        memory_limit: int | None = None,
+        calls: Iterable[str] | None = None,
+        recordings: Iterable[str] | None = None,
+        folder: str | os.PathLike[str] | None = None,
+        mp3: bool = False,
+        progress: Callable[[float, float], None] | None = None,
+    ) -> AudioResult:
         """What every call heard and every recording holds, from the run so far
-        (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`. Needs
-        the audio extra (NumPy). AudioError, before anything is allocated, if that
+        (rules A1-A3): an :class:`~plivoxml_plus.core.audio.AudioResult`; only the
+        ``calls`` and ``recordings`` named, if given. With ``folder``, each track is
+        streamed into its file there as it is rendered (and ``mp3``: MP3 beside
+        mp3-format recordings), never held whole. ``progress(done, total)`` is
+        called after each block with the seconds of audio rendered. Needs the
+        audio extra (NumPy). AudioError, before anything is allocated, if that
         needs more than ``memory_limit`` bytes (None: 2 GiB; docs/audio.md)."""
         from .audio import DEFAULT_MEMORY_LIMIT, CallAudio, render
 
         now = self._world.clock.now
-        calls = {}
+        up = {}
         for name, call in self._calls.items():
             if not call.started or call.answer_ms > now:
                 continue
             end = now if call.ended_ms is None else min(call.ended_ms, now)
             spurts = self._talk.get(name)
             voice = self._voices.get(name)
-            calls[name] = CallAudio(call.answer_ms, end, voice, list(spurts) if spurts else None, list(call.prompts))
+            up[name] = CallAudio(call.answer_ms, end, voice, list(spurts) if spurts else None, list(call.prompts))
         world = self._world
         return render(
             self._rate,
-            calls,
+            up,
             world.history.bridges,
             end_ms=now,
             durations=world.durations,
@@ -879,18 +913,38 @@ class Simulation:
             url_audio=self._url_audio,
             call_tapes=world.call_tapes,
             memory_limit=DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit,
+            wanted_calls=calls,
+            wanted_recordings=recordings,
+            folder=folder,
+            mp3=mp3,
+            progress=progress,
         )
 
     def report(self, format: Literal["text", "json"] = "text") -> str:
         """The run so far as a readable timeline (``text``) or one JSON object
         (``json``: requests, probes, calls, notes; byte-identical across runs)."""
         if format == "json":
-            return render_json(self._world, self.calls, self.probes)
+            return render_json(self._world, self.calls, self.probes, self._timeline())
         if format == "text":
             return render_text(self._world, self.calls, self.probes)
         raise SimulationError(f"format must be 'text' or 'json', not {format!r}")
 
+    def report_html(
+        self, path: str | os.PathLike[str], *, audio: AudioResult | None = None, embed_audio: bool = False
+    ) -> pathlib.Path:
+        """Write the run so far as one self-contained HTML page to ``path`` (docs/report.md):
+        lanes in time, rooms, who hears whom at any instant, requests, notes; with
+        ``audio`` (``self.audio()``), a player per heard track and recording, as
+        files beside the page or, with ``embed_audio``, inside it. Returns its path."""
+        from .report._html import write_html
+
+        data = to_data(self._world, self.calls, self.probes, self._timeline())
+        return write_html(path, data, audio, embed_audio=embed_audio)
+
     # -- helpers -------------------------------------------------------------------
+
+    def _timeline(self) -> dict[str, Any]:
+        return timeline_data(self._world, self._calls, self._talk)
 
     def _take_probes(self) -> None:
         now = self._world.clock.now

@@ -72,6 +72,7 @@ class World:
         "documents",
         "durations",
         "epoch_ms",
+        "failure",
         "gate",
         "history",
         "ids",
@@ -115,6 +116,7 @@ class World:
         self.sound_documents: dict[str, Response] = {}
         self.transport: AppTransport | None = None  # the user's app, for URLs under its base URL
         self.strict = False  # a failed request fails the run
+        self.failure: StrictModeError | None = None  # the one that did (the HTML report shows it)
         self.gate = Gate()  # held while events run; lent to the REST API while the app is waited on
 
     def send(
@@ -220,5 +222,6 @@ class World:
             at = seconds(self.clock.now)
             message = f"strict mode: at t={at}, for {who}: {text}"
             problems = problem.problems if isinstance(problem, DocumentProblem) else ()
-            raise StrictModeError(message, at=at, call=call, url=url, problem=str(problem), problems=problems)
+            self.failure = StrictModeError(message, at=at, call=call, url=url, problem=str(problem), problems=problems)
+            raise self.failure
         self.note(call, text)

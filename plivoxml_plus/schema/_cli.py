@@ -33,9 +33,10 @@ from typing import Any, TextIO
 
 import attrs
 
-from .._errors import ParseError
+from .._errors import ParseError, PlivoXMLPlusError
 from .._files import FileRefused
 from .._terminal import counted, printable
+from ._location import _FOLDERS as SCHEMA_FOLDERS
 from ._location import KINDS, SOUND_URLS, Kind, schema_path
 from ._read import MAX_BYTES
 from ._result import Problem, ValidationResult, omitted_line
@@ -44,6 +45,8 @@ from ._validate import validate
 __all__ = ["register"]
 
 STDIN = "-"
+SCENARIO = "scenario"  # schema --kind: the scenario files' JSON Schema, not an XSD
+SCENARIO_SCHEMA = "scenario.schema.json"
 _STDIN_NAME = "<stdin>"
 
 # The largest --max-bytes accepted: 1 GiB. A webhook answer is a few hundred
@@ -103,14 +106,18 @@ def register(commands: Any) -> None:
 
     show = commands.add_parser(
         "schema",
-        help="print the XSD, for other toolchains",
-        description="Print the XSD that defines valid Plivo XML (or, with --path, where the file is).",
+        help="print the XSD, for other toolchains (or the scenario files' JSON Schema)",
+        description=(
+            "Print the XSD that defines valid Plivo XML, or with --kind scenario the JSON Schema of "
+            "simulate's scenario files, for editors (or, with --path, where the file is)."
+        ),
     )
     show.add_argument(
         "--kind",
-        choices=KINDS,
+        choices=(*KINDS, SCENARIO),
         default="answer",
-        help="answer: plivoxml.xsd (default); sound: plivoxml-sound.xsd (it needs plivoxml.xsd next to it)",
+        help="answer: plivoxml.xsd (default); sound: plivoxml-sound.xsd (it needs plivoxml.xsd next to it); "
+        f"scenario: {SCENARIO_SCHEMA}, the JSON Schema of scenario files (Taplo / Even Better TOML)",
     )
     show.add_argument("--path", action="store_true", help="print the file's path instead of its text")
     show.set_defaults(run=run_schema)
@@ -290,8 +297,17 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if invalid or unreadable or (args.strict and warned) else 0
 
 
+def _scenario_schema_path() -> Path:
+    # the shipped file, read as it is: this command never imports the simulator
+    # (plivoxml_plus.core), whose scenario format it was generated from
+    for folder in SCHEMA_FOLDERS:
+        if (folder / SCENARIO_SCHEMA).is_file():
+            return folder / SCENARIO_SCHEMA
+    raise PlivoXMLPlusError(f"{SCENARIO_SCHEMA} is missing from this installation of plivoxml_plus")
+
+
 def run_schema(args: argparse.Namespace) -> int:
-    path = schema_path(args.kind)
+    path = _scenario_schema_path() if args.kind == SCENARIO else schema_path(args.kind)
     if args.path:
         _write(sys.stdout, str(path))
     else:

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from ..._errors import AudioError
 
-__all__ = ["file_stems", "write_fresh"]
+__all__ = ["FreshFile", "file_stems", "write_fresh"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _PREFIX = 100  # characters kept of a name that is not plain (the file name stays far below 255 bytes)
@@ -80,22 +80,44 @@ def file_stems(owners: Iterable[Owner]) -> dict[Owner, str]:
 def write_fresh(path: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Make the file ``path`` with what ``write`` writes, as a new file renamed over
     the name (OSError if that cannot be done)."""
-    folder = path.parent
-    for _ in range(100):  # (a name taken by chance: try another)
-        temporary = folder / f".{secrets.token_hex(8)}.part"
-        try:
-            descriptor = os.open(temporary, _CREATE, 0o666)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise FileExistsError(f"no free temporary name in {folder}")
+    fresh = FreshFile(path)
     try:
-        with os.fdopen(descriptor, "wb") as file:
-            write(file)
-        os.replace(temporary, path)
+        write(fresh.file)
+        fresh.commit()
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        fresh.discard()
         raise
     return path
+
+
+class FreshFile:
+    """A file being made for ``path``: written through ``file`` (a new temporary file
+    in its folder, made exclusively), then renamed over the name (``commit``) or
+    removed (``discard``). A render streams each track into one of these."""
+
+    __slots__ = ("file", "path", "temporary")
+
+    def __init__(self, path: Path) -> None:
+        folder = path.parent
+        for _ in range(100):  # (a name taken by chance: try another)
+            temporary = folder / f".{secrets.token_hex(8)}.part"
+            try:
+                descriptor = os.open(temporary, _CREATE, 0o666)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise FileExistsError(f"no free temporary name in {folder}")
+        self.path = path
+        self.temporary = temporary
+        self.file: BinaryIO = os.fdopen(descriptor, "wb")
+
+    def commit(self) -> Path:
+        self.file.close()
+        os.replace(self.temporary, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        self.file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)

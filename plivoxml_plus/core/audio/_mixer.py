@@ -4,9 +4,11 @@ less its own voice, clamped to 16 bits once.
 Who may hear whom is the bridge's rule (``bridge.audible``), applied here to
 groups: a listener hears every group its group is not kept from by a pair rule,
 so its mix is the sum of those groups' totals, less its own contribution when
-its own group is among them. The work is a few whole-array operations per chunk
-of samples, however many listeners: the totals once, then one subtraction and
-one clamp over every listener at once. No listener's mix is summed on its own.
+its own group is among them. Per chunk of samples, each voice is added once
+into its group's total, and each listener's row is one subtraction and one
+clamp: no listener's mix is summed on its own, and the work stays near the
+memory's bandwidth (each voice read once, each output written once: issue 21,
+item 7, bench/bench_mix.py).
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ __all__ = ["clamp", "mix", "mix_frames"]
 Wide = npt.NDArray[np.int32]
 
 
-# Samples mixed per pass: a pass's rows (every speaker's, every listener's) stay in
-# the processor's cache, so each sample is read from memory about once, not once
-# per step. A whole number of 20 ms frames at every rate (bench/bench_mix.py).
-CHUNK = 19200
+# Samples mixed per pass: a pass's group totals and the row being made stay in the
+# processor's cache (a few hundred KiB), while each voice is read from memory
+# once and each output row written once. A whole number of 20 ms frames at every
+# rate; larger passes make fewer NumPy calls (bench/bench_mix.py).
+CHUNK = 38400
 
 
 class _Plan:
@@ -37,12 +40,10 @@ class _Plan:
     Speakers and listeners are both sorted by group, so that each group is a run
     of rows. ``allowed``: per listening group, the speaker groups no pair rule
     keeps from it (the bridge's rule). ``own``: per listener, the row of its own
-    voice to take off (-1: none, it is not in its total). When the listeners are
-    the speakers, row for row (the usual bridge: everyone speaks and hears),
-    ``runs`` gives each listening group's rows, and a group's mix is one
-    subtraction: its total less each member's own row."""
+    voice to take off (-1: none, it is not in its total). ``taking``: per
+    listener, its listening group."""
 
-    __slots__ = ("allowed", "listeners", "own", "runs", "spans", "speakers", "taking")
+    __slots__ = ("allowed", "listeners", "own", "spans", "speakers", "taking")
 
     def __init__(self, seats: Sequence[Seat], rules: PairRules, speaking: set[str]) -> None:
         self.listeners = sorted((seat for seat in seats if seat.hears), key=_group)
@@ -50,7 +51,7 @@ class _Plan:
         groups: list[str] = []
         self.spans = _runs([seat.group for seat in self.speakers], groups)
         listening: list[str] = []
-        listener_runs = _runs([seat.group for seat in self.listeners], listening)
+        _runs([seat.group for seat in self.listeners], listening)
         self.allowed = [
             [i for i, group in enumerate(groups) if group_hears(heard, group, rules)] for heard in listening
         ]
@@ -60,12 +61,6 @@ class _Plan:
         self.own = [
             row_of.get(seat.call, -1) if group_hears(seat.group, seat.group, rules) else -1 for seat in self.listeners
         ]
-        aligned = [seat.call for seat in self.listeners] == [seat.call for seat in self.speakers]
-        # per listening group: (its listener rows, whether its members take their own voice off)
-        self.runs: list[tuple[int, int, bool]] | None = None
-        if aligned:
-            pairs = zip(listener_runs, listening, strict=True)
-            self.runs = [(first, last, group_hears(group, group, rules)) for (first, last), group in pairs]
 
 
 def _group(seat: Seat) -> str:
@@ -88,48 +83,54 @@ def _mix_rows(
     plan: _Plan, voices: Sequence[npt.NDArray[np.integer]], count: int, out: npt.NDArray[np.integer]
 ) -> None:
     """Fill ``out`` (a row per listener; int16: clamped, int32: not) from ``voices``
-    (one per speaker, in the plan's order), ``CHUNK`` samples at a time: each
-    chunk of the voices is gathered once, and every step after reads it from cache."""
+    (one per speaker, in the plan's order), ``CHUNK`` samples at a time: per chunk,
+    each voice is read once into its group's total, and each listener's row is
+    one subtraction and one clamp, straight into its output; the totals and the
+    row being made stay in the processor's cache (issue 21, item 7)."""
     width = min(CHUNK, count)
-    gathered = np.empty((len(voices), width), dtype=np.result_type(*voices))
     totals = np.empty((len(plan.spans), width), dtype=np.int32)
-    heard = np.zeros((len(plan.allowed), width), dtype=np.int32)
-    block = np.empty((len(plan.listeners), width), dtype=np.int32)
-    taking = np.asarray(plan.taking)
-    own_at = [i for i, row in enumerate(plan.own) if row >= 0]
-    own_rows = [plan.own[i] for i in own_at]
+    heard = np.empty((len(plan.allowed), width), dtype=np.int32)
+    row = np.empty(width, dtype=np.int32)
     clamp_here = out.dtype == np.int16
     for begin in range(0, count, CHUNK):
         end = min(begin + CHUNK, count)
         w = end - begin
-        piece = gathered[:, :w]
-        np.stack([voice[begin:end] for voice in voices], out=piece)
         for g, (first, last) in enumerate(plan.spans):  # one total per group
-            np.sum(piece[first:last], axis=0, dtype=np.int32, out=totals[g, :w])
-        for lg, allowed in enumerate(plan.allowed):  # what each listening group may hear
+            total = totals[g, :w]
+            if last - first == 1:
+                total[...] = voices[first][begin:end]
+            else:
+                np.add(voices[first][begin:end], voices[first + 1][begin:end], out=total, dtype=np.int32)
+            for speaker in range(first + 2, last):
+                np.add(total, voices[speaker][begin:end], out=total, dtype=np.int32)
+        sums = []  # what each listening group may hear: a total itself when it is one group
+        for lg, allowed in enumerate(plan.allowed):
             if len(allowed) == 1:
-                heard[lg, :w] = totals[allowed[0], :w]
-            elif allowed:
-                np.sum(totals[allowed, :w], axis=0, dtype=np.int32, out=heard[lg, :w])
-        if plan.runs is not None:  # a group's mix: its total less each member's own voice
-            for lg, (first, last, less_own) in enumerate(plan.runs):
-                if less_own:
-                    np.subtract(heard[lg, :w], piece[first:last], out=block[first:last, :w])
-                else:
-                    block[first:last, :w] = heard[lg, :w]
-        else:
-            np.take(heard[:, :w], taking, axis=0, out=block[:, :w])
-            if own_at:
-                block[own_at, :w] -= piece[own_rows]
-        if clamp_here:  # A3: saturate once, straight into the 16-bit output
-            np.clip(block[:, :w], -32768, 32767, out=out[:, begin:end], casting="unsafe")
-        else:
-            out[:, begin:end] = block[:, :w]
+                sums.append(totals[allowed[0], :w])
+                continue
+            mixed = heard[lg, :w]
+            if allowed:
+                np.add(totals[allowed[0], :w], totals[allowed[1], :w], out=mixed)
+                for more in allowed[2:]:
+                    np.add(mixed, totals[more, :w], out=mixed)
+            else:
+                mixed[...] = 0
+            sums.append(mixed)
+        for listener, (taking, own) in enumerate(zip(plan.taking, plan.own, strict=True)):
+            mix_row = sums[taking]
+            if own >= 0:  # no one hears itself: its own voice comes off its group's sum
+                mix_row = np.subtract(mix_row, voices[own][begin:end], out=row[:w], dtype=np.int32)
+            if clamp_here:  # A3: saturate once, straight into the 16-bit output
+                np.clip(mix_row, -32768, 32767, out=out[listener, begin:end], casting="unsafe")
+            else:
+                out[listener, begin:end] = mix_row
 
 
-def mix(seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, Wide], count: int) -> dict[str, Wide]:
+def mix(
+    seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, npt.NDArray[np.integer]], count: int
+) -> dict[str, Wide]:
     """The unclamped mix each member that hears the bridge receives over ``count``
-    samples: ``voices`` holds what each speaking member says (int32, length
+    samples: ``voices`` holds what each speaking member says (int16 or int32, length
     ``count``; a member without one is silent). Members that do not hear get no
     entry (they hear their own source instead)."""
     plan = _Plan(seats, rules, set(voices))
@@ -143,7 +144,7 @@ def mix(seats: Sequence[Seat], rules: PairRules, voices: Mapping[str, Wide], cou
 
 def clamp(samples: Wide) -> Samples:
     """A3: 32-bit sums to 16 bits, saturating once (never wrapping around)."""
-    return np.clip(samples, -32768, 32767).astype(np.int16)
+    return np.clip(samples, -32768, 32767, out=np.empty(samples.shape, dtype=np.int16), casting="unsafe")
 
 
 def mix_frames(

@@ -12,9 +12,10 @@ import numpy as np
 
 from ...elements import Element, Response
 from .._durations import DurationModel
+from ..bridge._seats import US_RING
 from ._signals import PLACEHOLDER_DBFS, Samples, tone
 
-__all__ = ["DEFAULT_MUSIC", "Looped", "document_sound", "element_sound", "placeholder_music"]
+__all__ = ["DEFAULT_MUSIC", "US_RING", "Looped", "document_sound", "element_sound", "placeholder_music", "ring_tone"]
 
 PLAY_HZ = 330.0  # a Play whose URL has no registered audio
 SPEAK_HZ = 220.0  # a Speak (the simulator has no voice)
@@ -23,14 +24,21 @@ DEFAULT_MUSIC = "default"  # Plivo's own wait or hold music (waitMusic:default, 
 
 class Looped:
     """``head`` once, then ``cycle`` ``repeats`` times (None: over and over), then
-    silence (no cycle: silence after the head)."""
+    silence (no cycle: silence after the head).
 
-    __slots__ = ("cycle", "head", "repeats")
+    Every periodic sound is one of these, made once and tiled: wait and hold
+    music, a prompt played over and over, a caller's tone (one period,
+    ``tone_period``). A new periodic source (a ringback tone) is one more: make
+    one period of it and return ``Looped(empty, period)``; ``piece`` gives any
+    stretch of it from a tiled copy (``_tiled``), never computing it again."""
+
+    __slots__ = ("_tiled", "cycle", "head", "repeats")
 
     def __init__(self, head: Samples, cycle: Samples, repeats: int | None = None) -> None:
         self.head = head
         self.cycle = cycle
         self.repeats = repeats
+        self._tiled = cycle  # the cycle repeated, long enough for the longest piece asked so far
 
     @property
     def silent(self) -> bool:
@@ -49,9 +57,23 @@ class Looped:
             if self.repeats is not None:
                 end = min(end, len(head) + self.repeats * len(cycle))
             if begin < end:
-                offsets = (np.arange(begin, end) - len(head)) % len(cycle)
-                out[begin - start : end - start] = cycle[offsets]
+                at, n, length = (begin - len(head)) % len(cycle), end - begin, len(cycle)
+                into = out[begin - start : end - start]
+                if at + n <= length:
+                    into[:] = cycle[at : at + n]
+                elif n <= length:  # (a long cycle: its end, then its start)
+                    into[: length - at] = cycle[at:]
+                    into[length - at :] = cycle[: n - (length - at)]
+                else:  # a cycle shorter than the piece: from its tiled copy
+                    into[:] = self._tiled_to(at + n)[at : at + n]
         return out
+
+    def _tiled_to(self, count: int) -> Samples:
+        """The cycle repeated to at least ``count`` samples (kept for the next piece:
+        at most a piece and a cycle long, the cycle being shorter than the piece)."""
+        if len(self._tiled) < count:
+            self._tiled = np.tile(self.cycle, -(-count // len(self.cycle)))
+        return self._tiled
 
     @property
     def once(self) -> Samples:
@@ -66,6 +88,15 @@ def placeholder_music(rate: int) -> Looped:
         tone(440.0, 0, half, rate, PLACEHOLDER_DBFS),
         tone(660.0, 0, half, rate, PLACEHOLDER_DBFS),
     ]))
+
+
+def ring_tone(rate: int) -> Looped:
+    """FreeSWITCH's us-ring, ``%(2000,4000,440,480)``: 440 and 480 Hz together for
+    2 s, then 4 s of silence, over and over: the ringback plivoframework gives a
+    caller while its Dial rings [oss]."""
+    on = 2 * rate
+    ringing = tone(440.0, 0, on, rate, PLACEHOLDER_DBFS) + tone(480.0, 0, on, rate, PLACEHOLDER_DBFS)
+    return Looped(np.zeros(0, dtype=np.int16), np.concatenate([ringing, np.zeros(4 * rate, dtype=np.int16)]))
 
 
 def document_sound(

@@ -9,6 +9,7 @@ import io
 import math
 import os
 import wave
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -22,6 +23,7 @@ from ._files import write_fresh
 
 __all__ = [
     "BEEPS",
+    "BLOCK_MS",
     "FRAME_MS",
     "LEVEL_DBFS",
     "MAX_WAV_BYTES",
@@ -33,6 +35,7 @@ __all__ = [
     "check_samples",
     "read_wav",
     "tone",
+    "tone_period",
     "write_wav",
 ]
 
@@ -40,9 +43,11 @@ Samples = npt.NDArray[np.int16]
 
 RATES = AUDIO_RATES  # A1: what real bridges mix at
 FRAME_MS = 20  # A1: one frame (160 samples at 8 kHz)
+BLOCK_MS = 2000  # what a render mixes at a time (issue 21, item 6; bench/bench_audio_e2e.py)
 LEVEL_DBFS = -12.0  # a caller's tone: loud enough to hear, far from clipping alone
 PLACEHOLDER_DBFS = -20.0  # music and prompts the user gave no audio for
 MAX_WAV_BYTES = 256 << 20  # about 2 h of 16 kHz mono
+MAX_PERIOD = 1 << 17  # samples of one period a tone is made from (2.7 s at 48 kHz), at most
 MAX_WAV_DATA = 0xFFFFFFFF - 36  # a WAV file's sizes are 32-bit: its samples' bytes and a 36-byte header
 
 # beep:1 and beep:2 [inf: FreeSWITCH's conference beeps are short 800 Hz tones]:
@@ -63,9 +68,25 @@ def amplitude(dbfs: float) -> float:
 
 def tone(hz: float, start: int, count: int, rate: int, dbfs: float = LEVEL_DBFS) -> Samples:
     """``count`` samples of a sine at ``hz``, from absolute sample ``start`` (so
-    consecutive pieces join without a click)."""
-    index = np.arange(start, start + count, dtype=np.float64)
-    return np.rint(amplitude(dbfs) * np.sin(2 * math.pi * hz * index / rate)).astype(np.int16)
+    consecutive pieces join without a click). A tone whose period is a whole
+    number of samples (``tone_period``) is computed from each sample's place in
+    its period: any piece of it is the same as the same samples of one period
+    repeated, which is how long tones are made (``_music.Looped``)."""
+    period = tone_period(hz, rate)
+    if period is not None and count > period:  # one period, made once and tiled
+        one = tone(hz, start % period, period, rate, dbfs)
+        return np.resize(one, count)
+    index = np.arange(start, start + count, dtype=np.int64)
+    if period is not None:
+        index %= period
+    return np.rint(amplitude(dbfs) * np.sin(2 * math.pi * hz * index.astype(np.float64) / rate)).astype(np.int16)
+
+
+def tone_period(hz: float, rate: int) -> int | None:
+    """The tone's period in samples, if it is a whole number of at most ``MAX_PERIOD``
+    (hz / rate = p / q in lowest terms: q samples), else None."""
+    period = (Fraction(hz) / rate).denominator
+    return period if period <= MAX_PERIOD else None
 
 
 def beep(name: str, rate: int) -> Samples:

@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["NO_RULES", "PairRules", "Seat", "audible", "group_hears"]
+__all__ = ["NO_RULES", "US_RING", "PairRules", "Seat", "audible", "group_hears"]
+
+# The ring tone a caller hears while its Dial rings, by FreeSWITCH's name: plivoframework
+# sets ringback=${us-ring} when the Dial has no dialMusic [oss]. A seat hearing it says
+# "ringback:us-ring" (or "earlyMedia:us-ring"); the audio renders it (audio/_music.py).
+US_RING = "us-ring"
 
 # (speaker's group, listener's group) pairs that must not be heard, as
 # FreeSWITCH's per-pair "nohear" relationships; fixed for the life of a bridge

@@ -50,11 +50,12 @@ class Ended(Protocol):
     def call_params(self) -> dict[str, str]: ...
 
 
-def wall_time(world: World, ms: int) -> str:
+def wall_time(world: World, ms: int, *, micro: bool = False) -> str:
     """Virtual time ``ms`` as Plivo writes a call's times: ``yyyy-MM-dd HH:mm:ss``, UTC
-    [doc: the Call object page gives the format]."""
+    [doc: the Call object page gives the format]; ``micro``: with microseconds, as a
+    message's (``YYYY-mm-dd HH:MM:SS.SSSSSS``, the message status callbacks page [doc])."""
     when = datetime.fromtimestamp((world.epoch_ms + ms) / 1000, tz=timezone.utc)
-    return when.strftime("%Y-%m-%d %H:%M:%S")
+    return when.strftime("%Y-%m-%d %H:%M:%S.%f" if micro else "%Y-%m-%d %H:%M:%S")
 
 
 def hangup_request(call: Ended, world: World) -> None:

@@ -24,6 +24,7 @@ from .._world import Fetched, World
 from ..platform._hangup_causes import (
     ACTION_INVALID,
     CALLEE_HUNG_UP,
+    CALLER_CANCELLED,
     CALLER_HUNG_UP,
     END_OF_XML,
     HANGUP_BUSY,
@@ -269,6 +270,7 @@ class Call:
         "silence_ms",
         "start_ms",
         "started",
+        "steps",
         "talk_since",
         "talking",
         "timers",
@@ -326,6 +328,7 @@ class Call:
         self.doc: list[Element] = list(document.children)
         self.pc = 0
         self.prompts: list[tuple[int, Element]] = []  # (start ms, Speak or Play): what the caller heard
+        self.steps: list[tuple[int, str]] = []  # (start ms, tag) of each element run: the report's lane
         self.pending: Entry | None = None
         self.timers: list[Entry] = []
         self.script: list[tuple[int, int, int, Any]] = []
@@ -355,7 +358,7 @@ class Call:
             # present only once the call has hung up (the "XML request" page); the
             # simulated call starts at its answer, so both durations are the same
             # whole seconds, each second begun counting
-            duration = str(-(-(ended - self.answer_ms) // 1000))
+            duration = str(max(0, -(-(ended - self.answer_ms) // 1000)))  # (0: never picked up, I7)
             params["HangupCause"] = "NORMAL_CLEARING" if self.ending is None else self.ending.freeswitch
             params["Duration"] = duration
             params["BillDuration"] = duration
@@ -414,7 +417,19 @@ class Call:
                 self.fetch_failed("answer", fetched)
                 return
             self.doc = list(fetched.document.children)
+        if self.record.direction == "inbound" and self.doc and self.doc[0].tag == "Wait":
+            self._answer_after(self.doc[0])
         self.step()
+
+    def _answer_after(self, wait: Element) -> None:
+        """I7 [doc: the Wait page]: a ``<Wait>`` first in the document delays the
+        answer by its length: the call is picked up when it ends, and AnswerTime,
+        Duration and BillDuration count from then (StartTime stays: it rang). With
+        ``silence="true"`` the answer comes when the wait does (``_silence_over``)."""
+        length_ms = int(wait.effective("length")) * 1000
+        self.answer_ms = self.world.clock.now + length_ms
+        self.record.answer_at = seconds(self.answer_ms)
+        self.world.event(self.name, "answer", f"<Wait> first: the call is picked up {seconds(length_ms)} s later")
 
     def fetch_failed(self, what: str, fetched: Fetched) -> None:
         """A URL the call needed a document from (``what``: answer, transfer,
@@ -519,6 +534,7 @@ class Call:
                 return
             self.departure = None  # it went on after leaving its room
             self.record.executed.append(element.tag)
+            self.steps.append((now, element.tag))
             if _HANDLERS[element.tag](self, element):
                 return
 
@@ -537,6 +553,10 @@ class Call:
         """<Wait silence="true">: the caller has been silent for minSilence."""
         self.silence_entry = None
         self.silence_ms = None
+        now = self.world.clock.now
+        if now < self.answer_ms:  # the Wait that holds the answer (I7) ends early
+            self.answer_ms = now
+            self.record.answer_at = seconds(now)
         Clock.cancel(self.pending)
         self.pending = None
         self.step()
@@ -586,6 +606,10 @@ class Call:
         self.record.ended_at = seconds(world.clock.now)
         self.record.end_reason = reason
         self.ending = ending
+        if world.clock.now < self.answer_ms:  # hung up while a first <Wait> held the answer (I7):
+            self.started = False  # never picked up; the caller cancelled a ringing call
+            self.record.answer_at = float("inf")
+            self.ending = CALLER_CANCELLED if ending is CALLER_HUNG_UP else ending
         world.event(self.name, "ended", f"call ended: {reason}")
         member = self.member
         if member is not None:

@@ -42,11 +42,13 @@ class ApiRecording:
         call = self.call
         world = call.world
         now = world.clock.now
-        self.recording.started_ms = now
-        self.tape = CallTape(self.recording.id, call.name, now, self.recording.file_format, session=True)
+        # [inf] a call a first <Wait> has not picked up yet (I7) is recorded from its answer
+        start = max(now, call.answer_ms)
+        self.recording.started_ms = start
+        self.tape = CallTape(self.recording.id, call.name, start, self.recording.file_format, session=True)
         world.call_tapes.append(self.tape)
         world.event(
-            call.name, "record", f"REST record: the call is recorded from t={seconds(now)} ({self.recording.id})"
+            call.name, "record", f"REST record: the call is recorded from t={seconds(start)} ({self.recording.id})"
         )
         self.limit_entry = world.clock.at(now + time_limit_ms, self._time_up)
         call.endings.append(self._call_ended)

@@ -3,8 +3,12 @@
 A callee is a simulated call that is not answered at a time but when a
 ``<Dial>`` rings its number (``Simulation.callee``). The ``Dialer`` is the
 call's venue for ``<Dial>``: a ``Dialing`` rings every Number and User at
-once; the first callee to answer (``ring`` seconds after the ring starts) is
-connected and the others are cancelled. Connected, the two legs are a
+once, the caller hearing a ring tone (or its dialMusic); the first callee to
+answer (``ring`` seconds after the ring starts) is connected and the others are
+cancelled. With confirmKey every callee that answers hears confirmSound, and the
+first to press the key is connected (the Dial/User page); a confirmSound without
+confirmKey is played to the callee, then it is connected (plivoframework).
+Connected, the two legs are a
 two-seat bridge (who hears whom, and the mixed audio, follow from it) until
 either hangs up, ``timeLimit`` passes or the caller presses ``*`` with
 ``hangupOnStar``. Then, the caller still up, the action URL is told how the
@@ -22,6 +26,7 @@ from ...elements._values import PHONE_NUMBER, SIP_URI
 from .._clock import Clock, Entry, seconds
 from .._world import World
 from ..bridge import Bridge, Seat
+from ..bridge._seats import US_RING
 from ..platform._hangup_causes import (
     BUSY,
     CALLEE_HUNG_UP,
@@ -30,6 +35,7 @@ from ..platform._hangup_causes import (
     CONFIRM_TIMEOUT,
     FAILED,
     HANGUP_ON_STAR,
+    LOST_CONFIRM,
     NETWORK_NO_ANSWER,
     RING_TIMEOUT,
     TIME_LIMIT,
@@ -50,6 +56,14 @@ _OUTCOMES = {
     "failed": ("failed", FAILED),
 }
 _REFUSED = {"busy": BUSY, "failed": FAILED}
+# I5 [doc]: "If timeLimit is >=86,400 seconds, calls will be disconnected after 24 hours"
+# (Plivo's Dial page, the note under timeLimit)
+MAX_TIME_LIMIT_S = 86_400
+# what the caller hears while the Dial rings (Audibility.instead): without dialMusic,
+# plivoframework's ringback ${us-ring} [oss]; with dialMusic="real", the callee's early
+# media, which for a simulated callee is its network's ring tone [inf]
+RINGBACK = f"ringback:{US_RING}"
+EARLY_MEDIA = f"earlyMedia:{US_RING}"
 _ACTION = ROUTES["Dial.action"]
 _CALLBACK = ROUTES["Dial.callbackUrl"]
 
@@ -121,25 +135,32 @@ class Dialer:
 
 class _Leg:
     """One Number or User of the Dial: its target, its callee if any, the clock
-    entry of its answer (or giving up), and its outcome once it has one."""
+    entry of its answer (or giving up), and its outcome once it has one: None
+    while it rings, "confirming" while its callee, answered, hears confirmSound,
+    then "completed" (connected), "no-answer", "busy" or "failed". ``confirming``
+    is the callee alone with its confirmSound, ``confirm_entry`` when that ends."""
 
-    __slots__ = ("callee", "entry", "outcome", "rang", "target")
+    __slots__ = ("answered", "callee", "confirm_entry", "confirming", "entry", "outcome", "rang", "target")
 
     def __init__(self, target: str, callee: Callee | None) -> None:
         self.target = target
         self.callee = callee
         self.entry: Entry | None = None
-        self.outcome: str | None = None  # None while it rings
+        self.outcome: str | None = None
         self.rang = False
+        self.answered = False  # its callee answered (its call is up): it has durations
+        self.confirming: Bridge | None = None
+        self.confirm_entry: Entry | None = None
 
 
 class _BSide:
-    """The callee's stay in the Dial, as its call sees it (its ``member``)."""
+    """A callee's stay in the Dial, as its call sees it (its ``member``)."""
 
-    __slots__ = ("dialing",)
+    __slots__ = ("dialing", "leg")
 
-    def __init__(self, dialing: Dialing) -> None:
+    def __init__(self, dialing: Dialing, leg: _Leg) -> None:
         self.dialing = dialing
+        self.leg = leg
 
     def talk_start(self) -> None:
         pass  # (its seat always speaks: the talk is in the audio)
@@ -148,10 +169,10 @@ class _BSide:
         pass
 
     def digits(self, digits: str) -> None:
-        self.dialing.b_digits(digits)
+        self.dialing.b_digits(self.leg, digits)
 
     def hung_up(self) -> None:
-        self.dialing.b_hung_up()
+        self.dialing.b_hung_up(self.leg)
 
 
 class Dialing:
@@ -161,11 +182,8 @@ class Dialing:
     __slots__ = (
         "b_keys",
         "b_leg",
-        "b_side",
         "bridge",
         "call",
-        "confirm_entry",
-        "confirming",
         "connected_leg",
         "dialer",
         "element",
@@ -185,12 +203,9 @@ class Dialing:
         self.element = element
         self.legs: list[_Leg] = []
         self.b_leg: Callee | None = None
-        self.b_side = _BSide(self)
         self.bridge: Bridge | None = None
-        self.ringing: Bridge | None = None  # the caller alone with its dialMusic
-        self.confirming: Bridge | None = None  # the callee alone with its confirmSound
-        self.confirm_entry: Entry | None = None
-        self.connected_leg: _Leg | None = None  # the leg that answered
+        self.ringing: Bridge | None = None  # the caller alone with its ring tone or dialMusic
+        self.connected_leg: _Leg | None = None  # the leg connected to the caller
         self.state = "ringing"  # then "connected", then "over"
         self.timeout_entry: Entry | None = None
         self.time_entry: Entry | None = None
@@ -211,8 +226,6 @@ class Dialing:
         timeout = effective("timeout")
         timeout_ms = round((world.options.dial_timeout if timeout is None else timeout) * 1000)
         world.event(call.name, "element", f"<Dial> rings {', '.join(targets)} (timeout {seconds(timeout_ms)} s)")
-        if effective("confirm_sound") is not None and effective("confirm_key") is None:
-            world.note(call.name, "<Dial> confirmSound without confirmKey: not played (Plivo needs both)")
         call.member = self
         self._ringback(effective("dial_music"), now)
         self.timeout_entry = world.clock.at(now + timeout_ms, self._timeout)
@@ -239,23 +252,24 @@ class Dialing:
                     leg.entry = world.clock.at(when, self._no_answer, leg)
                 else:
                     leg.entry = world.clock.at(when, self._answered, leg)
-        if self.state == "ringing" and all(leg.outcome is not None for leg in self.legs):
-            self._unanswered()
+        self._maybe_unanswered()
         return True
 
     def _ringback(self, music: str | None, now: int) -> None:
-        """I5: while the Dial rings, the caller hears its dialMusic: the sound
-        document the URL gives ("real": the ringing itself, a placeholder here), on
-        a bridge of its own that closes when the ringing stops."""
-        if music is None:
-            return
+        """I5: while the Dial rings, the caller hears a ring tone (plivoframework's
+        ringback [oss]), or its dialMusic: the sound document the URL gives, or for
+        "real" the callee's early media (its network's ring tone here), on a bridge of
+        its own that closes when the caller is connected or the Dial ends."""
         call, world = self.call, self.world
-        if music == "real":
-            instead = "dialMusic:default"
+        if music is None:
+            instead = RINGBACK
+        elif music == "real":
+            instead = EARLY_MEDIA
         else:
             route = ROUTES["Dial.dialMusic"]
             document = world.send(route, route.method_for(self.element.effective, world.options), music, {}, call)
-            instead = "silence" if document is None else f"dialMusic:{music}"
+            # no sound from the URL: plivoframework drops the dialMusic and rings [oss]
+            instead = RINGBACK if document is None else f"dialMusic:{music}"
         ringing = world.history.opened(Bridge(f"dial:{call.name}:ringing", call.uuid, now))
         ringing.put(call.name, Seat(call.name, False, False, "member", instead), now)
         self.ringing = ringing
@@ -272,18 +286,14 @@ class Dialing:
         leg.callee.state = "waiting"
         self.world.event(leg.callee.call.name, "dial", "does not answer: the network gives up ringing")
         self._hangup_callback(leg, NETWORK_NO_ANSWER)
-        if all(other.outcome is not None for other in self.legs):
-            self._unanswered()
+        self._maybe_unanswered()
 
-    def _stop_ringing(self, why: str, ending: Ending | None, keep: _Leg | None = None) -> None:
-        """Every leg still ringing (but ``keep``) stops: its callee may be dialled again.
-        Each has a hangup event with ``ending``; none when it lost the race to
-        ``keep`` (``None``: plivoframework sends none for LOSE_RACE [oss])."""
-        Clock.cancel(self.timeout_entry)
-        self.timeout_entry = None
-        self._music_stops()
+    def _stop_ringing(self, why: str, ending: Ending | None) -> None:
+        """Every leg still ringing stops: its callee may be dialled again. Each has
+        a hangup event with ``ending``; none when it lost the race to another leg
+        (``None``: plivoframework sends none for LOSE_RACE [oss])."""
         for leg in self.legs:
-            if leg is keep or leg.outcome is not None:
+            if leg.outcome is not None:
                 continue
             Clock.cancel(leg.entry)
             leg.entry = None
@@ -294,22 +304,51 @@ class Dialing:
             if ending is not None:
                 self._hangup_callback(leg, ending)
 
+    def _drop_confirming(self, why: str, ending: Ending, event: bool) -> None:
+        """Every callee still hearing confirmSound is hung up (``ending``); its leg
+        has a hangup event if ``event`` (not when it lost the race: LOSE_RACE [oss])."""
+        for leg in self.legs:
+            if leg.outcome == "confirming":
+                self._leg_ends(leg, why, ending)
+                if event:
+                    self._hangup_callback(leg, ending)
+
+    def _leg_ends(self, leg: _Leg, why: str | None, ending: Ending) -> None:
+        """A confirming leg is over: its sound stops and, ``why`` given, its callee
+        is hung up (None: it hung up itself)."""
+        assert leg.callee is not None
+        self._confirm_ends(leg)
+        leg.outcome = "no-answer"
+        leg.callee.state = "done"
+        b = leg.callee.call
+        b.member = None
+        if why is not None:
+            b.end(why, ending)
+
     def _timeout(self, _: object) -> None:
+        """The ring timeout stops the legs still ringing; a callee that answered is
+        no longer subject to it (plivoframework's group_confirm_cancel_timeout [oss])."""
         self.timeout_entry = None
         self._stop_ringing("the Dial's timeout passed", RING_TIMEOUT)
-        self._unanswered()
+        self._maybe_unanswered()
 
-    def _music_stops(self) -> None:
+    def _quiet(self) -> None:
+        """No more ringing: the timeout and the caller's ring tone or dialMusic stop."""
+        Clock.cancel(self.timeout_entry)
+        self.timeout_entry = None
         if self.ringing is not None:
             self.ringing.close(self.world.clock.now)
             self.ringing = None
 
+    def _maybe_unanswered(self) -> None:
+        """When no leg rings or confirms any more and none is connected, the Dial ends."""
+        if self.state == "ringing" and all(leg.outcome not in (None, "confirming") for leg in self.legs):
+            self._unanswered()
+
     def _unanswered(self) -> None:
-        self._music_stops()
+        self._quiet()
         outcomes = {leg.outcome for leg in self.legs}
         outcome = "no-answer" if "no-answer" in outcomes else "busy" if "busy" in outcomes else "failed"
-        Clock.cancel(self.timeout_entry)
-        self.timeout_entry = None
         self._finish(outcome, "")
 
     # -- connected -----------------------------------------------------------------
@@ -318,8 +357,7 @@ class Dialing:
         assert isinstance(leg, _Leg) and leg.callee is not None
         callee = leg.callee
         leg.entry = None
-        leg.outcome = "completed"
-        self._stop_ringing(f"{callee.call.name} answered first", None, keep=leg)
+        leg.answered = True
         call, world = self.call, self.world
         now = world.clock.now
         effective = self.element.effective
@@ -335,62 +373,81 @@ class Dialing:
             "ALegUUID": call.uuid,  # [inf] the B leg of a Dial: its A leg is the caller
         }
         callee.state = "connected"
-        self.b_leg = callee
         b.answer_ms = now
         b.record.answer_at = seconds(now)
         b.started = b.live = True
-        b.member = self.b_side
+        b.member = _BSide(self, leg)
         world.event(b.name, "answer", f"answered the Dial from {call.name} ({leg.target})")
         if callee.hangup_after_ms is not None:
             b.hangup_ms = now + callee.hangup_after_ms
             b.record.hangup_at = seconds(b.hangup_ms)
             b.schedule(b.hangup_ms, HANGUP, ("the callee hung up", CALLEE_HUNG_UP))
-        self.connected_leg = leg
         self._callback("answer", "answer", leg)
-        if effective("confirm_key") is not None:
-            self._confirm()
+        if effective("confirm_key") is not None or effective("confirm_sound") is not None:
+            self._confirm(leg)
             return
-        self._connect()
+        self._won(leg, f"{b.name} answered first")
 
-    # -- confirmKey: the callee accepts the call --------------------------------------
+    # -- confirmKey, confirmSound: the callee hears a sound first --------------------
 
-    def _confirm(self) -> None:
-        """I5: the callee hears confirmSound and must press confirmKey within
-        confirmTimeout seconds to be connected; the caller keeps waiting."""
+    def _confirm(self, leg: _Leg) -> None:
+        """I5: the callee hears confirmSound. With confirmKey it must press the key
+        within confirmTimeout seconds; the first callee to press it is connected
+        and the other legs fail [doc: the User page]. Without confirmKey the sound
+        plays to its end, then the callee is connected [oss: plivoframework plays it
+        as group_confirm_file with group_confirm_key=exec]; no sound document then:
+        connected at once, as plivoframework leaves the confirmation out. The caller
+        keeps its ring tone meanwhile, and the other legs keep ringing."""
         world, effective = self.world, self.element.effective
-        assert self.b_leg is not None
-        b = self.b_leg.call
+        assert leg.callee is not None
+        b = leg.callee.call
         now = world.clock.now
-        self.state = "confirming"
-        instead = "silence"
+        key, timeout_s = effective("confirm_key"), effective("confirm_timeout")
         sound = effective("confirm_sound")
+        document = None
         if sound is not None:
             route = ROUTES["Dial.confirmSound"]
             document = world.send(route, route.method_for(effective, world.options), str(sound), {}, b)
-            if document is not None:
-                instead = f"confirmSound:{sound}"
-        self.confirming = world.history.opened(Bridge(f"dial:{self.call.name}:confirm", b.uuid, now))
-        self.confirming.put(b.name, Seat(b.name, False, False, "member", instead), now)
-        key, timeout = effective("confirm_key"), effective("confirm_timeout")
-        world.event(b.name, "dial", f"asked to press {key} within {timeout} s to accept the call")
-        self.confirm_entry = world.clock.at(now + timeout * 1000, self._not_confirmed)
+        if key is None and document is None:
+            self._won(leg, f"{b.name} answered first (confirmSound gave no sound)")
+            return
+        leg.outcome = "confirming"
+        instead = "silence" if document is None else f"confirmSound:{sound}"
+        leg.confirming = world.history.opened(Bridge(f"dial:{self.call.name}:confirm:{b.name}", b.uuid, now))
+        leg.confirming.put(b.name, Seat(b.name, False, False, "member", instead), now)
+        if key is None:
+            assert document is not None
+            lengths = [world.durations.ms(child) for child in document.children]
+            # [inf] a sound that loops forever holds the callee for confirmTimeout
+            sound_ms = timeout_s * 1000 if None in lengths else sum(n for n in lengths if n is not None)
+            world.event(b.name, "dial", f"hears confirmSound ({seconds(sound_ms)} s), then is connected")
+            leg.confirm_entry = world.clock.at(now + sound_ms, self._sound_played, leg)
+        else:
+            world.event(b.name, "dial", f"asked to press {key} within {timeout_s} s to accept the call")
+            leg.confirm_entry = world.clock.at(now + timeout_s * 1000, self._not_confirmed, leg)
 
-    def _confirm_ends(self) -> None:
-        Clock.cancel(self.confirm_entry)
-        self.confirm_entry = None
-        if self.confirming is not None:
-            self.confirming.close(self.world.clock.now)
-            self.confirming = None
+    def _confirm_ends(self, leg: _Leg) -> None:
+        Clock.cancel(leg.confirm_entry)
+        leg.confirm_entry = None
+        if leg.confirming is not None:
+            leg.confirming.close(self.world.clock.now)
+            leg.confirming = None
 
-    def b_digits(self, digits: str) -> None:
-        """Keys the callee presses: confirmKey accepts the call while it is asked."""
-        assert self.b_leg is not None
-        b, world = self.b_leg.call, self.world
+    def _sound_played(self, leg: object) -> None:
+        assert isinstance(leg, _Leg) and leg.callee is not None
+        leg.confirm_entry = None
+        self._confirm_ends(leg)
+        self._won(leg, f"{leg.callee.call.name} heard confirmSound first")
+
+    def b_digits(self, leg: _Leg, digits: str) -> None:
+        """Keys a callee presses: confirmKey accepts the call while it is asked."""
+        assert leg.callee is not None
+        b, world = leg.callee.call, self.world
         key = self.element.effective("confirm_key")
-        if self.state == "confirming" and key in digits:
+        if leg.outcome == "confirming" and key is not None and key in digits:
             world.event(b.name, "dial", f"pressed {key}: the call is accepted")
-            self._confirm_ends()
-            self._connect()
+            self._confirm_ends(leg)
+            self._won(leg, f"{b.name} pressed {key} first")
             return
         if self.state == "connected":  # digitsMatchBLeg: the callee's keys, as digitsMatch the caller's
             patterns = self.element.effective("digits_match_b_leg") or ()
@@ -398,21 +455,30 @@ class Dialing:
                 self.b_keys = self._matched(self.b_keys + key, patterns, "digitsMatchBLeg", b.name, "BLeg")
         world.event(b.name, "digits", f"the callee presses {digits!r} (they reach the caller)")
 
-    def _not_confirmed(self, _: object) -> None:
-        """[inf] no confirmKey in time: the callee is hung up, the Dial reports no-answer."""
-        self.confirm_entry = None
-        assert self.b_leg is not None
-        b = self.b_leg
-        self.world.event(b.call.name, "dial", "did not press confirmKey in time: hung up")
-        self._confirm_ends()
-        b.state = "done"
-        b.call.member = None
-        b.call.end("confirmKey not pressed in time", CONFIRM_TIMEOUT)
-        self._hangup_callback(self.connected_leg, CONFIRM_TIMEOUT)
-        self.b_leg = None
-        self._finish("no-answer", "")
+    def _not_confirmed(self, leg: object) -> None:
+        """[inf] no confirmKey in time: the callee is hung up; the Dial reports
+        no-answer when no other leg is left."""
+        assert isinstance(leg, _Leg) and leg.callee is not None
+        leg.confirm_entry = None
+        self.world.event(leg.callee.call.name, "dial", "did not press confirmKey in time: hung up")
+        self._leg_ends(leg, "confirmKey not pressed in time", CONFIRM_TIMEOUT)
+        self._hangup_callback(leg, CONFIRM_TIMEOUT)
+        self._maybe_unanswered()
 
     # -- connected ------------------------------------------------------------------
+
+    def _won(self, leg: _Leg, why: str) -> None:
+        """``leg`` is the one connected: the others stop ringing, and callees still
+        hearing confirmSound are hung up, all without a hangup event (they lost the
+        race: LOSE_RACE [oss])."""
+        assert leg.callee is not None
+        leg.outcome = "completed"
+        self.connected_leg = leg
+        self.b_leg = leg.callee
+        self._quiet()
+        self._stop_ringing(why, None)
+        self._drop_confirming(why, LOST_CONFIRM, event=False)
+        self._connect()
 
     def _connect(self) -> None:
         call, world, effective = self.call, self.world, self.element.effective
@@ -435,7 +501,7 @@ class Dialing:
             if str(child.effective("content")) == leg.target and child.effective("send_digits"):
                 world.event(b.name, "digits", f"sendDigits {child.effective('send_digits')!r} sent to the callee")
                 break
-        limit = effective("time_limit")
+        limit = min(effective("time_limit"), MAX_TIME_LIMIT_S)
         self.time_entry = world.clock.at(now + limit * 1000, self._time_up)
 
     def _time_up(self, _: object) -> None:
@@ -486,18 +552,15 @@ class Dialing:
             self._finish("completed", b.call.uuid)
         return b.call
 
-    def b_hung_up(self) -> None:
-        if self.state == "confirming":  # [inf] as if it had not answered
-            assert self.b_leg is not None
-            self.world.event(self.call.name, "dial", f"<Dial>: {self.b_leg.call.name} hung up before accepting")
-            self._confirm_ends()
-            self.b_leg.state = "done"
-            self.b_leg.call.member = None
-            self._hangup_callback(self.connected_leg, CALLEE_HUNG_UP)
-            self.b_leg = None
-            self._finish("no-answer", "")
+    def b_hung_up(self, leg: _Leg) -> None:
+        if leg.outcome == "confirming":  # [inf] as if it had not answered
+            assert leg.callee is not None
+            self.world.event(self.call.name, "dial", f"<Dial>: {leg.callee.call.name} hung up before accepting")
+            self._leg_ends(leg, None, CALLEE_HUNG_UP)
+            self._hangup_callback(leg, CALLEE_HUNG_UP)
+            self._maybe_unanswered()
             return
-        if self.state != "connected":
+        if self.state != "connected" or leg is not self.connected_leg:
             return
         assert self.b_leg is not None
         self.world.event(self.call.name, "dial", f"<Dial>: {self.b_leg.call.name} hung up")
@@ -548,18 +611,11 @@ class Dialing:
         """The caller hung up: the Dial ends, no action request [inf]."""
         world, call = self.world, self.call
         if self.state == "ringing":
+            self._quiet()
             self._stop_ringing("the caller hung up", CALLER_CANCELLED)
+            self._drop_confirming("the caller hung up", CALLER_HUNG_UP, event=True)
             self.state = "over"
             world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
-        elif self.state == "confirming":
-            world.event(call.name, "dial", "<Dial> cancelled: the caller hung up (no action request)")
-            assert self.b_leg is not None
-            self._confirm_ends()
-            self.state = "over"
-            self.b_leg.state = "done"
-            self.b_leg.call.member = None
-            self.b_leg.call.end("the caller hung up", CALLER_HUNG_UP)
-            self._hangup_callback(self.connected_leg, CALLER_HUNG_UP)
         elif self.state == "connected":
             world.event(call.name, "dial", "<Dial> ends: the caller hung up (no action request)")
             self._hang_up_b("the caller hung up", CALLER_HUNG_UP)
@@ -594,7 +650,7 @@ class Dialing:
         """The hangup event of ``leg``, ended as ``ending`` says: the cause under
         both names, its source, and the B leg's durations (its call's Duration and
         BillDuration; 0 for a leg never answered)."""
-        answered = leg is not None and leg.outcome == "completed" and leg.callee is not None
+        answered = leg is not None and leg.answered and leg.callee is not None
         duration = bill = "0"
         if answered:
             assert leg is not None and leg.callee is not None

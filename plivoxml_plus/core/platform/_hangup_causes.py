@@ -36,6 +36,7 @@ __all__ = [
     "HANGUP_REJECTED",
     "HANGUP_SCHEDULED",
     "KICKED",
+    "LOST_CONFIRM",
     "MPC_ENDED",
     "NETWORK_NO_ANSWER",
     "NO_ANSWER",
@@ -104,6 +105,17 @@ FAILED = Ending('refused (refuse="failed")', *_REJECTED, _CARRIER, "inf", "faile
 CALLER_CANCELLED = Ending(
     "the caller hangs up while it rings", "ORIGINATOR_CANCEL", "Canceled", 1000, _CALLER, "inf", "cancel"
 )
+# a callee that answered and heard confirmSound while another callee of the Dial accepted
+# first: FreeSWITCH ends the losers of an originate race with LOSE_RACE, and
+# plivoframework sends no hangup event for them [oss]; the name and code are ours [inf]
+LOST_CONFIRM = Ending(
+    "another callee of the Dial accepts it first (confirmKey, confirmSound)",
+    "LOSE_RACE",
+    "Canceled",
+    1000,
+    _PLIVO,
+    "oss, inf",
+)
 
 # -- the A leg's own endings (P1): how a call itself ends, for its hangup_url --------
 # Sources "API Request", "Answer XML" and "Error" are on the hangup-causes page [doc];
@@ -117,9 +129,13 @@ _FETCH_FAILED = "NORMAL_TEMPORARY_FAILURE"
 
 END_OF_XML = Ending("the call's document runs out", "NORMAL_CLEARING", "End Of XML Instructions", 4010, _PLIVO, "doc")
 HANGUP_ELEMENT = Ending("a Hangup element (no reason)", *_NORMAL, _XML, "doc")
-HANGUP_REJECTED = Ending('a Hangup element with reason="rejected"', *_REJECTED, _XML, "inf")
-HANGUP_BUSY = Ending('a Hangup element with reason="busy"', *_BUSY, _XML, "inf")
-HANGUP_SCHEDULED = Ending("a Hangup element's schedule passes", *_SCHEDULED, _XML, "inf")
+# plivoframework's Hangup hangs up with CALL_REJECTED for reason="rejected" and USER_BUSY
+# for "busy", and says a scheduled hangup does not take the reason into account [oss:
+# src/plivo/rest/freeswitch/elements.py, class Hangup]; the names and codes beside them
+# are the busy and rejected rows above [inf]
+HANGUP_REJECTED = Ending('a Hangup element with reason="rejected"', *_REJECTED, _XML, "oss, inf")
+HANGUP_BUSY = Ending('a Hangup element with reason="busy"', *_BUSY, _XML, "oss, inf")
+HANGUP_SCHEDULED = Ending("a Hangup element's schedule passes (its reason ignored)", *_SCHEDULED, _XML, "oss, inf")
 CALL_TIME_LIMIT = Ending("the Call API's time_limit passes", *_SCHEDULED, _PLIVO, "inf")
 API_HANGUP = Ending("the Call API hangs the call up", *_NORMAL, _API, "doc")
 MPC_ENDED = Ending(
@@ -181,6 +197,7 @@ ENDINGS = (
     BUSY,
     FAILED,
     CALLER_CANCELLED,
+    LOST_CONFIRM,
     END_OF_XML,
     HANGUP_ELEMENT,
     HANGUP_REJECTED,

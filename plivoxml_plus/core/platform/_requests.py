@@ -114,6 +114,28 @@ class Route(NamedTuple):
 
 
 _MEMBER = ("ConferenceName", "ConferenceUUID", "ConferenceMemberID")
+# a Message's delivery report, one request per status (I6; Plivo's message status
+# callbacks page)
+MESSAGE_REPORT = (
+    "MessageUUID",
+    "To",
+    "From",
+    "Type",
+    "Units",
+    "TotalRate",
+    "TotalAmount",
+    "MCC",
+    "MNC",
+    "ErrorCode",
+    "ParentMessageUUID",
+    "PowerpackUUID",
+    "MessageTime",
+    "QueuedTime",
+    "Status",
+    "Sequence",
+    "SentTime",
+    "DeliveryReportTime",
+)
 _RECORDING = ("RecordUrl", "RecordingID")
 # a Record's recording (I3): its URL and id, then its figures
 RECORD = (
@@ -286,7 +308,7 @@ ROUTES: dict[str, Route] = dict(
             "callback",
             "callback_url",
             method="callback_method",
-            own=("MessageUUID", "From", "To", "Status", "Units"),
+            own=MESSAGE_REPORT,
             call_params=False,
         ),
         _route(

@@ -2,8 +2,12 @@
 
 The JSON holds everything the text shows (the timeline: ``requests`` and
 ``timeline`` merged by ``seq``; each call's end and end reason; the clock and
-the app line) and more: what the app answered each request (``response``), each
-call's rooms (``memberships``) and inputs. Keys are only ever added to it.
+the app line) and more: what the app answered each request (``response``) and
+the signature headers each request sent to it carried (``signature_headers``), each call's rooms
+(``memberships``) and inputs, the lanes the HTML report draws (``lanes``,
+``rooms``, ``hearing``: ``_timeline``) and the strict-mode failure that stopped
+the run (``failures``). Keys are only ever added to it. The HTML report
+(``_html``) is rendered from this same data: one model, three renderings.
 
 Determinism: object keys are sorted (json ``sort_keys``), lists keep their
 meaningful order (requests and notes in the order they happened, probes by time,
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..._terminal import counted, printable
 from .._clock import format_seconds, seconds
@@ -31,6 +35,9 @@ from .._world import World
 from ..bridge import Audibility
 from ..callflow._call import CallRecord
 from ..platform._requests import AppResponse, HttpRequest, TimelineEvent
+
+if TYPE_CHECKING:
+    from .._world import StrictModeError
 
 
 class _Probe(Protocol):
@@ -103,9 +110,29 @@ def _app(world: World) -> dict[str, Any] | None:
     return None if transport is None else {"base_url": transport.base_url, "strict": world.strict}
 
 
-def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> dict[str, Any]:
-    """The report as plain data (what ``render_json`` dumps)."""
-    return {
+def _signature_headers() -> list[str]:
+    """The signature headers every request sent to the app carries (``platform._signature``)."""
+    from ..platform._signature import signature_headers
+
+    return sorted(signature_headers("POST", "http://app.invalid/", {}, "", 0, "token"))
+
+
+def _failures(failure: StrictModeError | None) -> list[dict[str, Any]]:
+    if failure is None:
+        return []
+    return [{"at": failure.at, "call": failure.call, "url": failure.url, "text": str(failure)}]
+
+
+def to_data(
+    world: World,
+    calls: Mapping[str, CallRecord],
+    probes: Sequence[_Probe],
+    timeline: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The report as plain data (what ``render_json`` dumps); ``timeline`` adds
+    the lanes, rooms and hearing changes (``_timeline.timeline_data``)."""
+    signed = _signature_headers() if world.transport is not None else []
+    data = {
         "clock_at": seconds(world.clock.now),
         "events_processed": world.clock.processed,
         "app": _app(world),
@@ -142,15 +169,26 @@ def to_data(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Pro
             for n in world.log
             if isinstance(n, TimelineEvent) and n.kind == "note"
         ],
+        "failures": _failures(world.failure),
+        # the headers signing every request sent to the app (one it answered has a status)
+        "signature_headers": signed,
     }
+    if timeline is not None:
+        data.update(timeline)
+    return data
 
 
 def _json_escape(char: str) -> str:
     return json.dumps(char)[1:-1]  # "\u2028" (a surrogate pair beyond the BMP): the same string once read
 
 
-def render_json(world: World, calls: Mapping[str, CallRecord], probes: Sequence[_Probe]) -> str:
-    text = json.dumps(to_data(world, calls, probes), indent=2, sort_keys=True, ensure_ascii=False)
+def render_json(
+    world: World,
+    calls: Mapping[str, CallRecord],
+    probes: Sequence[_Probe],
+    timeline: Mapping[str, Any] | None = None,
+) -> str:
+    text = json.dumps(to_data(world, calls, probes, timeline), indent=2, sort_keys=True, ensure_ascii=False)
     # json escapes C0 controls only: C1 controls, U+2028, bidi controls and the like
     # are escaped too, line by line (its lines break only between values)
     return "\n".join(printable(line, _json_escape) for line in text.split("\n")) + "\n"

@@ -32,7 +32,8 @@
     from = "14155550100"             # optional: the From, To and Direction its requests carry
     to = "14155550199"               # (defaults: see Simulation.call)
     direction = "inbound"            # or "outbound"
-    digits = [{ at = 30, press = "99" }]   # optional
+    digits = [{ at = 30, press = "99" }]   # optional (a callee's: how it presses a
+                                     # <Dial>'s confirmKey, once it has answered)
     speech = [{ at = 8, text = "sales", confidence = 0.9 }]  # optional: what a <GetInput>
                                      # recognises (said by at; confidence 0-1, default 0.9)
     talk = [{ from = 10, to = 20 }]        # optional: when this caller speaks
@@ -114,7 +115,10 @@ plugin's ``plivo_sim`` is: a failed request during the run raises
 :class:`~plivoxml_plus.StrictModeError` (not a ScenarioError: the scenario is
 fine, the app is not); ``simulate`` exits 1 for it.
 
-Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
+The keys of every table, their defaults and their values are declared once in
+``_format`` (which also gives ``schemas/scenario.schema.json`` and
+docs/scenario-reference.md); an unknown key names the closest known one ("did
+you mean hangup?"). Every problem is a :class:`~plivoxml_plus.ScenarioError` that reads
 ``FILE:LINE: message``: TOML syntax errors take their line from the TOML reader;
 for everything else the line is found by scanning the file for the table header
 and the key concerned (one pass, made once: plivoxml_plus.core.scenario._toml_layout). A
@@ -147,6 +151,7 @@ import attrs
 
 from ..._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from ..._files import FileRefused, FileTooLarge, read_file
+from ..._progress import Progress
 from ...elements import Response
 from ...elements._checks import Check, Refused
 from ...elements._values import METHOD, URL
@@ -160,6 +165,7 @@ from .._world import StrictModeError
 from ..callflow._dial import DIAL_TARGET, REFUSALS
 from ..platform._app import DEFAULT_AUTH_TOKEN
 from ..platform._documents import read_xml_file
+from ._format import DIGITS, FORMAT, admits, unknown_key
 from ._scenario_rest import REST_KEYS, RestEntry, RestRunner, check_rest
 from ._toml_layout import MAX_DEPTH, Layout, deepest, scan
 
@@ -178,85 +184,37 @@ _TOO_DEEP = (
     f"arrays and tables nest more than {MAX_DEPTH} deep here; a scenario needs at most 4 "
     f"(MAX_DEPTH, {MAX_DEPTH}: deeper nesting is refused before it is read)"
 )
-TOP_KEYS = (
-    "until",
-    "sample_rate",
-    "app",
-    "base_url",
-    "auth_token",
-    "auth_id",
-    "timeout",
-    "strict",
-    "call",
-    "urls",
-    "audio",
-    "probe",
-    "digits",
-    "talk",
-    "speech",
-    "api",
-    "rest",
-    "options",
-    "mpc_options",
-    "durations",
-)
+# The format's keys, from its one declaration (_format), which also gives the
+# published JSON Schema and docs/scenario-reference.md.
+_CALL = FORMAT["[[call]]"]
+TOP_KEYS = FORMAT[""].names()
+CALL_KEYS = _CALL.names()
 # the rest of a call's Application URL set (P1): each URL key with its method key
 APP_URL_KEYS = (("hangup_url", "hangup_method"), ("fallback_answer_url", "fallback_method"))
-APPLICATION_KEYS = tuple(key for pair in APP_URL_KEYS for key in pair)
-CALL_KEYS = (
-    "name",
-    "answer",
-    "answer_url",
-    "answer_method",
-    *APPLICATION_KEYS,
-    "at",
-    "hangup",
-    "from",
-    "to",
-    "direction",
-    "digits",
-    "talk",
-    "speech",
-    "tone",
-    "audio",
-    "talk_from",
-    "answers",
-    "ring",
-    "refuse",
-)
 # the keys a callee ([[call]] with answers) may not have: it is answered when dialled
-NOT_FOR_CALLEES = ("answer", "answer_url", "answer_method", *APPLICATION_KEYS, "at", "from", "to", "direction")
-CALLEE_ONLY = ("ring", "refuse")
-TALK_FROM = ("energy",)  # the values of talk_from (declared talk is the talk key, or no key)
-DIGITS_KEYS = ("at", "press")
-TALK_KEYS = ("from", "to")
-SPEECH_KEYS = ("at", "text", "confidence")
-INPUT_KEYS = {"digits": DIGITS_KEYS, "talk": TALK_KEYS, "speech": SPEECH_KEYS}  # a call's inputs, by kind
-DURATION_KEYS = (
-    "speak_words_per_second",
-    "speak_min_seconds",
-    "play_default_seconds",
-    "play",
-    "beep_seconds",
-    "dtmf_digit_seconds",
-)
-API_KEYS = ("at", "call", "mpc", "hold", "mute", "coach_mode", "kick", "recording", "add", "end")
-API_ACTIONS = ("hold", "mute", "coach_mode", "kick", "recording", "add", "end")
+NOT_FOR_CALLEES = _CALL.excludes["answers"]
+CALLEE_ONLY = tuple(key for key, needed in _CALL.requires.items() if needed == ("answers",))
+TALK_FROM = tuple(_CALL.key("talk_from").schema["enum"])  # (declared talk is the talk key, or no key)
+INPUT_KEYS = {kind: FORMAT[f"[[call]] {kind}"].names() for kind in ("digits", "talk", "speech")}  # by kind
+DIGITS_KEYS, TALK_KEYS, SPEECH_KEYS = INPUT_KEYS.values()
+DURATION_KEYS = FORMAT["[durations]"].names()
+API_KEYS = FORMAT["[[api]]"].names()
+API_ACTIONS = FORMAT["[[api]]"].one_of
 UPDATE_KEYS = ("hold", "mute", "coach_mode")  # the actions that go together (one update)
-RECORDING_ACTIONS = ("start", "stop", "pause", "resume")
-ADD_KEYS = ("name", "role", "ring", "from", "to")  # and any MultiPartyCall attribute (Python name)
+RECORDING_ACTIONS = tuple(FORMAT["[[api]]"].key("recording").schema["enum"])
 # the MultiPartyCall attributes an add may set: every one but the MPC name (mpc =) and role
 ADD_ATTRIBUTES = tuple(name for name in MultiPartyCall.specs if name not in ("content", "role"))
-# The scenario format: the keys of each table with fixed keys, as the loader admits
-# them (docs/simulation.md's table of every scenario key is checked against it).
-# [urls] and [audio] take URLs; [options] and [mpc_options] the fields of
-# ConferenceOptions and MpcOptions; an [[api]] add also any MultiPartyCall attribute.
+ADD_KEYS = tuple(key for key in FORMAT["[[api]] add"].names() if key not in ADD_ATTRIBUTES)
+# The keys of each table with fixed keys (docs/simulation.md's table of every
+# scenario key is checked against it). [urls] and [audio] take URLs;
+# [options] and [mpc_options] the fields of ConferenceOptions and MpcOptions;
+# an [[api]] add also any MultiPartyCall attribute.
 SCENARIO_KEYS: dict[str, tuple[str, ...]] = {
     "": TOP_KEYS,
     "[[call]]": CALL_KEYS,
     **{f"[[call]] {kind}": keys for kind, keys in INPUT_KEYS.items()},
-    **{f"[[{kind}]]": ("call", *keys) for kind, keys in INPUT_KEYS.items()},
-    "[[probe]]": ("at",),
+    **{f"[[{kind}]]": FORMAT[f"[[{kind}]]"].names() for kind in INPUT_KEYS},
+    "[[probe]]": FORMAT["[[probe]]"].names(),
     "[[api]]": API_KEYS,
     "[[api]] add": ADD_KEYS,
     "[[rest]]": REST_KEYS,
@@ -398,13 +356,13 @@ class CallSpec:
     line: int
     from_: str | None = None  # None: Simulation.call's default
     to: str | None = None
-    direction: str = "inbound"
+    direction: str = _CALL.key("direction").default
     answer_url: str | None = None
-    answer_method: str = "POST"
+    answer_method: str = _CALL.key("answer_method").default
     # the rest of its Application URL set (P1): keyword arguments of Simulation.call
     app_urls: dict[str, str] = attrs.field(factory=dict)
     answers: str | None = None  # a callee: the number or SIP URI it answers (hangup: after answering)
-    ring: float = 3.0
+    ring: float = _CALL.key("ring").default
     refuse: str | None = None
 
 
@@ -420,7 +378,7 @@ class _Input:
     end: float = 0
     digits: str = ""
     text: str = ""
-    confidence: float = 0.9
+    confidence: float = FORMAT["[[call]] speech"].key("confidence").default
 
 
 @attrs.frozen
@@ -466,14 +424,14 @@ class Scenario:
     api: tuple[_Api, ...] = ()  # in file order
     rest: tuple[RestEntry, ...] = ()  # in file order
     mpc_options: MpcOptions | None = None  # None: no [mpc_options] table (the defaults)
-    sample_rate: int = 8000
+    sample_rate: int = FORMAT[""].key("sample_rate").default
     voices: tuple[_Voice, ...] = ()  # in file order
     audio: tuple[tuple[str, str, int], ...] = ()  # [audio]: (URL, WAV path, line)
     app: Any = None  # the imported WSGI or ASGI app (app = "module:attribute")
     base_url: str | None = None
     auth_token: str = DEFAULT_AUTH_TOKEN
     auth_id: str = DEFAULT_AUTH_ID  # the account simulate --serve-api answers for
-    timeout: float = 5.0
+    timeout: float = FORMAT[""].key("timeout").default
     # strict by default when requests go to an app (as the pytest plugin's plivo_sim): strict = false relaxes it
     strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
     app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
@@ -529,16 +487,16 @@ class Scenario:
         for at, line in self.probes:
             self._apply(line, lambda a=at: simulation.probe(a))
 
-    def run(self, simulation: Simulation | None = None) -> Simulation:
+    def run(self, simulation: Simulation | None = None, *, progress: Progress | None = None) -> Simulation:
         """Build the simulation (or take ``simulation``, from :meth:`simulation`) and run it
-        until ``until`` (or until every call ended).
+        until ``until`` (or until every call ended), telling ``progress`` (as ``Simulation.run``).
 
         In strict mode the first failed request raises :class:`StrictModeError`
         (the app's fault, not the scenario's); other problems are ScenarioErrors.
         The simulation returned may hold a client to the app: close it when done."""
         simulation = self.simulation() if simulation is None else simulation
         try:
-            simulation.run(until=self.until)
+            simulation.run(until=self.until, progress=progress)
         except (StrictModeError, ScenarioError):  # (a [[rest]] entry refused: at its line)
             simulation.close()
             raise
@@ -615,8 +573,7 @@ class _Loader:
     def keys(self, table: Mapping[str, Any], allowed: tuple[str, ...], what: str, name: str, index: int) -> None:
         for key in table:
             if key not in allowed:
-                listed = ", ".join(allowed)
-                raise self.fail(f"unknown key {key!r} in {what} (allowed: {listed})", self.where.line(name, index, key))
+                raise self.fail(unknown_key(key, allowed, what), self.where.line(name, index, key))
 
     def seconds(self, value: object, what: str, line: int) -> float:
         try:
@@ -676,7 +633,7 @@ class _Loader:
         until = None
         if "until" in data:
             until = self.seconds(data["until"], "until", where.line("", 0, "until"))
-        sample_rate = self.sample_rate(data.get("sample_rate", 8000))
+        sample_rate = self.sample_rate(data.get("sample_rate", FORMAT[""].key("sample_rate").default))
         connection = self.connection(data)  # (imports the app: its problems are found now)
         calls: list[CallSpec] = []
         inputs: list[_Input] = []
@@ -997,7 +954,7 @@ class _Loader:
                 raise self.fail(message, line(key))
         answer, answer_url, answer_method = self.answer_of(name, table, line)
         app_urls = self.app_urls_of(name, table, line)
-        at = self.seconds(table.get("at", 0), f"{what}: at", line("at"))
+        at = self.seconds(table.get("at", _CALL.key("at").default), f"{what}: at", line("at"))
         hangup = None
         if "hangup" in table:
             hangup = self.seconds(table["hangup"], f"{what}: hangup", line("hangup"))
@@ -1007,7 +964,8 @@ class _Loader:
         for key in ("from", "to"):
             if key in table:
                 numbers[key] = self.checked(PHONE_NUMBER, table[key], f"{what}: {key}", line(key))
-        direction = self.checked(DIRECTION, table.get("direction", "inbound"), f"{what}: direction", line("direction"))
+        direction = table.get("direction", _CALL.key("direction").default)
+        direction = self.checked(DIRECTION, direction, f"{what}: direction", line("direction"))
         self.inputs_and_voice(name, table, line, inputs=inputs, voices=voices, index=index)
         return CallSpec(
             name,
@@ -1036,7 +994,7 @@ class _Loader:
                 )
                 raise self.fail(message, line(key))
         answers = self.checked(DIAL_TARGET, table["answers"], f"{what}: answers", line("answers"))
-        ring = self.seconds(table.get("ring", 3.0), f"{what}: ring", line("ring"))
+        ring = self.seconds(table.get("ring", _CALL.key("ring").default), f"{what}: ring", line("ring"))
         refuse = table.get("refuse")
         if refuse is not None and refuse not in REFUSALS:
             message = f'{what}: refuse must be "busy", "no-answer" or "failed", not {shown(refuse)}'
@@ -1062,7 +1020,7 @@ class _Loader:
                 here = where.item("call", index, kind, number)
                 for key in item:
                     if key not in allowed:
-                        raise self.fail(f"unknown key {key!r} in {what} {kind} (allowed: {', '.join(allowed)})", here)
+                        raise self.fail(unknown_key(key, allowed, f"{what} {kind}"), here)
                 inputs.append(self.input(kind, name, item, here, lambda key, h=here: h))
         voice = self.voice(name, table, line)
         if voice is not None:
@@ -1076,7 +1034,7 @@ class _Loader:
         """A call's URL ``url_key`` and its method ``method_key`` (GET or POST,
         default POST), checked; a method without its URL is refused. ("", method)
         when the URL is not given."""
-        method = table.get(method_key, "POST")
+        method = table.get(method_key, _CALL.key(method_key).default)
         if url_key not in table:
             if method_key in table:
                 named = url_key.removesuffix("_url").replace("_", " ")
@@ -1130,7 +1088,7 @@ class _Loader:
             _answer_document(answer, name)
         except SimulationError as error:
             raise self.fail(str(error), line("answer")) from None
-        return answer, None, "POST"
+        return answer, None, _CALL.key("answer_method").default
 
     def input(self, kind: str, name: str, table: dict[str, Any], here: int, line: Any) -> _Input:
         if kind == "digits":
@@ -1139,8 +1097,8 @@ class _Loader:
                     raise self.fail(f'digits of call {name!r} need at = SECONDS and press = "DIGITS"', here)
             at = self.seconds(table["at"], f"digits of call {name!r}: at", line("at"))
             press = table["press"]
-            if not isinstance(press, str) or re.fullmatch(r"[0-9*#]+", press) is None:
-                message = f"digits of call {name!r}: press must be a string of 0-9, * and #, not {press!r}"
+            if not admits(DIGITS, press):
+                message = f"digits of call {name!r}: press must be {DIGITS.allowed}, not {press!r}"
                 raise self.fail(message, line("press"))
             return _Input(name, kind, at, here, digits=press)
         if kind == "speech":
@@ -1148,7 +1106,7 @@ class _Loader:
                 raise self.fail(f'speech of call {name!r} needs at = SECONDS and text = "WHAT IS SAID"', here)
             at = self.seconds(table["at"], f"speech of call {name!r}: at", line("at"))
             text = self.text(table["text"], f"speech of call {name!r}: text", line("text"))
-            confidence = table.get("confidence", 0.9)
+            confidence = table.get("confidence", FORMAT["[[call]] speech"].key("confidence").default)
             try:
                 confidence = CONFIDENCE.clean(confidence)
             except Refused as why:
@@ -1177,7 +1135,7 @@ class _Loader:
 
         for key in table:
             if key not in API_KEYS:
-                raise self.fail(f"unknown key {key!r} in {what} (allowed: {', '.join(API_KEYS)})", line(key))
+                raise self.fail(unknown_key(key, API_KEYS, what), line(key))
         if "at" not in table:
             raise self.fail(f"{what} needs at = SECONDS", line())
         at = self.seconds(table["at"], f"{what}: at", line("at"))
@@ -1271,10 +1229,8 @@ class _Loader:
             if python in ADD_ATTRIBUTES:
                 message = f"unknown key {key!r} in {what}: write {python} (MultiPartyCall attributes by Python name)"
             else:
-                message = (
-                    f"unknown key {key!r} in {what} (allowed: {', '.join(ADD_KEYS)} and the MultiPartyCall "
-                    f"attributes by Python name: {', '.join(ADD_ATTRIBUTES)})"
-                )
+                allowed = f"{', '.join(ADD_KEYS)} and the MultiPartyCall attributes by Python name: "
+                message = unknown_key(key, (*ADD_KEYS, *ADD_ATTRIBUTES), what, allowed + ", ".join(ADD_ATTRIBUTES))
             raise self.fail(message, line(key))
         if "name" not in value or "role" not in value:
             message = f'{what} needs name = "CALL" and role = "ROLE" (Agent, Supervisor, Customer or ai-agent)'

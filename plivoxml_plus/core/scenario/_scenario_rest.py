@@ -43,11 +43,12 @@ from .._rest_control import SimulationControl
 from .._settings import shown
 from .._simulation import Simulation
 from ..platform.rest import answer_operation, find
+from ._format import FORMAT, STATUS, admits, unknown_key
 
 __all__ = ["REST_KEYS", "RestEntry", "RestRunner", "check_rest"]
 
-REST_KEYS = ("at", "method", "path", "params", "expect")
-REST_METHODS = ("GET", "POST", "DELETE")
+REST_KEYS = FORMAT["[[rest]]"].names()
+REST_METHODS = tuple(FORMAT["[[rest]]"].key("method").schema["enum"])
 PLACEHOLDERS = ("uuid", "member")  # {uuid:NAME}, {member:NAME}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACED = re.compile(r"rest-call-[1-9][0-9]*")  # the names of the calls the API places
@@ -75,7 +76,7 @@ def check_rest(table: Mapping[str, Any], what: str, line: Line, fail: Fail, call
     ``calls``: the names of the file's calls ([[call]] and [[api]] add)."""
     for key in table:
         if key not in REST_KEYS:
-            raise fail(f"unknown key {key!r} in {what} (allowed: {', '.join(REST_KEYS)})", line(key))
+            raise fail(unknown_key(key, REST_KEYS, what), line(key))
     for key in ("at", "method", "path"):
         if key not in table:
             raise fail(f"{what} needs {key} (and {', '.join(k for k in REST_KEYS[:3] if k != key)})", line(None))
@@ -108,8 +109,10 @@ def check_rest(table: Mapping[str, Any], what: str, line: Line, fail: Fail, call
             )
             raise fail(message, line("params"))
     expect = table.get("expect")
-    if expect is not None and (isinstance(expect, bool) or not isinstance(expect, int) or not 200 <= expect <= 599):
-        raise fail(f"{what}: expect must be an HTTP status from 200 to 599, not {shown(expect)}", line("expect"))
+    if expect is not None and not admits(STATUS, expect):
+        statuses = f"{STATUS.minimum} to {STATUS.maximum}"
+        message = f"{what}: expect must be an HTTP status from {statuses}, not {shown(expect)}"
+        raise fail(message, line("expect"))
     return RestEntry(to_seconds(at), line(None), method, path, params, expect)
 
 

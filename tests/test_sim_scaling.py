@@ -1,0 +1,77 @@
+"""The clock's time buckets (issue 21, item 5): events run in exactly the order of
+(time, sequence) a single heap gives, while an event due in a later bucket is
+not put in order until the clock reaches its bucket."""
+
+from __future__ import annotations
+
+import heapq
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plivoxml_plus.core import Simulation
+from plivoxml_plus.core._clock import BUCKET_SHIFT, Clock
+
+BUCKET = 1 << BUCKET_SHIFT
+
+
+def test_an_event_in_a_later_bucket_waits_unordered_until_the_clock_reaches_it():
+    clock = Clock()
+    for when in (5 * BUCKET, 3 * BUCKET + 1, 3 * BUCKET):
+        clock.at(when, print)
+    clock.at(BUCKET - 1, print)
+    assert [entry[0] for entry in clock.soon] == [BUCKET - 1]  # only the current bucket is ordered
+    assert len(clock) == 4
+    clock.soon.clear()
+    assert clock.next_time() == 3 * BUCKET  # the next bucket, put in order when reached
+    assert sorted(entry[0] for entry in clock.soon) == [3 * BUCKET, 3 * BUCKET + 1]
+
+
+# (delay ms, follow-up delay ms or None, cancel the previous entry): what an action schedules
+steps = st.lists(
+    st.tuples(
+        st.integers(0, 5 * BUCKET),
+        st.one_of(st.none(), st.integers(0, 3 * BUCKET)),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps, st.lists(st.integers(0, 8 * BUCKET), max_size=4))
+def test_events_run_in_the_order_of_one_heap_of_time_and_sequence(plan: list[Any], stops: list[int]) -> None:
+    sim = Simulation()
+    clock = sim._world.clock
+    ran: list[tuple[int, int]] = []
+    model: list[tuple[int, int]] = []  # (when, seq) of every live entry, as a single heap would run them
+    entries: list[Any] = []
+
+    def action(argument: tuple[int, int | None]) -> None:
+        seq, follow = argument
+        ran.append((clock.now, seq))
+        if follow is not None:
+            schedule(clock.now + follow, None)
+
+    def schedule(when: int, follow: int | None) -> None:
+        entry = clock.at(when, action, (clock.seq + 1, follow))
+        entries.append(entry)
+        heapq.heappush(model, (entry[0], entry[1]))
+
+    for delay, follow, cancel in plan:
+        schedule(delay, follow)
+        if cancel and len(entries) > 1:
+            Clock.cancel(entries[-2])
+    for stop in sorted(stops):
+        if stop >= clock.now:
+            sim.run(until=stop / 1000)
+    sim.run()
+    cancelled = {entry[1] for entry in entries if entry[2] is not action}
+    expected = []
+    while model:
+        when, seq = heapq.heappop(model)
+        if seq not in cancelled:
+            expected.append((when, seq))
+    assert ran == expected
