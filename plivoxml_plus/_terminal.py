@@ -1,4 +1,5 @@
-"""User text made safe to print on a terminal: one helper for every report and message.
+"""What reports and messages print: user text made safe for a terminal (one helper
+for every report and message), and counts with their nouns (one for plurals).
 
 A name, URL or value from a user's file may hold characters a terminal acts on
 instead of showing: ESC sequences (clear the screen, move the cursor, set the
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["printable", "python_escape"]
+__all__ = ["counted", "printable", "python_escape"]
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -38,3 +39,9 @@ def printable(text: str, escape: Callable[[str], str] = python_escape) -> str:
         return text
     return "".join(char if char.isprintable() else escape(char) for char in text)
 
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless it is one: ``1 request``,
+    ``2 calls``, ``0 problems`` (``plural`` for a noun not made with an s)."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"

@@ -248,6 +248,13 @@ def required_kwargs(cls: type[Element]) -> dict[str, Any]:
     return {name: example_value(spec.check) for name, spec in cls.specs.items() if spec.required}
 
 
+# What Plivo's pages require and the classes leave out, as SDKs do (a warning, not an
+# error: docs/validation.md, "Rules between elements"): given, so a document is as documented.
+DOCUMENTED_KWARGS: dict[str, dict[str, Any]] = {"GetInput": {"action": "https://example.com/"}}
+# The voice a Speak holding SSML needs (Plivo's Speak page: an Amazon Polly voice)
+SSML_VOICE = "Polly.Joanna"
+
+
 @st.composite
 def element_kwargs(draw: st.DrawFn, cls: type[Element]) -> dict[str, Any]:
     """Keywords for a valid ``cls``: every required one and any subset of the others."""
@@ -287,12 +294,17 @@ _PARENT_OF.update({tag: "Speak" for tag in ELEMENT_CLASSES["Speak"].allowed_chil
 
 
 def answer_child(element: Element) -> Element:
-    """``element`` as a child a Response may hold: itself, or inside the parent it
-    needs (a Number in a Dial, an SSML element in a Speak)."""
+    """``element`` as a child a Response may hold, as documented: itself (a GetInput
+    given its action), or inside the parent it needs (a Number in a Dial, an SSML
+    element in a Speak with a Polly voice)."""
+    for name, value in DOCUMENTED_KWARGS.get(element.tag, {}).items():
+        if getattr(element, name) is None:
+            setattr(element, name, value)
     parent = _PARENT_OF.get(element.tag)
     if parent is None:
         return element
-    return ELEMENT_CLASSES[parent](**required_kwargs(ELEMENT_CLASSES[parent])).add(element)
+    voice = {"voice": SSML_VOICE} if parent == "Speak" else {}  # (SSML needs a Polly voice)
+    return ELEMENT_CLASSES[parent](**required_kwargs(ELEMENT_CLASSES[parent]), **voice).add(element)
 
 
 def built_children() -> st.SearchStrategy[Element]:

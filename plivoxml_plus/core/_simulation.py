@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
 from .._progress import Progress
+from .._terminal import counted
 from ..elements import MultiPartyCall as MultiPartyCallElement
 from ..elements import Response
 from ..elements._checks import Pattern, Url
@@ -1023,7 +1024,8 @@ class Simulation:
         return SimulationControl(self, wait), auth_token
 
     def __repr__(self) -> str:
-        return f"<Simulation at t={self.now}: {len(self._calls)} calls, {len(self._world.requests)} requests>"
+        calls, requests = counted(len(self._calls), "call"), counted(len(self._world.requests), "request")
+        return f"<Simulation at t={self.now}: {calls}, {requests}>"
 
 
 def _answer_document(answer: object, name: str) -> Response:

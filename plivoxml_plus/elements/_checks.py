@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from itertools import pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from .._xml_whitespace import is_xml_blank, xml_collapse, xml_strip
+from .._terminal import counted
+from .._xml_whitespace import XML_WHITESPACE, is_xml_blank, xml_collapse, xml_strip
 
 T = TypeVar("T")
 
@@ -31,6 +33,7 @@ INT_MAX = 2**31 - 1
 # time, deep inside; we refuse them when the value is given.
 # (Written as the complement of XML's Char production: the same set, but a small
 # class, which compiles in microseconds instead of milliseconds at import.)
+_XML_SPACES = frozenset(XML_WHITESPACE)
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Absolute http(s) URL. Written with explicit character classes (not \s, \w) so
@@ -293,7 +296,7 @@ class Pattern(Check[str]):
     def clean(self, value: object) -> str:
         if self._matches(value):
             return value  # type: ignore[return-value]
-        raise Refused(self.allowed)
+        raise Refused(self.refusal(value))
 
     def admit(self, value: object) -> tuple[str, str]:
         if type(value) is str and value in self._known:
@@ -301,7 +304,12 @@ class Pattern(Check[str]):
         if self._matches(value):
             remember(self._known, value)  # type: ignore[arg-type]
             return value, value  # type: ignore[return-value]
-        raise Refused(self.allowed)
+        raise Refused(self.refusal(value))
+
+    def refusal(self, value: object) -> str:
+        """Why ``value`` is refused: what is allowed (and, in a subclass, what is
+        wrong with it when that can be named)."""
+        return self.allowed
 
     def known(self) -> Set[str]:
         return self._known
@@ -327,6 +335,22 @@ class Unaccented(Pattern):
         return Variant(bare, self.who)
 
 
+# A scheme written twice ("http://http://host/x"), as a base URL joined to a full one writes it
+_DOUBLED_SCHEME = re.compile(r"((?:https?|wss?)://)+(?=(?:https?|wss?)://)", re.IGNORECASE)
+
+
+def _url_refusal(check: Pattern, value: object) -> str:
+    """What a URL check allows, naming a doubled scheme when that is what is wrong (issue 19, item 6)."""
+    if isinstance(value, str):
+        doubled = _DOUBLED_SCHEME.match(xml_strip(value))
+        if doubled is not None:
+            single = xml_strip(value)[doubled.end() :]
+            schemes = doubled.group(0) + single.partition("//")[0] + "//"  # ("http://http://")
+            fix = f": write {shown(single)}" if check._matches(single) else ""
+            return f"{check.allowed}; this one repeats its scheme, {schemes}{fix}"
+    return check.allowed
+
+
 class Url(Pattern):
     """An absolute http:// or https:// URL.
 
@@ -341,6 +365,9 @@ class Url(Pattern):
     def clean(self, value: object) -> str:
         return self.admit(value)[0]  # (UrlText's admit trims first)
 
+    def refusal(self, value: object) -> str:
+        return _url_refusal(self, value)
+
 
 class StreamUrl(Pattern):
     """Where audio is streamed: an absolute URL whose scheme may also be ws:// or wss://."""
@@ -349,6 +376,9 @@ class StreamUrl(Pattern):
 
     def __init__(self) -> None:
         super().__init__(STREAM_URL_PATTERN, "an absolute ws://, wss://, http:// or https:// URL")
+
+    def refusal(self, value: object) -> str:
+        return _url_refusal(self, value)
 
 
 class UrlText(Url):
@@ -439,11 +469,17 @@ class StringList(Check[tuple[str, ...]]):
         return ",".join(value)
 
     def variant(self, text: str) -> Variant | None:
-        items = [xml_strip(item) for item in text.split(",")]
+        written = text.split(",")
+        items = [xml_strip(item) for item in written]
         reasons = []
-        if items != text.split(","):
+        if items != written:
+            # what was seen, counted: "1 comma" for one spaced comma (issue 19, item 6)
+            spaced = sum(left[-1:] in _XML_SPACES or right[:1] in _XML_SPACES for left, right in pairwise(written))
+            where = f"around {counted(spaced, 'comma')}" if spaced else "around the value"
+            if spaced and xml_strip(text) != text:
+                where += " and the value"
             reasons.append(
-                "spaces around its commas (plivo-node, plivo-ruby and plivo-dotnet write lists so; plivoframework "
+                f"spaces {where} (plivo-node, plivo-ruby and plivo-dotnet write lists so; plivoframework "
                 "strips them)"
             )
         if self.unique and len(set(items)) != len(items):

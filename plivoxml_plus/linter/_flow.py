@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from .._terminal import counted
 from ._rules import Hit, LintContext, children, flag, rule, written
 
 # The containers whose children run one after the other (docs/rules.md, "Call flow").
@@ -45,7 +46,7 @@ def unreachable(context: LintContext) -> Iterator[Hit]:
                     line, after = document.position(step)[0], document.position(steps[at + 1])[0]
                     where = f" (line {line})" if line is not None and line != after else ""
                     what = f"<{steps[at + 1].tag!s}>" + (
-                        f" and {left - 1} more element{'s' if left > 2 else ''}" if left > 1 else ""
+                        f" and {counted(left - 1, 'more element')}" if left > 1 else ""
                     )
                     yield Hit(
                         document, steps[at + 1], None, f"{what} never run{'s' if left == 1 else ''}: {why}{where}"

@@ -36,7 +36,7 @@ import attrs
 from .._errors import ParseError, PlivoXMLPlusError
 from .._files import FileRefused
 from .._links import docs_url
-from .._terminal import printable
+from .._terminal import counted, printable
 from ._location import _FOLDERS as SCHEMA_FOLDERS
 from ._location import KINDS, SOUND_URLS, Kind, schema_path
 from ._read import MAX_BYTES
@@ -285,13 +285,13 @@ def run_validate(args: argparse.Namespace) -> int:
                 if outcome.result.omitted:
                     _write(sys.stdout, printable(f"{outcome.path}: {omitted_line(outcome.result.omitted)}"))
         summary_line = (
-            f"{len(checked)} {args.kind} document{'s' if len(checked) != 1 else ''} checked: "
+            f"{counted(len(checked), f'{args.kind} document')} checked: "
             f"{len(checked) - len(invalid)} valid, {len(invalid)} invalid"
-            + (f" ({problems} problem{'s' if problems != 1 else ''}" if problems else "")
-            + (f", {warnings} of them warning{'s' if warnings != 1 else ''}" if warnings else "")
+            + (f" ({counted(problems, 'problem')}" if problems else "")
+            + (f", {counted(warnings, 'of them warning', 'of them warnings')}" if warnings else "")
             + (")" if problems else "")
             + (f"; --strict: {len(warned)} with warnings fail" if args.strict and warned else "")
-            + (f"; {len(unreadable)} path{'s' if len(unreadable) != 1 else ''} unreadable" if unreadable else "")
+            + (f"; {counted(len(unreadable), 'path')} unreadable" if unreadable else "")
         )
         _write(sys.stdout, summary_line)
     if any(o.usage for o in outcomes):

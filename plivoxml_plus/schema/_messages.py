@@ -20,6 +20,7 @@ from .._xml_whitespace import xml_collapse, xml_split, xml_strip
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, AttributeSpec, Response
 from ..elements._checks import Refused
 from ..elements._spellings import SPELLINGS, Spelling
+from ._cross import CrossRule
 from ._location import SOUND_URLS, Kind
 from ._positions import Locator
 from ._result import Problem, Severity
@@ -262,8 +263,9 @@ class Describer:
         return True
 
     def again(self) -> None:
-        """The problem just described occurs once more (the same error of the same element)."""
-        if self._last is not None:
+        """The problem just described occurs once more (the same error of the same element);
+        an attribute has one value, so what libxml2 says of it again is the same problem."""
+        if self._last is not None and self._last.attribute is None:
             self._last.count += 1
 
     def _add(  # noqa: PLR0917 (one call per kind of problem; keywords would only add noise)
@@ -376,6 +378,21 @@ class Describer:
 
         self._add(key, self.locator.element(child), tag, None, message)
 
+    def cross(self, node: etree._Element, rule: CrossRule) -> None:
+        """``node`` is what ``rule`` (a rule between elements, see ``_cross.py``) finds: a warning."""
+        key = (self.locator.index(node), "cross", rule.name)
+        if self._seen(key):
+            return
+
+        def message() -> str:
+            return rule.message(node)
+
+        if rule.attribute is not None and node.get(rule.attribute) is not None:
+            finding = self._attribute_problem(node, rule.attribute, rule.attribute, message, "warning")
+            self._found[key] = self._last = finding
+        else:
+            self._add(key, self.locator.element(node), tag_name(node.tag), rule.attribute, message, "warning")
+
     # -- what libxml2 reports ----------------------------------------------------------
 
     def _node_on_line(self, entry: etree._LogEntry, element: str | None) -> etree._Element | None:
@@ -411,9 +428,12 @@ class Describer:
 
         if attribute is not None:
             key = (index, "@" + attribute)
-            if not self._seen(key):
-                severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
-                self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
+            finding = self._found.get(key)
+            if finding is not None:  # libxml2 saying more of the same value (a union's members): not a repeat
+                self._last = finding
+                return
+            severity, message = _attribute_finding(node, tag, attribute, type_name, detail)
+            self._found[key] = self._last = self._attribute_problem(node, attribute, attribute, message, severity)
         elif type_name == "SCHEMAV_CVC_COMPLEX_TYPE_4":
             quoted = _QUOTED.findall(detail)
             name = quoted[0] if quoted else "?"

@@ -7,6 +7,7 @@ from typing import Literal
 import attrs
 
 from .._errors import ParseError
+from .._terminal import counted
 from ._location import Kind
 
 __all__ = ["MAX_PROBLEMS", "Problem", "Severity", "ValidationResult", "omitted_line", "problems_error"]
@@ -97,7 +98,7 @@ class ValidationResult:
 
 
 def omitted_line(omitted: int) -> str:
-    return f"... and {omitted} more problem{'s' if omitted > 1 else ''} (only the first {MAX_PROBLEMS} are listed)"
+    return f"... and {counted(omitted, 'more problem', 'more problems')} (only the first {MAX_PROBLEMS} are listed)"
 
 
 def problems_error(problems: tuple[Problem, ...], omitted: int = 0) -> ParseError:
@@ -105,5 +106,5 @@ def problems_error(problems: tuple[Problem, ...], omitted: int = 0) -> ParseErro
     ``omitted`` more that are not listed; it is located at the first error."""
     first = next((p for p in problems if p.severity == "error"), problems[0])
     more = len(problems) - 1 + omitted
-    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    suffix = f" (and {counted(more, 'more problem', 'more problems')})" if more else ""
     return ParseError(f"{first}{suffix}", line=first.line, column=first.column, problems=problems, omitted=omitted)

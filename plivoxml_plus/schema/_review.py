@@ -17,6 +17,8 @@ document is reviewed in two steps:
    call (libxml2 names each error's element by a path it finds by scanning
    siblings: quadratic over thousands of invalid siblings, at any depth), and
    hand each error, with the user's element it names, to the describer.
+3. Ask the rules between elements (``_cross.py``: warnings the XSD cannot state)
+   about what remains, those of the elements the document holds.
 
 Finding what to prune is one XPath query each (run by libxml2, not a Python
 loop over every node). A tree this package parsed from bytes is its own and is
@@ -37,6 +39,7 @@ from lxml import etree
 
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
 from ..elements._spellings import SPELLINGS
+from ._cross import CROSS_TAGS, findings
 from ._location import Kind
 from ._messages import XML_NAMESPACE, Describer, allowed_children, is_text_error, tag_name, written_name
 from ._positions import Locator
@@ -118,8 +121,11 @@ def _review(
         work = copy.deepcopy(root)
         origin = dict(zip(work.iter(), root.iter(), strict=True))
     response, undo = _as_response(work, origin, describer)
-    _prune(response, origin, describer)
+    tags = _prune(response, origin, describer)
     _validate(schema, response, origin, describer)
+    if tags & CROSS_TAGS:  # (on what the XSD judged: a child pruned above is reported already)
+        for rule, node in findings(response):
+            describer.cross(origin.get(node, node), rule)
     undo()
     return describer.problems(MAX_PROBLEMS)
 
@@ -146,7 +152,11 @@ def _as_response(
     return response, lambda: work.extend(list(response))
 
 
-def _prune(response: etree._Element, origin: dict[etree._Element, etree._Element], describer: Describer) -> None:
+def _prune(
+    response: etree._Element, origin: dict[etree._Element, etree._Element], describer: Describer
+) -> frozenset[str]:
+    """Report and take out what the XSD would stop at (see the module docstring);
+    the Plivo XML elements the document holds."""
     tags = frozenset(node.tag for node in response.iter("*") if node.tag in ELEMENT_CLASSES)
     unknown_attributes, unexpected_children = _queries(describer.kind, tags)
     pruned: dict[etree._Element, set[str]] = {}  # (what is left is what an element takes: a few)
@@ -176,6 +186,7 @@ def _prune(response: etree._Element, origin: dict[etree._Element, etree._Element
             last, original, allowed = parent, origin.get(parent, parent), allowed_children(parent, describer.kind)
         describer.unexpected_child(origin.get(child, child), original, allowed)
         _remove(child, parent)
+    return tags
 
 
 def _remove_attributes(node: etree._Element, names: set[str]) -> None:

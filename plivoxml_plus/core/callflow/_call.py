@@ -17,6 +17,7 @@ from bisect import insort
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from ..._terminal import counted
 from ...elements import Element, Response
 from .._clock import Clock, Entry, seconds
 from .._world import Fetched, World
@@ -692,7 +693,7 @@ class Call:
         # its children run in turn, before what follows it (the simulated call has no
         # ringing phase: early media is heard as the first thing after the answer)
         children: list[Element] = element.__dict__["children"]
-        self.world.event(self.name, "element", f"<PreAnswer> ({len(children)} elements, early media)")
+        self.world.event(self.name, "element", f"<PreAnswer> ({counted(len(children), 'element')}, early media)")
         self.doc[self.pc : self.pc] = children
         return False
 

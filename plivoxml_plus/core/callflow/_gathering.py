@@ -11,6 +11,7 @@ pressed or a phrase said during a prompt stops the prompts (barge-in).
 
 from __future__ import annotations
 
+from ..._terminal import counted
 from ..._xml_whitespace import xml_split
 from ...elements import Element
 from ...elements.companions import Play, Wait
@@ -212,7 +213,7 @@ class Gathering:
             call.world.event(call.name, "element", f"<{tag}> {why}: {again}")
             self.start()
             return
-        attempts = f"{self.attempt} attempt{'s' if self.attempt > 1 else ''}"
+        attempts = counted(self.attempt, "attempt")
         call.world.event(call.name, "element", f"<{tag}> {why}: gives up after {attempts} (no action request)")
         now = seconds(call.world.clock.now)
         self._finish(Heard(now, tag, "", speech=None, confidence=None, attempts=self.attempt))

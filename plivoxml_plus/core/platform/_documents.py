@@ -16,6 +16,7 @@ from typing import Literal
 
 from ..._errors import ParseError
 from ..._files import read_file
+from ..._terminal import counted
 from ...elements import Response
 from ...elements.response import SOUND_CHILDREN
 from ._requests import HttpRequest
@@ -76,7 +77,7 @@ class DocumentProblem(str):
 
             listed.append(f"and {error.omitted} more (only the first {MAX_PROBLEMS} are listed)")
         if len(listed) > 1:  # (numbered: a problem's own message may hold a semicolon)
-            text = f"invalid document, {len(error.problems) + error.omitted} problems: {'; '.join(listed)}"
+            text = f"invalid document, {counted(len(error.problems) + error.omitted, 'problem')}: {'; '.join(listed)}"
         else:
             text = f"invalid document: {error}"
         self = super().__new__(cls, text)

@@ -29,7 +29,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..._terminal import printable
+from ..._terminal import counted, printable
 from .._clock import format_seconds, seconds
 from .._world import World
 from ..bridge import Audibility
@@ -204,8 +204,8 @@ def render_text(world: World, calls: Mapping[str, CallRecord], probes: Sequence[
     names = list(calls)
     width = max([len(printable(n)) for n in names] + [4])  # (names are aligned as they are shown)
     lines = [
-        f"Simulation: {len(names)} call(s), clock at t={seconds(world.clock.now)}, "
-        f"{world.clock.processed} events, {len(world.requests)} requests",
+        f"Simulation: {counted(len(names), 'call')}, clock at t={seconds(world.clock.now)}, "
+        f"{counted(world.clock.processed, 'event')}, {counted(len(world.requests), 'request')}",
         "",
         f"{'time':>10}  {'call'.ljust(width)}  what",
     ]
