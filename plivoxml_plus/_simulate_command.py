@@ -77,6 +77,15 @@ def register(commands: Any) -> None:
         help="with --audio-out: the most memory rendering the audio may need, in MiB (default 2048)",
     )
     parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help=(
+            "after the report, the call-flow coverage: for every document the run executed, each "
+            "element's branches (keys, no input, Dial statuses, Record endings, room exits...) taken "
+            f"or not ({docs_url('simulation', 'call-flow-coverage')})"
+        ),
+    )
+    parser.add_argument(
         "--html",
         metavar="REPORT.html",
         default=None,

@@ -49,6 +49,7 @@ import pytest
 
 if TYPE_CHECKING:
     from .core import Simulation
+    from .core.report._coverage import CoverageReport
 
 __all__ = [
     "callback_actions",
@@ -67,6 +68,8 @@ HEAD_LINES = TAIL_LINES = 40  # of the text timeline in a failing test's section
 LINE_CHARACTERS = 300  # a longer line (a URL, a body) is cut: the section stays bounded
 
 _SIMULATION = pytest.StashKey["Simulation"]()  # the test's plivo_sim, while it is up
+# the session's coverage, merged (one item, once a test used plivo_sim; --plivo-coverage)
+_COVERAGE: pytest.StashKey[list[CoverageReport]] = pytest.StashKey()
 _REPORT_DIR = pytest.StashKey["Path | None"]()
 
 
@@ -80,6 +83,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
             f"else ${REPORT_DIR_ENV}, else the ini option plivo_report_dir; default: none written"
         ),
     )
+    group = parser.getgroup("plivoxml_plus")
+    group.addoption(
+        "--plivo-coverage",
+        action="store_true",
+        default=False,
+        help="record the call-flow coverage of every plivo_sim and report it after the run "
+        "(which branch of which document the tests took: keys, no input, Dial statuses, room exits...)",
+    )
+    group.addoption(
+        "--plivo-coverage-json",
+        metavar="FILE",
+        default=None,
+        help="with --plivo-coverage: also write the coverage as JSON to FILE",
+    )
     parser.addini(
         "plivo_report_dir",
         "folder (relative to the ini file) for the HTML reports of failing tests' plivo_sim",
@@ -89,6 +106,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_REPORT_DIR] = report_dir(config)
+    if config.getoption("plivo_coverage") or config.getoption("plivo_coverage_json"):
+        config.stash[_COVERAGE] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """The session's call-flow coverage (``--plivo-coverage``): every document the
+    tests' simulations executed, and each branch not taken."""
+    collected = config.stash.get(_COVERAGE, None)
+    if collected is None:
+        return
+    from .core.report._coverage import CoverageReport
+
+    total = collected[0] if collected else CoverageReport()
+    terminalreporter.section("plivo call-flow coverage")
+    terminalreporter.write_line(total.render_text())
+    path = config.getoption("plivo_coverage_json")
+    if path:
+        target = config.invocation_params.dir / path
+        target.write_text(total.to_json() + "\n", encoding="utf-8")
+        terminalreporter.write_line(f"call-flow coverage written to {target}")
 
 
 def report_dir(config: pytest.Config) -> Path | None:
@@ -144,16 +181,22 @@ def plivo_sim(
     """A fresh Simulation: sending to ``plivo_app`` in strict mode if there is one, else plain."""
     from .core import Simulation
 
+    collected = request.config.stash.get(_COVERAGE, None)
+    coverage = collected is not None
     if plivo_app is None:
-        sim = Simulation()
+        sim = Simulation(coverage=coverage)
     else:
-        sim = Simulation(app=plivo_app, base_url=plivo_base_url, auth_token=plivo_auth_token, strict=True)
+        sim = Simulation(
+            app=plivo_app, base_url=plivo_base_url, auth_token=plivo_auth_token, strict=True, coverage=coverage
+        )
     request.node.stash[_SIMULATION] = sim  # (for the report of a failure)
     try:
         yield sim
     finally:
         if _SIMULATION in request.node.stash:  # (a failure's report took it already)
             del request.node.stash[_SIMULATION]
+        if collected is not None:
+            collected[:] = [collected[0].merge(sim.coverage()) if collected else sim.coverage()]
         sim.close()
 
 

@@ -101,7 +101,7 @@ CORE = "plivoxml_plus.core"
 # call flow; the rooms seat calls on a bridge; on top, the simulation wires
 # them together and the scenario drives it.
 CORE_LAYERS: dict[str, tuple[str, ...]] = {
-    "ground": ("_settings", "_clock", "_ids", "_options", "_recording", "_durations"),
+    "ground": ("_settings", "_clock", "_ids", "_options", "_recording", "_durations", "_coverage"),
     "bridge": ("bridge",),
     "platform": ("platform",),
     "audio": ("audio",),

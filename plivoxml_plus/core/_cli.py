@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             if getattr(args, "strict", False):
                 scenario = attrs.evolve(scenario, strict=True)
             if args.serve_api is None:
-                simulation = scenario.run(progress=progress)
+                simulation = scenario.run(scenario.simulation(coverage=args.coverage), progress=progress)
             else:
                 simulation = _run_serving(scenario, args, progress)
     except StrictModeError as error:  # the scenario is fine: the app is not
@@ -105,7 +106,7 @@ def _progress(args: argparse.Namespace, label: str = "simulate") -> ProgressLine
 def _run_serving(scenario: Scenario, args: argparse.Namespace, progress: ProgressLine | None) -> Simulation:
     """The scenario run while its REST API is served on ``--serve-api`` (the URL on
     stderr first); the server stops when the run ends, before the report is printed."""
-    simulation = scenario.simulation()
+    simulation = scenario.simulation(coverage=args.coverage)
     host, port = args.serve_api
     try:
         with simulation.serve_api(port, host=host, auth_id=scenario.auth_id, auth_token=scenario.auth_token) as url:
@@ -141,7 +142,16 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
         except SimulationError as error:  # (a page or audio file that cannot be written)
             _complain(f"{args.scenario}: {error}")
             return 2
-    sys.stdout.write(simulation.report(args.format))
+    report = simulation.report(args.format)
+    if args.coverage:  # (text: a section after the report; JSON: one more key of the one object)
+        coverage = simulation.coverage()
+        if args.format == "json":
+            data = json.loads(report)
+            data["coverage"] = coverage.to_data()
+            report = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        else:
+            report += "\n" + coverage.render_text() + "\n"
+    sys.stdout.write(report)
     if args.audio_out is not None:
         noun = "file" if written == 1 else "files"
         print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)

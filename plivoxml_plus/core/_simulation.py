@@ -22,6 +22,7 @@ from ..elements import Response
 from ..elements._checks import Pattern, Url
 from ..elements._values import METHOD
 from ._clock import SKIP, seconds, to_ms
+from ._coverage import CoverageRecorder
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
@@ -49,6 +50,7 @@ from .callflow._signals import run_dtmf, run_message, run_stream
 from .platform._app import DEFAULT_AUTH_TOKEN, AppTransport
 from .platform._documents import Documents, UrlSource, read_document, read_xml_file
 from .platform._requests import HttpRequest, RequestKind, TimelineEvent
+from .report._coverage import CoverageReport
 from .report._report import render_json, render_text, to_data
 from .report._timeline import timeline_data
 from .rooms.conference import Conferences
@@ -152,6 +154,7 @@ class Simulation:
         auth_token: str = DEFAULT_AUTH_TOKEN,
         strict: bool = False,
         timeout: float = 5.0,
+        coverage: bool = False,
     ) -> None:
         if options is not None and not isinstance(options, ConferenceOptions):
             raise SimulationError(f"options must be a ConferenceOptions, not {type(options).__name__}")
@@ -176,6 +179,10 @@ class Simulation:
         if not isinstance(strict, bool):
             raise SimulationError(f"strict must be True or False, not {shown(strict)}")
         world.strict = strict
+        if not isinstance(coverage, bool):
+            raise SimulationError(f"coverage must be True or False, not {shown(coverage)}")
+        if coverage:
+            world.coverage = CoverageRecorder()
         if app is not None and base_url is None:
             raise SimulationError("app needs base_url: the URL your app's routes are under (e.g. 'https://app.example')")
         if base_url is not None:
@@ -928,6 +935,15 @@ class Simulation:
         if format == "text":
             return render_text(self._world, self.calls, self.probes)
         raise SimulationError(f"format must be 'text' or 'json', not {format!r}")
+
+    def coverage(self) -> CoverageReport:
+        """The call-flow coverage of the run so far: for every document executed,
+        each element's branches taken or not (docs/simulation.md, "Call-flow
+        coverage"). Needs ``Simulation(coverage=True)``."""
+        recorder = self._world.coverage
+        if recorder is None:
+            raise SimulationError("coverage is recorded only when asked for: Simulation(coverage=True)")
+        return CoverageReport.of(recorder)
 
     def report_html(
         self, path: str | os.PathLike[str], *, audio: AudioResult | None = None, embed_audio: bool = False

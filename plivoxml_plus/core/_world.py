@@ -12,6 +12,7 @@ from typing import Literal, NamedTuple, Protocol
 from .._errors import SimulationError
 from ..elements import Response
 from ._clock import Clock, seconds
+from ._coverage import CoverageRecorder
 from ._durations import DurationModel
 from ._ids import Ids
 from ._options import ConferenceOptions, MpcOptions
@@ -69,6 +70,7 @@ class World:
         "call_params",
         "call_tapes",
         "clock",
+        "coverage",
         "documents",
         "durations",
         "epoch_ms",
@@ -118,6 +120,7 @@ class World:
         self.strict = False  # a failed request fails the run
         self.failure: StrictModeError | None = None  # the one that did (the HTML report shows it)
         self.gate = Gate()  # held while events run; lent to the REST API while the app is waited on
+        self.coverage: CoverageRecorder | None = None  # the branches taken, when asked for
 
     def send(
         self,
@@ -213,6 +216,8 @@ class World:
             return Fetched(None, not isinstance(problem, DocumentProblem))
         if document == "sound" and response is not None:
             self.sound_documents[url] = response
+        if self.coverage is not None and response is not None:
+            self.coverage.fetched(response, url)
         return Fetched(response)
 
     def failed(self, route: Route, url: str, call: str | None, problem: str, *, fallible: bool = False) -> None:

@@ -268,6 +268,7 @@ class Call:
         "script_pos",
         "silence_entry",
         "silence_ms",
+        "source",
         "start_ms",
         "started",
         "steps",
@@ -326,6 +327,7 @@ class Call:
             self.request_params["ALegUUID"] = self.uuid
             self.request_params["ALegRequestUUID"] = world.ids.request(name)
         self.doc: list[Element] = list(document.children)
+        self.source: str | None = None  # where the document running came from (None: inline; coverage)
         self.pc = 0
         self.prompts: list[tuple[int, Element]] = []  # (start ms, Speak or Play): what the caller heard
         self.steps: list[tuple[int, str]] = []  # (start ms, tag) of each element run: the report's lane
@@ -412,11 +414,15 @@ class Call:
             if fetched.document is None and fallback is not None:
                 # Plivo requests the fallback with the answer URL's parameters [doc: the
                 # Application object page]
-                fetched = self.world.fetch(_FALLBACK, fallback[1], fallback[0], params, self.name, document="answer")
+                url = fallback[0]
+                fetched = self.world.fetch(_FALLBACK, fallback[1], url, params, self.name, document="answer")
             if fetched.document is None:
                 self.fetch_failed("answer", fetched)
                 return
             self.doc = list(fetched.document.children)
+            self.source = url
+        if self.world.coverage is not None:
+            self.world.coverage.entered(self.name, self.source, self.doc)
         if self.record.direction == "inbound" and self.doc and self.doc[0].tag == "Wait":
             self._answer_after(self.doc[0])
         self.step()
@@ -535,6 +541,8 @@ class Call:
             self.departure = None  # it went on after leaving its room
             self.record.executed.append(element.tag)
             self.steps.append((now, element.tag))
+            if world.coverage is not None:
+                world.coverage.reached(self.name, element)
             if _HANDLERS[element.tag](self, element):
                 return
 
@@ -564,6 +572,15 @@ class Call:
     def replace_document(self, document: Response) -> None:
         self.doc = list(document.children)
         self.pc = 0
+        coverage = self.world.coverage
+        if coverage is not None:
+            self.source = coverage.source_of(document)
+            coverage.entered(self.name, self.source, self.doc)
+
+    def branch(self, outcome: str) -> None:
+        """The element running ended with ``outcome`` (call-flow coverage)."""
+        if self.world.coverage is not None:
+            self.world.coverage.took(self.name, outcome)
 
     def go_on(self, document: Response | None, failed: bool) -> None:
         """After leaving a room: continue with ``document`` (the action URL's
@@ -679,10 +696,12 @@ class Call:
         params = world.params_for(_REDIRECT, {"Event": "Redirect"}, self)
         fetched = world.fetch(_REDIRECT, method, url, params, self.name, document="answer")
         if fetched.document is None:
+            self.branch("failed")
             if world.options.bad_document_ends_call:
                 self.fetch_failed("redirect", fetched)
                 return True
             return False
+        self.branch("followed")
         self.replace_document(fetched.document)
         return False
 

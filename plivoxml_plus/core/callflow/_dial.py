@@ -668,6 +668,7 @@ class Dialing:
         cause = ending.freeswitch
         rang = any(leg.rang for leg in self.legs)
         world.event(call.name, "dial", f"<Dial> ends: DialStatus {status} ({cause})")
+        call.branch(status)
         url = effective("action")
         document = None
         failed = False

@@ -24,6 +24,9 @@ __all__ = ["Gathering", "run_gathering"]
 _NO_KEY = ("", "none")  # finishOnKey values that mean no finishing key
 
 
+NO_INPUT = "no input in time"  # why an attempt failed with no key at all
+
+
 class Gathering:
     """One GetDigits or GetInput running on ``call`` (see the module docstring)."""
 
@@ -173,7 +176,7 @@ class Gathering:
 
     def _no_input(self, _: object) -> None:
         self.timer = None
-        self._failed("no input in time")
+        self._failed(NO_INPUT)
 
     def _digits_over(self, _: object) -> None:
         self.timer = None
@@ -208,6 +211,7 @@ class Gathering:
     def _failed(self, why: str) -> None:
         call = self.call
         tag = self.element.tag
+        call.branch("no input" if why == NO_INPUT else "invalid digits")
         if self.attempt < self.attempts:
             again = f"attempt {self.attempt + 1} of {self.attempts} begins"
             call.world.event(call.name, "element", f"<{tag}> {why}: {again}")
@@ -215,6 +219,8 @@ class Gathering:
             return
         attempts = counted(self.attempt, "attempt")
         call.world.event(call.name, "element", f"<{tag}> {why}: gives up after {attempts} (no action request)")
+        if self.attempts > 1:
+            call.branch("retries exhausted")
         now = seconds(call.world.clock.now)
         self._finish(Heard(now, tag, "", speech=None, confidence=None, attempts=self.attempt))
         call.go_on(None, False)
@@ -227,6 +233,10 @@ class Gathering:
             seconds(world.clock.now), element.tag, digits, speech=speech, confidence=confidence, attempts=self.attempt
         )
         self._finish(heard)
+        if element.tag == "GetDigits":
+            call.branch(f"digits {digits}")
+        else:
+            call.branch("dtmf" if speech is None else "speech")
         shown = f"digits {digits!r}" if speech is None else f"speech {speech!r}"
         world.event(call.name, "digits" if speech is None else "speech", f"<{element.tag}> got {shown}")
         url = element.effective("action")

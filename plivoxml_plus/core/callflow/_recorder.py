@@ -127,6 +127,7 @@ class Recorder:
             self.silence_entry = world.clock.at(world.clock.now + self.silence_ms, self._stop, "silence")
 
     def hung_up(self) -> None:
+        self.call.branch("hangup")
         self._cancel()
         # I3 [inf]: no action URL, the file is still made
         self._ready(max(self.call.world.clock.now, self.recording.started_ms))
@@ -140,6 +141,7 @@ class Recorder:
 
     def _stop(self, why: object, key: str = "") -> None:
         call = self.call
+        call.branch(str(why))
         world = call.world
         self._cancel()
         call.listener = None

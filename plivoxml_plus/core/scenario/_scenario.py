@@ -436,8 +436,9 @@ class Scenario:
     strict: bool = attrs.field(default=attrs.Factory(lambda self: self.base_url is not None, takes_self=True))
     app_line: int = 1  # where app (else base_url) is written: problems setting it up are reported there
 
-    def simulation(self) -> Simulation:
-        """A Simulation with every call, voice, input, API request and probe scheduled, not yet run.
+    def simulation(self, *, coverage: bool = False) -> Simulation:
+        """A Simulation with every call, voice, input, API request and probe scheduled, not yet run
+        (recording its call-flow coverage if asked: ``Simulation.coverage``).
         With an app or base URL it holds a client: close it (``with``) when done."""
         try:
             simulation = Simulation(
@@ -451,6 +452,7 @@ class Scenario:
                 auth_token=self.auth_token,
                 strict=self.strict,
                 timeout=self.timeout,
+                coverage=coverage,
             )
         except (SimulationError, MissingExtra) as error:  # MissingExtra: httpx, for an app or base_url
             raise ScenarioError(str(error), path=self.path, line=self.app_line) from None

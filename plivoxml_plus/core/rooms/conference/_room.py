@@ -19,6 +19,7 @@ from typing import ClassVar
 from ....elements import Element, Response
 from ....elements._values import CONFERENCE_SOUND
 from ..._clock import Clock, Entry, seconds
+from ..._coverage import exit_branch
 from ..._recording import Recording, api_figures, transcription_charge
 from ..._world import World
 from ...bridge import Bridge, Seat
@@ -375,6 +376,7 @@ class Room:
     def remove(self, member: Member, reason: str) -> tuple[Response | None, bool]:
         """Take ``member`` out: exit callback, then the action request (C6).
         Returns the document the action URL gave and whether it failed to."""
+        member.call.branch(exit_branch(reason))
         world = self.world
         call = member.call
         del self.members[member.member_id]

@@ -17,6 +17,7 @@ from ....elements import Element, Response
 from ....elements import MultiPartyCall as MultiPartyCallElement
 from ....elements._values import MPC_SOUND, ROLE
 from ..._clock import Clock, Entry, seconds
+from ..._coverage import exit_branch
 from ..._world import World
 from ...bridge import Bridge, PairRules, Seat
 from ...callflow._call import Call
@@ -290,6 +291,7 @@ class Mpc:
     def remove(self, p: Participant, cause: str) -> tuple[Response | None, bool]:
         """Take ``p`` out: exit sound, ParticipantExit, then the exit action (M6).
         Returns the document onExitActionUrl gave and whether it failed to."""
+        p.call.branch(exit_branch(cause))
         world = self.world
         now = world.clock.now
         call = p.call
