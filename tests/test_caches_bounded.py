@@ -69,3 +69,22 @@ def test_no_cache_outgrows_its_bound(names: list[str]) -> None:
     remembered = [value for cls in _FINISHED for spec in cls.specs.values() for value in spec.check.known() or ()]
     assert all(len(value) <= _checks.KNOWN_LEN for value in remembered)
     assert all(sum(map(len, template.attrib.values())) <= _base.TEMPLATE_LEN for template in _base._TEMPLATES.values())
+
+
+def test_values_never_seen_do_not_touch_the_template_cache() -> None:
+    # a document of new values (a webhook's room, URL, number) is written straight
+    # away: no template can be kept for it yet, so none is looked for or noted
+    _base._SEEN.clear()
+    _base._TEMPLATES.clear()
+    for i in range(50):
+        room = Conference(f"never-seen-{i}", wait_sound=f"https://example.com/never-seen/{i}.xml")
+        dial = Dial(caller_id=f"+1999{i:07d}").add(Number(f"+1888{i:07d}"))
+        Response().add(room).add(dial).to_string()
+    assert not _base._SEEN and not _base._TEMPLATES
+    # values seen before are: the second time noted, the third copied from a template
+    for _ in range(3):
+        room = Conference("never-seen-0", wait_sound="https://example.com/never-seen/0.xml")
+        assert Response().add(room).to_string() == (
+            '<Response><Conference waitSound="https://example.com/never-seen/0.xml">never-seen-0</Conference></Response>'
+        )
+    assert len(_base._TEMPLATES) == 1

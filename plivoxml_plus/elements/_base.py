@@ -426,6 +426,8 @@ def write_children(parent: Element, children: list[Element], node: etree._Elemen
             wire = store["_wire"]
             if not wire:
                 leaf = _SubElement(node, child.tag)
+            elif "_fresh" in store:  # values new to their checks: no template of it is kept yet
+                leaf = _SubElement(node, child.tag, wire)
             else:  # copied from a template (see _TEMPLATES)
                 key = (child.tag, *wire, *wire.values())  # (the names say which values are which)
                 template = _TEMPLATES.get(key)

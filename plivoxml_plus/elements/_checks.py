@@ -302,10 +302,23 @@ class Pattern(Check[str]):
         raise Refused(self.allowed)
 
     def admit(self, value: object) -> tuple[str, str]:
-        if type(value) is str and value in self._known:
-            return value, value
-        if self._matches(value):
-            remember(self._known, value)  # type: ignore[arg-type]
+        if type(value) is str:
+            known = self._known
+            if value in known:
+                return value, value
+            # _matches and remember inlined: every value not seen before passes here
+            # (a webhook's room names, URLs, numbers; issue 21, item 1)
+            if (
+                (self.maximum is None or len(value) <= self.maximum)
+                and self._fullmatch(value) is not None
+                and (not self.xml or (value.isascii() and value.isprintable()) or _NOT_XML_CHAR.search(value) is None)
+            ):
+                if len(value) <= KNOWN_LEN:
+                    if len(known) >= KNOWN_MAX:
+                        known.clear()
+                    known.add(value)
+                return value, value
+        elif self._matches(value):  # a str subclass: checked every time, never remembered
             return value, value  # type: ignore[return-value]
         raise Refused(self.allowed)
 

@@ -25,7 +25,8 @@ Do not edit; tests/test_generated_code.py checks that it is up to date."""
 # fmt: off
 # ruff: noqa
 # mypy: ignore-errors
-from ._init_support import _NOT_GIVEN, _REQUIRED, _admitted
+from ._checks import Refused as _Refused
+from ._init_support import _NOT_GIVEN, _REQUIRED
 
 _type = type
 _str = str

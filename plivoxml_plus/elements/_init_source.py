@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._checks import Boolean, Check, Integer, OrWords
-from ._init_support import _NOT_GIVEN, _REQUIRED, _admitted
+from ._checks import Boolean, Check, Integer, OrWords, Refused
+from ._init_support import _NOT_GIVEN, _REQUIRED
 
 __all__ = ["class_path", "compile_factory", "factory_source", "init_key"]
 
@@ -40,8 +40,9 @@ def check_shape(check: Check[Any]) -> tuple[Any, ...]:
     made, so they are not part of it."""
     if isinstance(check, OrWords):
         return ("words", *check_shape(check.other))
-    if check.known() is not None:
-        return ("known",)
+    known = check.known()
+    if known is not None:  # values it remembers (a set that grows), or its fixed choices
+        return ("remembers",) if isinstance(known, set) else ("choices",)
     if type(check) is Integer:
         return ("int", check.minimum, check.maximum)
     if type(check) is Boolean:
@@ -95,11 +96,20 @@ def factory_source(cls: Any, function: str) -> str:
         refs.append(f"{admit} = {where}.admit")
         stores = [f"_store[{name!r}]", *([f"_wire[{spec.xml!r}]"] if spec.xml else [])]
         target = ", ".join([stores[0], stores[1] if spec.xml else "_"])
-        call = f"{target} = _admitted(_cls, {name!r}, {admit}, {keyword})"
+        admitted = [
+            "try:",
+            f"    {target} = {admit}({keyword})",
+            "except _Refused as _why:",
+            f"    raise _cls._refused({name!r}, {keyword}, _why) from None",
+        ]
+        if spec.xml is not None and "remembers" in check_shape(spec.check):
+            # a value its check had not remembered: no template of this element can be
+            # kept yet, so serializing it does not look for one (see _base.write_children)
+            admitted.append("_store['_fresh'] = True")
         checked: list[str] = []
         for index, (condition, assignments) in enumerate(_branches(spec.check, where, keyword, stores, refs)):
             checked += [f"{'if' if index == 0 else 'elif'} {condition}:", *(f"    {line}" for line in assignments)]
-        checked += ["else:", f"    {call}"] if checked else [call]
+        checked += ["else:", *(f"    {line}" for line in admitted)] if checked else admitted
         if spec.required:
             params.append(f"{keyword}=_REQUIRED")
             body += [
@@ -138,7 +148,7 @@ def function_name(cls: type) -> str:
 def compile_factory(cls: Any) -> Factory:
     """The factory of a class _generated.py does not have (or has from before a change)."""
     namespace: dict[str, Any] = {
-        "_admitted": _admitted, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_type": type, "_str": str,
+        "_Refused": Refused, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_type": type, "_str": str,
         "_int": int,
     }  # fmt: skip
     source = factory_source(cls, "factory")
