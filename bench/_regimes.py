@@ -107,3 +107,11 @@ def ours_ivr(v: IvrValues) -> str:
     return Response().add(menu).add(dial).to_string()
 
 
+
+
+# title -> (the values of document i in a regime, plivoxml_plus building it)
+REGIME_DOCUMENTS: dict[str, tuple[Callable[[str, int], Any], Callable[[Any], str]]] = {
+    "Conference (moderated meeting, participant)": (conference_values, ours_conference),
+    "MultiPartyCall (coach mode, status callback)": (mpc_values, ours_mpc),
+    "IVR: GetDigits (Speak), Dial (2 Number)": (ivr_values, ours_ivr),
+}

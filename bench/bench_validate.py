@@ -27,19 +27,7 @@ import timeit
 from collections.abc import Callable
 
 import xmlschema
-from _regimes import (
-    COUNT,
-    REGIMES,
-    conference_values,
-    ivr_values,
-    mpc_values,
-    ours_conference,
-    ours_ivr,
-    ours_mpc,
-    ratios,
-    spread,
-    timed,
-)
+from _regimes import COUNT, REGIME_DOCUMENTS, REGIMES, ratios, spread, timed
 from lxml import etree
 
 from plivoxml_plus import (
@@ -150,11 +138,6 @@ def verdict(ok: bool) -> str:
 
 # -- three regimes of documents (issue 21, items 1 and 4): same, texts varying, all distinct ------
 
-REGIME_DOCUMENTS = {
-    "Conference (moderated meeting, participant)": (conference_values, ours_conference),
-    "MultiPartyCall (coach mode, status callback)": (mpc_values, ours_mpc),
-    "IVR: GetDigits (Speak), Dial (2 Number)": (ivr_values, ours_ivr),
-}
 TARGET_VALIDATE = 1.3
 TARGET_PARSE = 2.5
 REPEATS = 5
