@@ -107,8 +107,6 @@ def ours_ivr(v: IvrValues) -> str:
     return Response().add(menu).add(dial).to_string()
 
 
-
-
 # title -> (the values of document i in a regime, plivoxml_plus building it)
 REGIME_DOCUMENTS: dict[str, tuple[Callable[[str, int], Any], Callable[[Any], str]]] = {
     "Conference (moderated meeting, participant)": (conference_values, ours_conference),

@@ -1,5 +1,5 @@
 """Each element class's ``__init__``, as plain source: written by
-``python -m plivoxml_plus.elements._generate`` from the classes (see _generate.py).
+``python -m plivoxml_plus.elements._generate`` from the classes (see _init_source.py).
 Do not edit; tests/test_generated_code.py checks that it is up to date."""
 
 # fmt: off

@@ -155,5 +155,3 @@ def compile_factory(cls: Any) -> Factory:
     exec(compile(source, f"<plivoxml_plus generated {cls.__name__}.__init__>", "exec"), namespace)
     factory: Factory = namespace["factory"]
     return factory
-
-

@@ -7,4 +7,3 @@ from typing import Any
 
 _REQUIRED: Any = type("_Required", (), {"__repr__": lambda self: "<required>"})()
 _NOT_GIVEN: Any = type("_NotGiven", (), {"__repr__": lambda self: "<not given>"})()
-
