@@ -110,7 +110,8 @@ def test_a_test_using_plivo_sim_through_plivo_client_shows_it_too(tmp_path: Path
     )
     done = run_pytest(folder)
     assert done.returncode == 1 and "1 failed" in done.stdout, outcome(done)
-    assert sections(done.stdout)["test_a_call_from_the_api"].startswith("<Simulation at t=0: 1 call, 0 requests>"), outcome(done)
+    section = sections(done.stdout)["test_a_call_from_the_api"]
+    assert section.startswith("<Simulation at t=0: 1 call, 0 requests>"), outcome(done)
 
 
 def html_reports(folder: Path) -> list[Path]:
