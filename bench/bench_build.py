@@ -20,12 +20,25 @@ import subprocess
 import sys
 import timeit
 from collections.abc import Callable
+from typing import Any
 
+from _regimes import COUNT, REGIME_DOCUMENTS, REGIMES, IvrValues, ratios, spread, timed, verdict
 from lxml import etree
 from plivo import plivoxml as plivo_xml
 
 import plivoxml_plus
-from plivoxml_plus import Conference, Dial, GetInput, Hangup, MultiPartyCall, Number, Play, Response, Speak, User
+from plivoxml_plus import (
+    Conference,
+    Dial,
+    GetInput,
+    Hangup,
+    MultiPartyCall,
+    Number,
+    Play,
+    Response,
+    Speak,
+    User,
+)
 from plivoxml_plus import plivoxml as dropin
 
 HOLD = "https://example.com/hold-music.xml"
@@ -299,6 +312,69 @@ def import_cost_ms() -> tuple[float, float]:
     return statistics.median(cumulative), wall("import plivoxml_plus") - wall("pass")
 
 
+# -- three regimes of values (issue 21, item 1): same, texts varying, all distinct ----------
+# Each document is built from a tuple of values, by plivoxml_plus and by hand-written
+# lxml giving the same bytes (checked before timing).
+
+
+def lxml_conference(v: tuple[str, str, int]) -> str:
+    root = etree.Element("Response")
+    node = etree.SubElement(root, "Conference", startConferenceOnEnter="false", waitSound=v[1], maxMembers=str(v[2]))
+    node.text = v[0]
+    return etree.tostring(root, encoding="unicode")
+
+
+def lxml_mpc(v: tuple[str, str, int, str]) -> str:
+    root = etree.Element("Response")
+    node = etree.SubElement(
+        root, "MultiPartyCall", role=v[1], maxParticipants=str(v[2]), statusCallbackUrl=v[3], coachMode="true"
+    )
+    node.text = v[0]
+    return etree.tostring(root, encoding="unicode")
+
+
+def lxml_ivr(v: IvrValues) -> str:
+    root = etree.Element("Response")
+    menu = etree.SubElement(root, "GetDigits", action=v[0], timeout=str(v[1]), numDigits="1")
+    etree.SubElement(menu, "Speak").text = v[2]
+    dial = etree.SubElement(root, "Dial", callerId=v[3])
+    etree.SubElement(dial, "Number").text = v[4]
+    etree.SubElement(dial, "Number").text = v[5]
+    return etree.tostring(root, encoding="unicode")
+
+
+LXML_WAYS: dict[str, Callable[[Any], str]] = {
+    "Conference (moderated meeting, participant)": lxml_conference,
+    "MultiPartyCall (coach mode, status callback)": lxml_mpc,
+    "IVR: GetDigits (Speak), Dial (2 Number)": lxml_ivr,
+}
+TARGET_DISTINCT = 1.5
+REPEATS = 7
+
+
+def regimes_table() -> bool:
+    """Print the three regimes' table; True when every distinct-document target is met."""
+    print(
+        f"\n## Building and serializing {COUNT:,} documents per regime (µs per document, min / median / max "
+        f"of {REPEATS} interleaved passes; ratio: each pass against lxml's in the same round)\n"
+    )
+    print("| document | regime | plivoxml_plus | hand-written lxml | ours / lxml (min / median / max) |")
+    print("|---|---|---:|---:|---:|")
+    met = True
+    for title, (values, ours) in REGIME_DOCUMENTS.items():
+        lxml = LXML_WAYS[title]
+        for regime in REGIMES:
+            inputs = [values(regime, i) for i in range(COUNT)]
+            for v in (*inputs[:100], inputs[-1]):  # the same bytes, before any timing
+                assert ours(v) == lxml(v), (title, regime, ours(v), lxml(v))
+            ours_us, lxml_us = timed((ours, lxml), inputs, REPEATS)
+            ratio = ratios(ours_us, lxml_us)
+            print(f"| {title} | {regime} | {spread(ours_us)} | {spread(lxml_us)} | {spread(ratio)}x |")
+            if regime == "distinct":
+                met = met and statistics.median(ratio) <= TARGET_DISTINCT
+    return met
+
+
 def main() -> None:
     check_equivalent()
     print("## Building and serializing a document (µs per document, best of 15 timeit rounds)\n")
@@ -309,6 +385,11 @@ def main() -> None:
         ours, lxml_time, plivo_time = times[0], times[2], times[3]
         cells = " | ".join(f"{t:.1f}" for t in times)
         print(f"| {title} | {cells} | {ours / lxml_time:.2f}x | {plivo_time / ours:.0f}x |")
+    distinct_met = regimes_table()
+    print(
+        f"\nTarget (issue 21): distinct documents <= {TARGET_DISTINCT}x lxml (median ratio) for each document: "
+        f"{verdict(distinct_met)}."
+    )
     cumulative, wall = import_cost_ms()
     print(
         f"\n`import plivoxml_plus`: {cumulative:.1f} ms cumulative by `-X importtime` (lxml and attrs included), "

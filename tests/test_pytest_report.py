@@ -89,7 +89,7 @@ def test_a_failing_plivo_sim_test_shows_its_timeline_bounded(tmp_path: Path):
     assert list(shown) == ["test_the_first_caller_hears_nobody"], outcome(done)
     lines = shown["test_the_first_caller_hears_nobody"].splitlines()
     assert lines[0].startswith("<Simulation at t=") and f"{CALLS} calls" in lines[0], lines[:3]
-    assert lines[1].startswith(f"Simulation: {CALLS} call(s)"), lines[:3]  # the text report's first line
+    assert lines[1].startswith(f"Simulation: {CALLS} calls"), lines[:3]  # the text report's first line
     gap = [line for line in lines if re.fullmatch(r"\.\.\. \d+ lines left out .*", line)]
     assert len(gap) == 1, lines
     assert lines.index(gap[0]) == 1 + HEAD_LINES, lines
@@ -110,7 +110,8 @@ def test_a_test_using_plivo_sim_through_plivo_client_shows_it_too(tmp_path: Path
     )
     done = run_pytest(folder)
     assert done.returncode == 1 and "1 failed" in done.stdout, outcome(done)
-    assert sections(done.stdout)["test_a_call_from_the_api"].startswith("<Simulation at t=0: 1 calls"), outcome(done)
+    section = sections(done.stdout)["test_a_call_from_the_api"]
+    assert section.startswith("<Simulation at t=0: 1 call, 0 requests>"), outcome(done)
 
 
 def html_reports(folder: Path) -> list[Path]:

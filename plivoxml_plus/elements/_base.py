@@ -19,17 +19,18 @@ path of a webhook handler:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Concatenate, Literal, TypeVar
+from typing import Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
 import attrs
 from lxml import etree
-from typing_extensions import ParamSpec
 
 from .._errors import ValidationError
-from ._checks import Boolean, Check, Integer, OrWords, Refused, shown
+from . import _generated
+from ._checks import Check, Refused, shown
+from ._init_source import class_path, compile_factory, init_key
+from ._init_support import _NOT_GIVEN
 
 __all__ = [
     "AttributeSpec", "Element", "adder", "attribute", "child_list", "content", "helper_name", "optional_content",
@@ -135,7 +136,38 @@ class Element:
     # name -> (XML name, or None for the content; its check's admit)
     _table: ClassVar[dict[str, tuple[str | None, Callable[[object], tuple[Any, str]]]]]
     _xml_order: ClassVar[tuple[str, ...]]
+    _fields: ClassVar[tuple[str, ...]]  # every attrs field's name: what == compares
     _wire: dict[str, str]
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as attrs makes it
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # attrs' define() keeps the __init__ and __eq__ a class defines itself
+        # (auto_detect). Giving each element class its own before define() runs spares
+        # compiling attrs' versions at import: xml_element installs the generated
+        # __init__, and every class compares with _equal. (Each class gets a function
+        # object of its own: define() takes one inherited from a base as not its own.)
+        super().__init_subclass__(**kwargs)
+        if "__init__" not in cls.__dict__:
+
+            def __init__(self: Element, *args: Any, **kwargs: Any) -> None:
+                # (a plain subclass of an element class, not finished: its base's __init__)
+                super(cls, self).__init__(*args, **kwargs)
+
+            cls.__init__ = __init__  # type: ignore[method-assign,assignment]
+
+        def __eq__(self: Element, other: object) -> bool:
+            return self._equal(other)
+
+        cls.__eq__ = __eq__  # type: ignore[method-assign,assignment]
+
+    def _equal(self, other: object) -> bool:
+        """``==``, as attrs would write it: the same class, and every field equal (an
+        unset attribute reads as None)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented  # type: ignore[no-any-return]
+        mine, theirs = self.__dict__, other.__dict__
+        # (attrs' own compares a tuple of the fields with another's: the same)
+        return all(mine.get(name) == theirs.get(name) for name in self._fields)
 
     # -- construction and change -------------------------------------------------
 
@@ -214,6 +246,8 @@ class Element:
         if spec is not None:
             hint = f" Did you mean {spec.name!r}? (Python names are snake_case; {name!r} is its XML name.)"
         else:
+            import difflib  # only for a mistake: off the import path
+
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             hint = f" Did you mean {close[0]!r}?" if close else ""
         valid = f"Valid names: {', '.join(known)}." if known else f"<{cls.tag}> takes no attributes."
@@ -392,6 +426,8 @@ def write_children(parent: Element, children: list[Element], node: etree._Elemen
             wire = store["_wire"]
             if not wire:
                 leaf = _SubElement(node, child.tag)
+            elif "_fresh" in store:  # values new to their checks: no template of it is kept yet
+                leaf = _SubElement(node, child.tag, wire)
             else:  # copied from a template (see _TEMPLATES)
                 key = (child.tag, *wire, *wire.values())  # (the names say which values are which)
                 template = _TEMPLATES.get(key)
@@ -460,107 +496,16 @@ def _make_setter(name: str) -> Callable[[Any, Any], Any]:
     return setter
 
 
-_REQUIRED: Any = type("_Required", (), {"__repr__": lambda self: "<required>"})()
-_NOT_GIVEN: Any = type("_NotGiven", (), {"__repr__": lambda self: "<not given>"})()
-
-
-def _admitted(cls: type[Element], name: str, admit: Callable[[object], tuple[Any, str]], value: object) -> Any:
-    """``admit(value)`` for the generated constructors (one line of their source per
-    attribute, which keeps compiling them at import quick), or the package's error."""
-    try:
-        return admit(value)
-    except Refused as why:
-        raise cls._refused(name, value, why) from None
-
-
-def _inline_admit(spec: AttributeSpec, namespace: dict[str, Any]) -> list[str]:
-    """The common values' ``admit``, inlined (a Python call costs more than the
-    test): the branches, each ``if``/``elif`` and its stores, to put before the
-    ``admit`` call that becomes their ``else:`` (an empty list: always call admit).
-    Each branch gives exactly what ``admit`` would (a property test checks it)."""
-    stores = [f"_store[{spec.name!r}]", *([f"_wire[{spec.xml!r}]"] if spec.xml else [])]
-    branches = _branches(spec.check, spec.keyword, stores, namespace)
-    lines = []
-    for index, (condition, assignments) in enumerate(branches):
-        lines.append(f"{'if' if index == 0 else 'elif'} {condition}:")
-        lines += [f"    {line}" for line in assignments]
-    return [*lines, "else:"] if lines else []
-
-
-def _branches(
-    check: Check[Any], keyword: str, stores: list[str], namespace: dict[str, Any]
-) -> list[tuple[str, list[str]]]:
-    """(condition, assignments) pairs for ``check``'s common values (see _inline_admit)."""
-    ref = f"_c{len(namespace)}"  # a name of its own for the set or words tested
-    if isinstance(check, OrWords):  # its words, then what its other check admits (Sound too)
-        namespace[ref] = check.words
-        words = (f"_type({keyword}) is _str and {keyword} in {ref}", [" = ".join([*stores, keyword])])
-        return [words, *_branches(check.other, keyword, stores, namespace)]
-    known = check.known()
-    if known is not None:  # a value admitted before, or a choice as written
-        namespace[ref] = known
-        return [(f"_type({keyword}) is _str and {keyword} in {ref}", [" = ".join([*stores, keyword])])]
-    if type(check) is Integer:
-        assignments = [f"{stores[0]} = {keyword}", *(f'{wire} = f"{{{keyword}}}"' for wire in stores[1:])]
-        return [(f"_type({keyword}) is _int and {check.minimum} <= {keyword} <= {check.maximum}", assignments)]
-    if type(check) is Boolean:
-        wires = [f"{wire} = 'true' if {keyword} else 'false'" for wire in stores[1:]]
-        return [(f"{keyword} is True or {keyword} is False", [f"{stores[0]} = {keyword}", *wires])]
-    return []
-
-
 def _make_init(cls: type[Element]) -> Callable[..., None]:
-    """Generate ``cls.__init__`` as straight-line code, as attrs does.
-
-    One ``if name is not None`` per attribute and one ``admit`` call per value
-    given: validating is then cheaper than lxml's own work on the same document.
-    Parameters keep the attrs field order (plivo-python's positional order), so the
-    signature mypy sees (from the attrs plugin) is the one that runs; attributes
-    are written in that order. A guard parameter after the last one turns one
-    argument too many into the package's error (a ``*args`` catch-all would take
-    CPython off its fast path for binding keywords: measured, 0.25 µs a call).
-    """
-    namespace: dict[str, Any] = {
-        "_admitted": _admitted, "_REQUIRED": _REQUIRED, "_NOT_GIVEN": _NOT_GIVEN, "_cls": cls, "_type": type,
-        "_str": str, "_int": int,
-    }  # fmt: skip
-    params: list[str] = []
-    body = ["    _store = self.__dict__", "    _wire = {}"]
-    for name, spec in cls.specs.items():
-        admit = f"_admit_{name}"
-        keyword = spec.keyword
-        namespace[admit] = spec.check.admit
-        target = f"_store[{name!r}], _wire[{spec.xml!r}]" if spec.xml else f"_store[{name!r}], _"
-        call = f"{target} = _admitted(_cls, {name!r}, {admit}, {keyword})"
-        inline = _inline_admit(spec, namespace)
-        checked = [*inline, f"    {call}"] if inline else [call]
-        if spec.required:
-            params.append(f"{keyword}=_REQUIRED")
-            body += [
-                f"    if {keyword} is _REQUIRED or {keyword} is None:",
-                f"        raise _cls._refuse({name!r}, None, 'is required')",
-                *(f"    {line}" for line in checked),
-            ]
-        else:
-            params.append(f"{keyword}=None")
-            body += [f"    if {keyword} is not None:", *(f"        {line}" for line in checked)]
-    body.append("    _store['_wire'] = _wire")
-    guard = ["_by_position=_NOT_GIVEN"]
-    if cls._holds:  # children: after the guard, so only a keyword reaches it
-        guard.append("children=None")
-        body += [
-            "    _store['children'] = []",
-            "    if children is not None:",
-            "        self._set_children(children)",
-        ]
-    signature = ", ".join(["self", *params, *guard, "**_unknown"])
-    source = (
-        f"def __init__({signature}):\n"
-        "    if _by_position is not _NOT_GIVEN or _unknown:\n"
-        "        raise _cls._bad_call(_by_position, _unknown)\n" + "\n".join(body) + "\n"
-    )
-    exec(compile(source, f"<plivoxml_plus generated {cls.__name__}.__init__>", "exec"), namespace)
-    init: Callable[..., None] = namespace["__init__"]
+    """``cls.__init__``: straight-line code (see _generate.py), made by the factory
+    checked in as plain source in _generated.py, so nothing is compiled at import.
+    A class changed since the file was written (its key differs) gets the same
+    source compiled here instead, so it is never wrong; tests/test_generated_code.py
+    fails until ``python -m plivoxml_plus.elements._generate`` rewrites the file."""
+    made: tuple[tuple[Any, ...], Callable[[type[Element]], Callable[..., None]]] | None
+    made = _generated.INITS.get(class_path(cls))
+    fresh = made is not None and made[0] == init_key(cls)
+    init: Callable[..., None] = made[1](cls) if fresh else compile_factory(cls)(cls)  # type: ignore[index]
     init.__qualname__ = f"{cls.__name__}.__init__"
     return init
 
@@ -617,6 +562,7 @@ def xml_element(
         cls._xml_order = tuple(spec.xml for spec in specs.values() if spec.xml is not None)
         cls._positional = tuple(spec.keyword for spec in specs.values())
         cls._required = frozenset(n for n, s in specs.items() if s.required)
+        cls._fields = tuple(field.name for field in attrs.fields(cls))  # type: ignore[arg-type]
         # A generated __init__ and the validating __setattr__ replace attrs' own (see
         # the module docstring); unset attributes read as None from the class.
         # Response, which takes its children as its argument, keeps the __init__

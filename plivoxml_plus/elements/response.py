@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 from lxml import etree
-from typing_extensions import Never, Self
 
 from .._errors import ValidationError
 from ._base import Element, adder, write_children, xml_element
@@ -19,6 +18,9 @@ from .multiparty import MultiPartyCall
 from .preanswer import PreAnswer
 from .record import Record
 from .signals import DTMF, Message, Stream
+
+if TYPE_CHECKING:  # annotations only: typing_extensions stays off the import path
+    from typing_extensions import Never, Self
 
 __all__ = ["ANSWER_CHILDREN", "SOUND_CHILDREN", "Response"]
 
