@@ -97,6 +97,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="with --plivo-coverage: also write the coverage as JSON to FILE",
     )
+    group.addoption(
+        "--plivo-coverage-html",
+        metavar="FILE",
+        default=None,
+        help="with --plivo-coverage: also write the coverage as one HTML page to FILE",
+    )
     parser.addini(
         "plivo_report_dir",
         "folder (relative to the ini file) for the HTML reports of failing tests' plivo_sim",
@@ -106,7 +112,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_REPORT_DIR] = report_dir(config)
-    if config.getoption("plivo_coverage") or config.getoption("plivo_coverage_json"):
+    if any(config.getoption(name) for name in ("plivo_coverage", "plivo_coverage_json", "plivo_coverage_html")):
         config.stash[_COVERAGE] = []
 
 
@@ -121,11 +127,12 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     total = collected[0] if collected else CoverageReport()
     terminalreporter.section("plivo call-flow coverage")
     terminalreporter.write_line(total.render_text())
-    path = config.getoption("plivo_coverage_json")
-    if path:
-        target = config.invocation_params.dir / path
-        target.write_text(total.to_json() + "\n", encoding="utf-8")
-        terminalreporter.write_line(f"call-flow coverage written to {target}")
+    for option, text in (("plivo_coverage_json", total.to_json), ("plivo_coverage_html", total.to_html)):
+        path = config.getoption(option)
+        if path:
+            target = config.invocation_params.dir / path
+            target.write_text(text() + "\n", encoding="utf-8")
+            terminalreporter.write_line(f"call-flow coverage written to {target}")
 
 
 def report_dir(config: pytest.Config) -> Path | None:

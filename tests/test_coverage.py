@@ -148,3 +148,32 @@ def test_the_plugin_reports_the_call_centres_missing_branch(tmp_path: Path) -> N
 def test_without_the_option_the_plugin_reports_nothing() -> None:
     run = _run("-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=ROOT / "examples" / "callcenter")
     assert run.returncode == 0 and "call-flow coverage" not in run.stdout
+
+
+def test_the_html_page_escapes_names_and_marks_each_branch(tmp_path: Path) -> None:
+    from lxml import html as lxml_html
+
+    hostile = "https://app.example/<script>alert(1)</script>&x=\"'"
+    sim = Simulation(
+        urls={hostile: Response().add(GetDigits(CHOICE).add_speak("?")), CHOICE: Response().add_speak("ok")},
+        coverage=True,
+    )
+    sim.call("caller", answer_url=hostile, hangup=30)
+    sim.press("caller", "7", at=1)
+    page = sim.run().coverage().to_html()
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script")
+    assert hostile in [h2.text_content().split(" \u2014 ")[0] for h2 in tree.xpath("//h2")]
+    missing = [span.text_content() for span in tree.xpath('//span[@class="missing"]')]
+    taken = [span.text_content() for span in tree.xpath('//span[@class="taken"]')]
+    assert "\u2717 no input" in missing and "\u2713 digits" in taken
+
+
+def test_the_plugin_writes_the_html_page(tmp_path: Path) -> None:
+    page = tmp_path / "coverage.html"
+    run = _run(
+        "-m", "pytest", "-q", "-p", "no:cacheprovider", "--plivo-coverage-html", str(page),
+        cwd=ROOT / "examples" / "callcenter",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert "https://app.example/survey" in page.read_text() and "never run" in page.read_text()

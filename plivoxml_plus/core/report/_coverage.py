@@ -17,6 +17,7 @@ kicked out by the API) is listed, and counts for nothing.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -191,6 +192,10 @@ class CoverageReport:
     def to_json(self) -> str:
         return json.dumps(self.to_data(), indent=2, ensure_ascii=False)
 
+    def to_html(self) -> str:
+        """One self-contained HTML page (no script, no network fetch)."""
+        return render_html(self)
+
     def render_text(self) -> str:
         """The report a person reads: a line per document, then its elements with a missing branch."""
         lines = [f"call-flow coverage: {self.covered} of {self.total} branches ({_percent(self.covered, self.total)})"]
@@ -207,3 +212,56 @@ class CoverageReport:
                         said += f"; taken {', '.join(taken)}"
                     lines.append(f"    {element.path}: {said}")
         return "\n".join(lines)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Call-flow coverage</title>
+<style>
+body {{ font: 14px system-ui, sans-serif; margin: 1.5em; color: #222; }}
+h1 {{ font-size: 1.3em; }} h2 {{ font-size: 1.05em; margin-top: 1.6em; word-break: break-all; }}
+table {{ border-collapse: collapse; }} td, th {{ padding: 3px 10px; border-bottom: 1px solid #ddd; text-align: left; }}
+.taken {{ color: #1b7f3b; }} .missing {{ color: #b3261e; font-weight: 600; }} .never {{ color: #888; }}
+.bar {{ display: inline-block; height: 8px; background: #1b7f3b; vertical-align: middle; }}
+.rest {{ display: inline-block; height: 8px; background: #e7b9b5; vertical-align: middle; }}
+</style></head><body>
+<h1>Call-flow coverage: {covered} of {total} branches ({percent})</h1>
+{documents}
+</body></html>
+"""
+
+
+def _bar(covered: int, total: int) -> str:
+    width = 200 * covered // total if total else 200
+    return f'<span class="bar" style="width:{width}px"></span><span class="rest" style="width:{200 - width}px"></span>'
+
+
+def render_html(report: CoverageReport) -> str:
+    """``report`` as one self-contained page (no script, no network): a table per document."""
+    parts = []
+    for document in report.documents:
+        rows = []
+        for element in document.elements:
+            if not element.reached:
+                cells = '<span class="never">never run</span>'
+            else:
+                cells = " ".join(
+                    f'<span class="{"taken" if taken else "missing"}">{"&#10003;" if taken else "&#10007;"} '
+                    f"{html.escape(name)}</span>"
+                    for name, taken in element.branches
+                )
+                if element.other:
+                    cells += " <small>also: " + html.escape(", ".join(element.other)) + "</small>"
+            rows.append(f"<tr><td><code>{html.escape(element.path)}</code></td><td>{cells}</td></tr>")
+        share = _percent(document.covered, document.total)
+        parts.append(
+            f"<h2>{html.escape(document.document)} &mdash; {document.covered}/{document.total} ({share}) "
+            f"{_bar(document.covered, document.total)}</h2>\n<table>{''.join(rows)}</table>"
+        )
+    return _PAGE.format(
+        covered=report.covered,
+        total=report.total,
+        percent=_percent(report.covered, report.total),
+        documents="\n".join(parts),
+    )
