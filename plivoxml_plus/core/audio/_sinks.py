@@ -9,6 +9,7 @@ id)``); ``put`` gives its next samples, in order, and the render calls
 
 from __future__ import annotations
 
+import contextlib
 import os
 import wave
 from collections.abc import Iterator, Mapping
@@ -99,6 +100,10 @@ class _Track:
         return written
 
     def discard(self) -> None:
+        writer = getattr(self, "wav_file", None)
+        if writer is not None:  # (closed first: else its finaliser writes to the discarded file)
+            with contextlib.suppress(Exception):
+                writer.close()
         for fresh in (self.wav, self.mp3):
             if fresh is not None:
                 fresh.discard()
