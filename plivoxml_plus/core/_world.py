@@ -25,6 +25,11 @@ from .platform._requests import ROUTES, HttpRequest, RequestKind, Route, Timelin
 
 __all__ = ["Fetched", "Requester", "StrictModeError", "World"]
 
+# The records are made with tuple.__new__ and every field given: a NamedTuple's
+# own __new__ is a Python function, a third of the cost of a record (a run
+# makes one or two per event: bench/bench_simulate_mpc.py)
+_record = tuple.__new__
+
 
 class StrictModeError(SimulationError):
     """Strict mode: a request went wrong (a non-2xx reply, an unknown URL, an invalid
@@ -54,6 +59,9 @@ class Fetched(NamedTuple):
 
     document: Response | None
     unreachable: bool = False
+
+
+_NOT_READ = Fetched(None)  # a request whose reply is not read (one record, not one per request)
 
 
 class Requester(Protocol):
@@ -159,14 +167,16 @@ class World:
     ) -> HttpRequest:
         self.seq += 1
         status, response = (None, None) if reply is None else (reply.status, reply.response)
-        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
+        record: HttpRequest = _record(
+            HttpRequest, (self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
+        )
         self.requests.append(record)
         self.log.append(record)
         return record
 
     def event(self, call: str | None, kind: str, text: str) -> None:
         self.seq += 1
-        self.log.append(TimelineEvent(self.clock.now / 1000, call, kind, text, self.seq))
+        self.log.append(_record(TimelineEvent, (self.clock.now / 1000, call, kind, text, self.seq)))
 
     def note(self, call: str | None, text: str) -> None:
         self.event(call, "note", text)
@@ -207,7 +217,7 @@ class World:
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
-                return Fetched(None)
+                return _NOT_READ
             response, problem = self.documents.fetch(request, document)
             if transport is not None and problem == NO_DOCUMENT:  # (urls, a function, gave None)
                 problem = f"not under base_url {transport.base_url}, so no app answers it; urls gives no document"
