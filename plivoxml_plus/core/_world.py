@@ -7,6 +7,7 @@ way): a request is made for any ``Requester``, which a call is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, NamedTuple, Protocol
 
 from .._errors import SimulationError
@@ -70,7 +71,7 @@ class Requester(Protocol):
     @property
     def name(self) -> str: ...
 
-    def call_params(self) -> dict[str, str]: ...
+    def call_params(self, own: Mapping[str, str] | None = None) -> dict[str, str]: ...
 
 
 class World:
@@ -152,7 +153,7 @@ class World:
     def params_for(self, route: Route, own: dict[str, str], call: Requester | None) -> dict[str, str]:
         """A request's parameters: its own, then the call's where the route says so."""
         if call is not None and self.call_params[route.key]:
-            return {**own, **call.call_params()}
+            return call.call_params(own)
         return own
 
     def request(
