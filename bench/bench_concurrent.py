@@ -23,7 +23,8 @@ simulation's own share. Each size runs ``--repeats`` times (3 by default), each
 in its own interpreter; the figures are the best run's (the least disturbed by
 other work on the machine), with the median and slowest run time beside it, and
 the highest peak memory of the runs. Building the scenario and ``Simulation.run``
-are timed separately.
+are timed separately, in the process's CPU time (the run is single-threaded: on
+an idle machine the same as the wall time, and not stretched by other work).
 
 ``--scenario ivr``: the IVR-heavy one (both run by default, one after the other) (issue 21, item 5). Each call answers a
 GetDigits menu (a Speak prompt), presses 1, is sent by the menu's action to a
@@ -156,11 +157,14 @@ SCENARIOS = {"rooms": build, "ivr": build_ivr}
 def one(calls: int, scenario: str) -> int:
     """The internal mode: build and run one size, print one JSON line."""
     imports_kib = _rss_kib()  # the imports are done: the peak so far is the RSS now
-    started = time.perf_counter()
+    # the process's CPU time: a single-threaded run's wall time on an idle machine,
+    # and not stretched while other processes share the cores (a long run always
+    # shares them more than a short one: the linearity would then measure the load)
+    started = time.process_time()
     sim = SCENARIOS[scenario](calls)
-    built = time.perf_counter()
+    built = time.process_time()
     sim.run()
-    done = time.perf_counter()
+    done = time.process_time()
     figures = {
         "calls": calls,
         "events": sim.events_processed,
