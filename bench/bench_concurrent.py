@@ -19,8 +19,12 @@ Each size runs in a fresh interpreter (``--one N``, the internal mode: build
 once, run once, print one JSON line), so the peak memory is that of one
 simulation: the process's peak resident set size (``ru_maxrss``), beside the
 resident set size right after the imports, the difference being the
-simulation's own share. Times are of one run: building the scenario and
-``Simulation.run`` are timed separately.
+simulation's own share. Each size runs ``--repeats`` times (3 by default), each
+in its own interpreter; the figures are the best run's (the least disturbed by
+other work on the machine), with the median and slowest run time beside it, and
+the highest peak memory of the runs. Building the scenario and ``Simulation.run``
+are timed separately, in the process's CPU time (the run is single-threaded: on
+an idle machine the same as the wall time, and not stretched by other work).
 
 ``--scenario ivr``: the IVR-heavy one (both run by default, one after the other) (issue 21, item 5). Each call answers a
 GetDigits menu (a Speak prompt), presses 1, is sent by the menu's action to a
@@ -39,6 +43,7 @@ import argparse
 import json
 import random
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -60,6 +65,7 @@ TARGET_CALLS = 4000
 TARGET_SECONDS = 2.0  # Simulation.run, on one core
 TARGET_MB = 300  # peak resident set size of the whole process
 TARGET_LINEARITY = 1.3  # cost per event at the largest size over that at the smallest
+REPEATS = 3  # fresh-interpreter runs per size: the best is shown (a busy machine only slows a run)
 MENU = "https://example.com/menu/"
 CONNECTED = "https://example.com/after-dial/"
 
@@ -151,11 +157,14 @@ SCENARIOS = {"rooms": build, "ivr": build_ivr}
 def one(calls: int, scenario: str) -> int:
     """The internal mode: build and run one size, print one JSON line."""
     imports_kib = _rss_kib()  # the imports are done: the peak so far is the RSS now
-    started = time.perf_counter()
+    # the process's CPU time: a single-threaded run's wall time on an idle machine,
+    # and not stretched while other processes share the cores (a long run always
+    # shares them more than a short one: the linearity would then measure the load)
+    started = time.process_time()
     sim = SCENARIOS[scenario](calls)
-    built = time.perf_counter()
+    built = time.process_time()
     sim.run()
-    done = time.perf_counter()
+    done = time.process_time()
     figures = {
         "calls": calls,
         "events": sim.events_processed,
@@ -169,9 +178,15 @@ def one(calls: int, scenario: str) -> int:
     return 0
 
 
-def measure(calls: int, scenario: str) -> dict[str, float]:
-    """The figures of one size, from a fresh interpreter."""
-    return fresh_run(__file__, "--one", str(calls), "--scenario", scenario)
+def measure(calls: int, scenario: str, repeats: int = REPEATS) -> dict[str, float]:
+    """The figures of one size: its fastest run of ``repeats``, each in a fresh
+    interpreter, with the median and slowest run times (``run_median``,
+    ``run_max``) and the highest peak memory of them all."""
+    runs = [fresh_run(__file__, "--one", str(calls), "--scenario", scenario) for _ in range(repeats)]
+    times = [run["run_s"] for run in runs]
+    best = dict(min(runs, key=lambda run: run["run_s"]))
+    best.update(run_median=statistics.median(times), run_max=max(times), peak_kib=max(run["peak_kib"] for run in runs))
+    return best
 
 
 def sizes(text: str) -> tuple[int, ...]:
@@ -184,6 +199,17 @@ def sizes(text: str) -> tuple[int, ...]:
     return values
 
 
+def positive(text: str) -> int:
+    """A count of runs: a whole number, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -192,35 +218,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scenario", choices=[*sorted(SCENARIOS), "all"], default="all", help="rooms, ivr or all (the default)"
     )
+    parser.add_argument(
+        "--repeats", type=positive, default=REPEATS, help=f"runs per size, the best shown (default: {REPEATS})"
+    )
     parser.add_argument("--one", type=int, metavar="N", help=argparse.SUPPRESS)  # internal: one size, JSON out
     args = parser.parse_args(argv)
     if args.one is not None:
         return one(args.one, args.scenario)
     for scenario in ("rooms", "ivr") if args.scenario == "all" else (args.scenario,):
-        table(scenario, args.sizes)
+        table(scenario, args.sizes, args.repeats)
     return 0
 
 
-def table(scenario: str, chosen: tuple[int, ...]) -> None:
+def table(scenario: str, chosen: tuple[int, ...], repeats: int = REPEATS) -> None:
     """Measure the scenario at each size and print its tables and targets."""
-    rows = [measure(calls, scenario) for calls in sorted(set(chosen))]
+    rows = [measure(calls, scenario, repeats) for calls in sorted(set(chosen))]
     kind = "GetDigits -> Dial -> room calls" if scenario == "ivr" else "calls"
     print("\n##", scenario, "\n")
     print(
         f"Simulating N {kind} over {ROOMS} rooms for {HOURS} simulated hours "
-        f"(one run per size, each in a fresh interpreter; Python {sys.version.split()[0]})\n"
+        f"(best of {repeats} runs per size, each in a fresh interpreter; Python {sys.version.split()[0]})\n"
     )
     print(
-        "| calls | events | HTTP requests | build (s) | run (s) | events/s | µs/event "
+        "| calls | events | HTTP requests | build (s) | run (s) | run median / slowest (s) | events/s | µs/event "
         "| RSS after imports (MB) | peak RSS (MB) | simulation's share (MB) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         events, run_s = row["events"], row["run_s"]
         imports_mb, peak_mb = row["imports_kib"] / 1024, row["peak_kib"] / 1024
         print(
             f"| {row['calls']:,} | {events:,} | {row['requests']:,} | {row['build_s']:.3f} | {run_s:.3f} | "
-            f"{events / run_s:,.0f} | {run_s / events * 1e6:.2f} | "
+            f"{row['run_median']:.3f} / {row['run_max']:.3f} | {events / run_s:,.0f} | {run_s / events * 1e6:.2f} | "
             f"{imports_mb:.1f} | {peak_mb:.1f} | {peak_mb - imports_mb:.1f} |"
         )
     base = rows[0]  # the smallest size: 500 calls by default

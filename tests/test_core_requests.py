@@ -459,3 +459,27 @@ def test_callbacks_of_the_random_scenarios_carry_their_calls_uuid(drawn):
     for request in sim.requests:
         assert request.call is not None
         assert request.params["CallUUID"] == sim.calls[request.call].uuid
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["ConferenceAction", "CallUUID", "From", "CallStatus", "HangupCause", "Digits", "Event"]),
+        st.text(alphabet="abc123", max_size=4),
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_a_requests_params_are_its_own_then_the_calls_built_in_one_dict(own: dict[str, str], ended: bool) -> None:
+    """Issue 21, item 5: ``call_params(own)`` makes the request's one dict, the same
+    as the request's own parameters followed by the call's (a name in both keeps
+    its own place and takes the call's value); ``own`` is not changed."""
+    sim = Simulation()
+    sim.call("alice", Response().add(Speak("hello")), hangup=5)
+    sim.run(until=2 if not ended else 10)
+    call = sim._calls["alice"]
+    given_own = dict(own)
+    merged = call.call_params(own)
+    assert merged == {**own, **call.call_params()}
+    assert list(merged) == list({**own, **call.call_params()})
+    assert own == given_own and merged is not own

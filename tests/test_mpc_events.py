@@ -28,3 +28,15 @@ def test_M7_timestamps_go_on_past_the_year_9999():
     assert timestamp(LAST_DATETIME_MS, 1) == "10000-01-01 00:00:00+00:00"
     assert timestamp(MAX_MS, MAX_MS).startswith("584556019-")
     assert timestamp(0, 0) == "1970-01-01 00:00:00+00:00"
+
+
+
+def test_M7_timestamps_kept_stay_bounded_over_any_number_of_distinct_seconds() -> None:
+    """The callbacks' time texts are cached by second (issue 21, item 5): a run of
+    any length keeps at most the cache's bound of them, each still its own."""
+    from plivoxml_plus.core.rooms.mpc._events import _second
+
+    texts = {timestamp(1_700_000_000_000, second * 1000) for second in range(5000)}
+    assert len(texts) == 5000  # every second its own text
+    kept = _second.cache_info()
+    assert kept.maxsize is not None and kept.currsize <= kept.maxsize <= 1024

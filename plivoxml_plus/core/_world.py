@@ -7,6 +7,7 @@ way): a request is made for any ``Requester``, which a call is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, NamedTuple, Protocol
 
 from .._errors import SimulationError
@@ -24,6 +25,11 @@ from .platform._gate import Gate
 from .platform._requests import ROUTES, HttpRequest, RequestKind, Route, TimelineEvent
 
 __all__ = ["Fetched", "Requester", "StrictModeError", "World"]
+
+# The records are made with tuple.__new__ and every field given: a NamedTuple's
+# own __new__ is a Python function, a third of the cost of a record (a run
+# makes one or two per event: bench/bench_simulate_mpc.py)
+_record = tuple.__new__
 
 
 class StrictModeError(SimulationError):
@@ -56,13 +62,16 @@ class Fetched(NamedTuple):
     unreachable: bool = False
 
 
+_NOT_READ = Fetched(None)  # a request whose reply is not read (one record, not one per request)
+
+
 class Requester(Protocol):
     """What a request is made for: a call, by its name, with its standard parameters."""
 
     @property
     def name(self) -> str: ...
 
-    def call_params(self) -> dict[str, str]: ...
+    def call_params(self, own: Mapping[str, str] | None = None) -> dict[str, str]: ...
 
 
 class World:
@@ -144,7 +153,7 @@ class World:
     def params_for(self, route: Route, own: dict[str, str], call: Requester | None) -> dict[str, str]:
         """A request's parameters: its own, then the call's where the route says so."""
         if call is not None and self.call_params[route.key]:
-            return {**own, **call.call_params()}
+            return call.call_params(own)
         return own
 
     def request(
@@ -159,14 +168,16 @@ class World:
     ) -> HttpRequest:
         self.seq += 1
         status, response = (None, None) if reply is None else (reply.status, reply.response)
-        record = HttpRequest(self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
+        record: HttpRequest = _record(
+            HttpRequest, (self.clock.now / 1000, method, url, params, kind, call, self.seq, status, response)
+        )
         self.requests.append(record)
         self.log.append(record)
         return record
 
     def event(self, call: str | None, kind: str, text: str) -> None:
         self.seq += 1
-        self.log.append(TimelineEvent(self.clock.now / 1000, call, kind, text, self.seq))
+        self.log.append(_record(TimelineEvent, (self.clock.now / 1000, call, kind, text, self.seq)))
 
     def note(self, call: str | None, text: str) -> None:
         self.event(call, "note", text)
@@ -207,7 +218,7 @@ class World:
         else:
             request = self.request(route.kind, method, url, params, call)
             if document is None:
-                return Fetched(None)
+                return _NOT_READ
             response, problem = self.documents.fetch(request, document)
             if transport is not None and problem == NO_DOCUMENT:  # (urls, a function, gave None)
                 problem = f"not under base_url {transport.base_url}, so no app answers it; urls gives no document"

@@ -350,10 +350,12 @@ class Call:
         self.instant_at = -1
         self.instant_steps = 0
 
-    def call_params(self) -> dict[str, str]:
+    def call_params(self, own: Mapping[str, str] | None = None) -> dict[str, str]:
         """The standard parameters of this call now, for a request it concerns
-        (``CALL_PARAMS``; docs/rules.md, "Requests")."""
-        params = dict(self.request_params)
+        (``CALL_PARAMS``; docs/rules.md, "Requests"); after the request's ``own``
+        ones when given (a name in both keeps its place and takes the call's value),
+        in the one dict the request records."""
+        params = {**own, **self.request_params} if own else dict(self.request_params)
         ended = self.ended_ms
         params["CallStatus"] = "in-progress" if ended is None else "completed"
         if ended is not None:

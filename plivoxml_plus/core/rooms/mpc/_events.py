@@ -33,7 +33,14 @@ EXIT = {
 
 def timestamp(epoch_ms: int, now_ms: int) -> str:
     """An MPC callback's time: ``YYYY-MM-DD HH:MM:SS+00:00`` (Plivo's format, in UTC)."""
-    day, second = divmod((epoch_ms + now_ms) // 1000, 86400)
+    return _second((epoch_ms + now_ms) // 1000)
+
+
+@lru_cache(maxsize=256)
+def _second(unix: int) -> str:
+    """``timestamp`` of a whole second since the epoch. Cached: an MPC's callbacks
+    come a few per second of its time, and a run's clock only moves forward."""
+    day, second = divmod(unix, 86400)
     hours, rest = divmod(second, 3600)
     return f"{_date(day)} {hours:02d}:{rest // 60:02d}:{rest % 60:02d}+00:00"
 
