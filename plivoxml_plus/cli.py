@@ -41,7 +41,7 @@ from ._errors import PlivoXMLPlusError
 from ._links import docs_url
 from ._terminal import printable
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
+__all__ = ["COMMANDS", "EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
@@ -75,10 +75,23 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from . import _lint_command, _simulate_command
-    from .schema import _cli as schema_cli
+# subcommand -> the module that registers it (tests/test_cli_startup.py ties this
+# to what the modules register)
+COMMANDS: dict[str, str] = {
+    "validate": "plivoxml_plus.schema._cli",
+    "schema": "plivoxml_plus.schema._cli",
+    "simulate": "plivoxml_plus._simulate_command",
+    "lint": "plivoxml_plus._lint_command",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, one of :data:`COMMANDS`, only
+    the subcommands of its module are registered (a run of ``validate`` builds
+    and imports nothing for ``simulate`` or ``lint``)."""
+    import importlib
+
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
     parser = _Parser(
         prog="plivoxml-plus",
         description=(
@@ -91,9 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    schema_cli.register(commands)
-    _simulate_command.register(commands)
-    _lint_command.register(commands)
+    for module in modules:
+        importlib.import_module(module).register(commands)
     return parser
 
 
@@ -148,7 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status is returned (argparse exits 2 itself on a usage error)."""
     with _escaping_output():
         try:
-            args = build_parser().parse_args(argv)
+            arguments = sys.argv[1:] if argv is None else list(argv)
+            command = arguments[0] if arguments else None  # (an option first: the whole parser, for its help)
+            args = build_parser(command).parse_args(arguments)
             code: int = args.run(args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, where a broken pipe can still be handled

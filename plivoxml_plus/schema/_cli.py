@@ -25,7 +25,6 @@ file it points to, or reported when it points nowhere.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -254,6 +253,8 @@ def run_validate(args: argparse.Namespace) -> int:
     warnings = sum(len(o.result.warnings) for o in checked if o.result is not None)
 
     if args.format == "json":
+        import json  # (only for --format json: the start-up of a plain run pays nothing for it)
+
         files = [
             {"path": o.path, "error": o.error}
             if o.result is None

@@ -4,7 +4,8 @@ The compiled schemas are lxml ``XMLSchema`` objects, loaded on first use and kep
 per thread (an ``XMLSchema`` keeps the error log of its last run, so one shared
 between threads could report another thread's errors). A valid document costs
 one libxml2 validation; anything else goes to the review (``_review.py``), which
-finds every problem.
+finds every problem. The review, and the element classes it describes problems
+with, load on first need: a run of valid documents never loads them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ._location import KINDS, Kind, check_kind, schema_path
 from ._positions import is_wide
 from ._read import MAX_BYTES, Loaded, Source, load
 from ._result import Problem, ValidationResult
-from ._review import SLICE, WIDE_ELEMENTS, review
+from ._wide import NEVER_WIDE, SLICE, WIDE_ELEMENTS
 
 __all__ = ["check_loaded", "compiled", "validate"]
 
@@ -33,10 +34,6 @@ _local = _PerThread()
 # byte-order mark, XML whitespace (not UTF-16/32, EBCDIC...)
 _ASCII_FIRST = (b"<", b"\xef", b" ", b"\t", b"\n", b"\r")
 _VALID = {kind: ValidationResult(kind) for kind in KINDS}  # (frozen: one shared instance per kind)
-# Fewer bytes than this hold no element with more than SLICE element children, in
-# any encoding: each child takes at least four characters ("<a/>"), a character at
-# least one byte. Webhook answers are this small: their size alone says so.
-_NEVER_WIDE = 4 * (SLICE + 1)
 
 
 def compiled(kind: Kind) -> etree.XMLSchema:
@@ -58,7 +55,7 @@ def _may_be_wide(root: etree._Element, data: bytes | None) -> bool:
     document with fewer, in an encoding that writes "<" as the byte 0x3C (an
     early "<" says so), has none: a webhook answer is told so by its size, or
     else a byte count, with no walk of its tree."""
-    if data is not None and (len(data) < _NEVER_WIDE or (data.find(b"<", 0, 8) >= 0 and data.count(b"<") <= SLICE + 1)):
+    if data is not None and (len(data) < NEVER_WIDE or (data.find(b"<", 0, 8) >= 0 and data.count(b"<") <= SLICE + 1)):
         return False
     return bool(WIDE_ELEMENTS(root))
 
@@ -90,6 +87,8 @@ def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
     # its children in slices: libxml2 alone takes quadratic time over many invalid siblings)
     if not _may_be_wide(root, data) and schema.validate(root) and _nothing_more(root, data):
         return _VALID[kind]
+    from ._review import review  # (loaded for the first document that is not plainly valid: it needs the elements)
+
     problems, omitted, omitted_errors = review(schema, root, data, kind)
     return ValidationResult(kind, problems, omitted, omitted_errors) if problems else _VALID[kind]
 
