@@ -32,7 +32,6 @@ import contextlib
 import io
 import os
 import sys
-import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
@@ -55,11 +54,16 @@ _EPILOG = (
 
 class _Formatter(argparse.HelpFormatter):
     # A URL holds hyphens: wrapped at one, it could not be copied from the help.
+    # (textwrap is imported here, as argparse imports it: only help is wrapped)
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.fill(
             text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False,
