@@ -1,8 +1,9 @@
 """plivoxml_plus: build, validate, parse and simulate Plivo call-control XML.
 
-Layer 1, the typed elements, is imported eagerly (it needs only lxml and attrs).
-The schema tools and the simulator load on first use, so ``import plivoxml_plus``
-stays light in a webhook handler.
+Every layer loads on first use of one of its names (PEP 562): the typed elements
+(layer 1) when a handler first builds one, the schema tools and the simulator
+likewise. So ``import plivoxml_plus`` stays light in a webhook handler, and
+``plivoxml-plus validate`` never loads the element classes (tests/test_import.py).
 """
 
 from __future__ import annotations
@@ -19,30 +20,14 @@ from ._errors import (
     ValidationError,
 )
 from ._version import __version__ as __version__
-from .elements import (
-    DTMF,
-    Conference,
-    Dial,
-    Element,
-    GetDigits,
-    GetInput,
-    Hangup,
-    Message,
-    MultiPartyCall,
-    Number,
-    Play,
-    PreAnswer,
-    Record,
-    Redirect,
-    Response,
-    Speak,
-    Stream,
-    User,
-    Wait,
-)
 
 # name -> module that defines it; loaded on first attribute access (PEP 562).
+_ELEMENTS = (
+    "DTMF", "Conference", "Dial", "Element", "GetDigits", "GetInput", "Hangup", "Message", "MultiPartyCall",
+    "Number", "Play", "PreAnswer", "Record", "Redirect", "Response", "Speak", "Stream", "User", "Wait",
+)  # fmt: skip
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(_ELEMENTS, "plivoxml_plus.elements"),
     "Problem": "plivoxml_plus.schema",
     "ValidationResult": "plivoxml_plus.schema",
     "parse": "plivoxml_plus.schema",
@@ -69,6 +54,27 @@ if TYPE_CHECKING:  # pragma: no cover
         Simulation,
         StrictModeError,
         load_scenario,
+    )
+    from .elements import (
+        DTMF,
+        Conference,
+        Dial,
+        Element,
+        GetDigits,
+        GetInput,
+        Hangup,
+        Message,
+        MultiPartyCall,
+        Number,
+        Play,
+        PreAnswer,
+        Record,
+        Redirect,
+        Response,
+        Speak,
+        Stream,
+        User,
+        Wait,
     )
     from .linter import LintConfig, LintResult, lint
     from .schema import Problem, ValidationResult, parse, schema_path, validate

@@ -32,7 +32,6 @@ import contextlib
 import io
 import os
 import sys
-import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
@@ -41,7 +40,7 @@ from ._errors import PlivoXMLPlusError
 from ._links import docs_url
 from ._terminal import printable
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
+__all__ = ["COMMANDS", "EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
@@ -55,11 +54,16 @@ _EPILOG = (
 
 class _Formatter(argparse.HelpFormatter):
     # A URL holds hyphens: wrapped at one, it could not be copied from the help.
+    # (textwrap is imported here, as argparse imports it: only help is wrapped)
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.fill(
             text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False,
@@ -75,10 +79,23 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from . import _lint_command, _simulate_command
-    from .schema import _cli as schema_cli
+# subcommand -> the module that registers it (tests/test_cli_startup.py ties this
+# to what the modules register)
+COMMANDS: dict[str, str] = {
+    "validate": "plivoxml_plus.schema._cli",
+    "schema": "plivoxml_plus.schema._cli",
+    "simulate": "plivoxml_plus._simulate_command",
+    "lint": "plivoxml_plus._lint_command",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, one of :data:`COMMANDS`, only
+    the subcommands of its module are registered (a run of ``validate`` builds
+    and imports nothing for ``simulate`` or ``lint``)."""
+    import importlib
+
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
     parser = _Parser(
         prog="plivoxml-plus",
         description=(
@@ -91,9 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    schema_cli.register(commands)
-    _simulate_command.register(commands)
-    _lint_command.register(commands)
+    for module in modules:
+        importlib.import_module(module).register(commands)
     return parser
 
 
@@ -148,7 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status is returned (argparse exits 2 itself on a usage error)."""
     with _escaping_output():
         try:
-            args = build_parser().parse_args(argv)
+            arguments = sys.argv[1:] if argv is None else list(argv)
+            command = arguments[0] if arguments else None  # (an option first: the whole parser, for its help)
+            args = build_parser(command).parse_args(arguments)
             code: int = args.run(args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, where a broken pipe can still be handled

@@ -49,6 +49,7 @@ def compile(source, filename, *args, **kwargs):
     return _compile(source, filename, *args, **kwargs)
 builtins.compile = compile
 import plivoxml_plus
+from plivoxml_plus import Response  # (the element layer loads on first use: as a webhook handler loads it)
 print(json.dumps({"compiled": compiled, "modules": sorted(sys.modules)}))
 """
 

@@ -10,11 +10,27 @@ the element classes agree with it attribute by attribute (the tests prove it).
     Response(children=[Conference('room')])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._location import Kind, schema_path
-from ._parse import parse
 from ._read import MAX_BYTES, Source
 from ._result import MAX_PROBLEMS, Problem, ValidationResult
 from ._validate import validate
+
+if TYPE_CHECKING:
+    from ._parse import parse
+
+
+def __getattr__(name: str) -> Any:
+    # parse() loads on first use (PEP 562): it needs the element classes, which
+    # validate() and plivoxml-plus validate never load
+    if name != "parse":
+        raise AttributeError(f"module 'plivoxml_plus.schema' has no attribute {name!r}")
+    from ._parse import parse
+
+    globals()["parse"] = parse
+    return parse
+
 
 __all__ = [
     "MAX_BYTES",

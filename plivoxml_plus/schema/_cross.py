@@ -146,13 +146,13 @@ for _rule in CROSS_RULES:
         _RULES_ABOUT.setdefault(_tag, []).append(_rule)
 CROSS_TAGS = frozenset(_RULES_ABOUT)  # the elements some rule looks at
 # What the bytes of a document must hold for a rule to find something (see
-# may_have_findings): an SSML element (every SSML tag is lower case, every Plivo one
-# capitalised), and a start tag of a Speak, a GetInput, with what it holds.
-_SSML = re.compile(rb"<[a-z]")
+# may_have_findings): the start tag of an element some rule is about, found in one
+# scan (every SSML tag is lower case, every Plivo one capitalised: the group holds a
+# Plivo tag, or an SSML tag's first letter), then what the rule needs of it.
+_RULE_TAG = re.compile(rb"<(PreAnswer|Wait|GetDigits|GetInput|Stream|[a-z])")
+_PLIVO_RULE_TAGS = frozenset((b"PreAnswer", b"Wait", b"GetDigits", b"GetInput", b"Stream"))
 _POLLY_SPEAK = re.compile(rb"<Speak\s[^>]*?\bvoice\s*=\s*[\"']\s*Polly\.")
 _GETINPUT_ACTION = re.compile(rb"<GetInput\s[^>]*?\baction\s*=")
-# a tag some rule is about, in one scan: most webhook answers have none (a Conference, a Dial)
-_ANY_RULE = re.compile(rb"<(?:PreAnswer|Wait|Stream|GetInput|[a-z])")
 
 
 def findings(root: etree._Element) -> Iterator[tuple[CrossRule, etree._Element]]:
@@ -168,18 +168,23 @@ def may_have_findings(data: bytes) -> bool:
     writes ASCII as itself, may break a rule. Element names cannot be written with
     character references, and a valid start tag of Speak or GetInput holds no ">"
     but in a GetInput's hints (read as no action: the rules are asked); a comment
-    or CDATA naming an element only adds a count, so a "no" here is sure."""
-    if len(data) <= SPEAK_TEXT_MAX and _ANY_RULE.search(data) is None:
+    or CDATA naming an element only adds a tag, so a "no" here is sure."""
+    if len(data) > SPEAK_TEXT_MAX:
+        return True
+    first = _RULE_TAG.search(data)  # (one scan: most webhook answers, a Conference or a Dial, find none)
+    if first is None:
         return False
-    if len(data) > SPEAK_TEXT_MAX or b"<PreAnswer" in data:
+    tags = set(_RULE_TAG.findall(data, first.start()))
+    if b"PreAnswer" in tags:
         return True
-    if b"<Wait" in data and (b"<GetDigits" in data or b"<GetInput" in data):
+    if b"Wait" in tags and (b"GetDigits" in tags or b"GetInput" in tags):
         return True
-    if b"<Stream" in data and b"bidirectional" in data and (b"outbound" in data or b"both" in data):
+    if b"Stream" in tags and b"bidirectional" in data and (b"outbound" in data or b"both" in data):
         return True
-    if b"<GetInput" in data and data.count(b"<GetInput") > len(_GETINPUT_ACTION.findall(data)):
+    if b"GetInput" in tags and data.count(b"<GetInput") > len(_GETINPUT_ACTION.findall(data)):
         return True
-    return _SSML.search(data) is not None and data.count(b"<Speak") > len(_POLLY_SPEAK.findall(data))
+    ssml = not tags <= _PLIVO_RULE_TAGS
+    return ssml and data.count(b"<Speak") > len(_POLLY_SPEAK.findall(data))
 
 
 def has_findings(root: etree._Element) -> bool:

@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, TypeGuard, Union
 
 from lxml import etree
 
 from .._errors import ParseError
 from .._files import FileRefused, FileTooLarge, read_file
 from .._xml_whitespace import XML_WHITESPACE_BYTES, xml_collapse
-from ..elements import Element
 from ._positions import doctype_position
 from ._result import Problem
+
+if TYPE_CHECKING:
+    from ..elements import Element
 
 __all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load"]
 
 MAX_BYTES = 1 << 20  # 1 MiB: a webhook answer is a few hundred bytes
 
-Source = Union[str, bytes, bytearray, "os.PathLike[str]", etree._Element, etree._ElementTree, Element]
+Source = Union[str, bytes, bytearray, "os.PathLike[str]", etree._Element, etree._ElementTree, "Element"]
 
 
 class _NothingExternal(etree.Resolver):
@@ -104,19 +107,26 @@ def load(source: Source, *, max_bytes: int = MAX_BYTES) -> Loaded | Problem:
         return root, None
     elif isinstance(source, etree._Element):
         return source, None
-    elif isinstance(source, Element):
-        return source.to_element(), None
     elif isinstance(source, os.PathLike):
         read = _read_file(source, max_bytes)
         if isinstance(read, Problem):
             return read
         data = read
+    elif _is_element(source):
+        return source.to_element(), None
     else:
         raise TypeError(
             "validate() and parse() read a str (the XML text), bytes, a path (pathlib.Path), "
             f"an lxml element or tree, or a plivoxml_plus element; not {type(source).__name__}"
         )
     return _parse(data, max_bytes, is_text=isinstance(source, str))
+
+
+def _is_element(source: object) -> TypeGuard[Element]:
+    # an element object exists only once its classes are loaded: reading a file or
+    # bytes never loads them (plivoxml-plus validate, tests/test_import.py)
+    elements = sys.modules.get("plivoxml_plus.elements")
+    return elements is not None and isinstance(source, elements.Element)
 
 
 def _encode(text: str) -> bytes:

@@ -44,16 +44,9 @@ from ._location import Kind
 from ._messages import XML_NAMESPACE, Describer, allowed_children, is_text_error, tag_name, written_name
 from ._positions import Locator
 from ._result import MAX_PROBLEMS, Problem
+from ._wide import SLICE, WIDE_ELEMENTS
 
 __all__ = ["SLICE", "WIDE_ELEMENTS", "review"]
-
-# Children per validation call: small enough that libxml2's sibling scans stay
-# cheap, large enough that a valid slice costs one call.
-SLICE = 256
-# Elements with more children than that (libxml2 names each error's element by a
-# path it finds by scanning siblings: many invalid children of one element, at
-# any depth, would cost quadratic time)
-WIDE_ELEMENTS = etree.XPath(f"//*[*[{SLICE + 1}]]")
 
 # (xml:lang is SSML <lang>'s own attribute: the XSD judges it, wherever it is)
 _NAMESPACED_ATTRIBUTES = etree.XPath(f"//@*[namespace-uri() and namespace-uri() != '{XML_NAMESPACE}']")

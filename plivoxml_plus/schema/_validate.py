@@ -4,7 +4,8 @@ The compiled schemas are lxml ``XMLSchema`` objects, loaded on first use and kep
 per thread (an ``XMLSchema`` keeps the error log of its last run, so one shared
 between threads could report another thread's errors). A valid document costs
 one libxml2 validation; anything else goes to the review (``_review.py``), which
-finds every problem.
+finds every problem. The review, and the element classes it describes problems
+with, load on first need: a run of valid documents never loads them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ._location import KINDS, Kind, check_kind, schema_path
 from ._positions import is_wide
 from ._read import MAX_BYTES, Loaded, Source, load
 from ._result import Problem, ValidationResult
-from ._review import SLICE, WIDE_ELEMENTS, review
+from ._wide import NEVER_WIDE, SLICE, WIDE_ELEMENTS
 
 __all__ = ["check_loaded", "compiled", "validate"]
 
@@ -52,20 +53,30 @@ def _may_be_wide(root: etree._Element, data: bytes | None) -> bool:
 
     An element with that many children takes a "<" for itself and one each; a
     document with fewer, in an encoding that writes "<" as the byte 0x3C (an
-    early "<" says so), has none: a webhook answer is told so by a byte count,
-    with no walk of its tree."""
-    if data is not None and data.find(b"<", 0, 8) >= 0 and data.count(b"<") <= SLICE + 1:
+    early "<" says so), has none: a webhook answer is told so by its size, or
+    else a byte count, with no walk of its tree."""
+    if data is not None and (len(data) < NEVER_WIDE or (data.find(b"<", 0, 8) >= 0 and data.count(b"<") <= SLICE + 1)):
         return False
     return bool(WIDE_ELEMENTS(root))
 
 
-def _may_break_a_rule(root: etree._Element, narrow: bytes | None) -> bool:
-    """Whether a rule between elements (``_cross.py``), which the XSD cannot state,
-    finds something in ``root``; ``narrow``, its bytes in an encoding that writes
-    ASCII as itself, tell most webhook answers free of them without a query."""
-    if narrow is not None and narrow[:1] in _ASCII_FIRST and not may_have_findings(narrow):
+def _nothing_more(root: etree._Element, data: bytes | None) -> bool:
+    """Whether ``root``, which the XSD accepts, is valid as it is: no namespaced
+    attribute, and no rule between elements (``_cross.py``), which the XSD cannot
+    state, broken.
+
+    The XSD lets xsi: attributes stand anywhere; Plivo XML takes no namespaced
+    attribute. One gets a namespace only through a prefix declared by
+    "xmlns:..." (xml: attributes the XSD refuses itself), and names are written as
+    is (no character references), so the bytes of an ASCII-compatible encoding
+    without "xmlns:" hold none; those bytes tell most webhook answers free of the
+    rules between elements too. The tree is walked only for what they cannot rule out."""
+    narrow = data if data is not None and ((data[0] == 0x3C and data[1]) or not is_wide(data)) else None
+    if narrow is None:
+        return not _has_namespaced_attribute(root) and not has_findings(root)
+    if b"xmlns:" in narrow and _has_namespaced_attribute(root):
         return False
-    return has_findings(root)
+    return (narrow[:1] in _ASCII_FIRST and not may_have_findings(narrow)) or not has_findings(root)
 
 
 def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
@@ -74,16 +85,10 @@ def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
     root, data = loaded
     # (a document with a wide element goes straight to the review, which validates
     # its children in slices: libxml2 alone takes quadratic time over many invalid siblings)
-    if not _may_be_wide(root, data) and schema.validate(root):
-        # The XSD lets xsi: attributes stand anywhere; Plivo XML takes no namespaced
-        # attribute. One gets a namespace only through a prefix declared by
-        # "xmlns:..." (xml: attributes the XSD refuses itself), and names are
-        # written as is (no character references), so the bytes of an
-        # ASCII-compatible encoding without "xmlns:" hold none; else the tree is walked.
-        narrow = data if data is not None and ((data[0] == 0x3C and data[1]) or not is_wide(data)) else None
-        no_namespaces = (narrow is not None and b"xmlns:" not in narrow) or not _has_namespaced_attribute(root)
-        if no_namespaces and not _may_break_a_rule(root, narrow):
-            return _VALID[kind]
+    if not _may_be_wide(root, data) and schema.validate(root) and _nothing_more(root, data):
+        return _VALID[kind]
+    from ._review import review  # (loaded for the first document that is not plainly valid: it needs the elements)
+
     problems, omitted, omitted_errors = review(schema, root, data, kind)
     return ValidationResult(kind, problems, omitted, omitted_errors) if problems else _VALID[kind]
 
