@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_concurrent import build
 
+from plivoxml_plus._collection import paused_collection
 from plivoxml_plus.core.report._html import render_html
 from plivoxml_plus.core.report._report import to_data
 from plivoxml_plus.core.report._timeline import timeline_data
@@ -40,14 +41,16 @@ def measure(calls: int) -> dict[str, float]:
     started = time.perf_counter()
     sim.run()
     run_s = time.perf_counter() - started
-    world = sim._world  # (the parts, as report_html computes them)
-    started = time.perf_counter()
-    timeline = timeline_data(world, sim._calls, sim._talk)
-    timeline_s = time.perf_counter() - started
-    data = to_data(world, sim.calls, sim.probes, timeline)
-    model_s = time.perf_counter() - started - timeline_s
-    render_html(data)
-    page_s = time.perf_counter() - started - timeline_s - model_s
+    world = sim._world  # (the parts, as report_html computes them: the collector paused)
+    with paused_collection():
+        started = time.perf_counter()
+        timeline = timeline_data(world, sim._calls, sim._talk)
+        timeline_s = time.perf_counter() - started
+        data = to_data(world, sim.calls, sim.probes, timeline)
+        model_s = time.perf_counter() - started - timeline_s
+        render_html(data)
+        page_s = time.perf_counter() - started - timeline_s - model_s
+    del timeline, data
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         path = sim.report_html(Path(folder) / "report.html")

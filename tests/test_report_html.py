@@ -5,6 +5,7 @@ is what ``Simulation.hears`` says, at every instant."""
 from __future__ import annotations
 
 import base64
+import gc
 import gzip
 import json
 import re
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "examples" / "scenarios"
 # the scenarios that run offline (those driving an app need it running)
 OFFLINE = sorted(p for p in SCENARIOS.glob("*.toml") if "base_url" not in p.read_text(encoding="utf-8"))
+DEFAULT_THRESHOLDS = gc.get_threshold()
 
 
 def block(html: str, name: str) -> dict[str, Any]:
@@ -295,3 +297,36 @@ def test_a_dial_lane_is_in_dial_not_in_a_room():
     for lane in data["lanes"].values():
         assert {state for _, _, state, _ in lane["segments"]} <= {"ringing", "ivr", "dial"}
     assert [s[2] for s in data["lanes"]["agent"]["segments"]] == ["ringing", "dial"]
+
+
+def test_writing_the_page_runs_no_garbage_collection(tmp_path):
+    """The report's model is many new objects and no cycle: the collector is paused
+    while it is built and written (a big run's millions of objects are not walked
+    again and again for nothing), and runs again after."""
+    from plivoxml_plus.core.report import _html, _report, _timeline
+
+    sim = load_scenario(SCENARIOS / "mpc-supervisor-coaching.toml").run()
+    building = {_timeline.timeline_data.__code__, _report.to_data.__code__, _html.write_html.__code__}
+    passes: list[str] = []  # the passes while the model is built or written, and after
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        frame: Any = sys._getframe(1)
+        while phase == "start" and frame is not None:
+            if frame.f_code in building or frame.f_code.co_name == "after":
+                passes.append(frame.f_code.co_name)
+                return
+            frame = frame.f_back
+
+    def after() -> list[list[int]]:
+        return [[number] for number in range(100)]
+
+    gc.set_threshold(1)  # (a pass at every new object, were the collector running)
+    gc.callbacks.append(seen)
+    try:
+        sim.report_html(tmp_path / "report.html")
+        assert passes == [] and gc.isenabled()
+        after()  # and after it, the collector runs again
+        assert passes and set(passes) == {"after"}
+    finally:
+        gc.callbacks.remove(seen)
+        gc.set_threshold(*DEFAULT_THRESHOLDS)
