@@ -30,13 +30,32 @@ DEFAULT_THRESHOLDS = gc.get_threshold()
 
 
 def block(html: str, name: str) -> dict[str, Any]:
-    """A data block of a report page, as its script reads it (JSON, or gzip-compressed JSON in base64)."""
+    """A data block of a report page, as its script reads it (JSON, or gzip-compressed
+    JSON in base64; its lists of records packed as columns)."""
     found = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', html, re.S)
     if found is not None:
-        return json.loads(found.group(1))  # type: ignore[no-any-return]
+        return unpack(json.loads(found.group(1)))
     packed = re.search(rf'<script type="application/gzip-base64" id="{name}-gzip">(.*?)</script>', html, re.S)
     assert packed is not None
-    return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))  # type: ignore[no-any-return]
+    return unpack(json.loads(gzip.decompress(base64.b64decode(packed.group(1)))))
+
+
+def unpack(block: dict[str, Any]) -> dict[str, Any]:
+    """A packed block's records again (as the page's ``unpack`` reads them: _packed.py's format)."""
+    strings, out = block.pop("strings"), block
+    shapes = [[strings[key] for key in keys] for keys in block.pop("shapes")]
+    for name, packed in block.pop("records").items():
+        rows: list[dict[str, Any]] = [{} for _ in range(packed["length"])]
+        for key, (kind, values) in packed["columns"].items():
+            if kind == "fields":
+                flat = iter(values)
+                for row in rows:
+                    row[key] = {field: strings[next(flat)] for field in shapes[next(flat)]}
+            else:
+                for row, value in zip(rows, values, strict=True):
+                    row[key] = strings[value] if kind == "text" else value
+        out[name] = rows
+    return out
 
 
 def page_data(html: str) -> dict[str, Any]:
@@ -75,7 +94,9 @@ def test_report_html_writes_one_page_embedding_the_json_reports_data(tmp_path):
     data = page_data(html)
     assert data == json.loads(sim.report("json"))
     drawn = block(html, "report-data")  # what the page draws at once is that data too
-    assert drawn["request_index"] == [[r.at, r.call, r.status, r.kind] for r in sim.requests]
+    assert drawn["request_index"] == [
+        {"at": r.at, "call": r.call, "status": r.status, "kind": r.kind} for r in sim.requests
+    ]
     assert drawn["marks"] == [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
     assert {e["kind"] for e in drawn["marks"]} == {"join", "leave", "ended", "api"}
     # self-contained: nothing is fetched
@@ -330,3 +351,36 @@ def test_writing_the_page_runs_no_garbage_collection(tmp_path):
     finally:
         gc.callbacks.remove(seen)
         gc.set_threshold(*DEFAULT_THRESHOLDS)
+
+
+TEXTS = st.one_of(st.none(), st.text(max_size=8))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "at": st.one_of(st.integers(0, 10**6), st.floats(0, 1e6)),
+                "call": TEXTS,
+                "kind": st.sampled_from(["callback", "action", "floor"]),
+                "params": st.dictionaries(st.sampled_from(["From", "To", "Digits", "CallUUID"]), st.text(max_size=6)),
+                "status": st.one_of(st.none(), st.integers(100, 599), st.booleans()),
+                "response": st.one_of(
+                    st.none(), st.fixed_dictionaries({"body": st.text(max_size=6), "length": st.integers(0, 9)})
+                ),
+            }
+        ),
+        max_size=8,
+    ),
+    st.lists(st.fixed_dictionaries({"at": st.integers(0, 99), "call": TEXTS, "text": TEXTS}), max_size=5),
+)
+def test_packed_records_read_back_as_they_were(requests, events):
+    """Any records packed as columns (each string once) read back equal, their fields in their order."""
+    from plivoxml_plus.core.report._html import _KINDS
+    from plivoxml_plus.core.report._packed import pack
+
+    packed = json.loads(json.dumps(pack({"requests": requests, "timeline": events}, _KINDS)))
+    back = unpack(packed)
+    assert back == {"requests": requests, "timeline": events}
+    assert [list(r["params"]) for r in back["requests"]] == [list(r["params"]) for r in requests]

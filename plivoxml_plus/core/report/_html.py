@@ -8,7 +8,8 @@ data, so the HTML needs no extra. Escaping happens in one place: the data is
 JSON inside ``<script type="application/json">``, every ``<``, ``>`` and ``&``
 in it written ``\\u003c``... (so no ``</script>`` or ``<!--`` can end or comment
 out the block) and everything non-ASCII ``\\uXXXX`` (a lone surrogate too), or
-for a big run that JSON gzip-compressed in base64 (``PACK_OVER``); the
+for a big run that JSON gzip-compressed in base64 (``PACK_OVER``); its long lists of
+records packed as columns, each string written once (``_packed``); the
 script sets every user text with ``textContent``/``setAttribute``, never as markup.
 
 Audio (an ``AudioResult``): a player per call's heard track and per recording,
@@ -31,6 +32,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..._errors import SimulationError
+from ._packed import FIELDS, TEXT, pack
 from ._timeline import MARK_KINDS
 
 
@@ -48,6 +50,8 @@ class AudioResult(Protocol):
 __all__ = ["render_html", "write_html"]
 
 _SLOT = "__DATA__"
+# the record keys whose values repeat (a call's name, a URL, parameters): each string written once
+_KINDS = {"method": TEXT, "url": TEXT, "kind": TEXT, "call": TEXT, "text": TEXT, "params": FIELDS}
 # data over this many characters is embedded gzip-compressed (a 4,000-call run's
 # ~70 MB of JSON: ~14 MB; level 1, the quickest), which the page unpacks with the browser's DecompressionStream
 PACK_OVER = 4 << 20
@@ -69,14 +73,22 @@ def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None)
     template = resources.files(__package__).joinpath("_report.html").read_text(encoding="utf-8")
     # what the page draws at once; the requests' details and the whole timeline (most
     # of a big run's data) are a second block, read on the first click on a request
+    # (the long lists of records are packed: columns, each string written once)
     page = {key: value for key, value in data.items() if key not in ("requests", "timeline")}
     page |= {
-        "request_index": [[r["at"], r["call"], r["status"], r["kind"]] for r in data["requests"]],
-        "marks": [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS],
         "call_order": sorted(data["calls"]),  # (Python's order, as Audibility's: the matrix's rows)
         "audio": audio,
     }
-    detail = {"requests": data["requests"], "timeline": data["timeline"]}
+    page |= pack(
+        {
+            "request_index": [
+                {"at": r["at"], "call": r["call"], "status": r["status"], "kind": r["kind"]} for r in data["requests"]
+            ],
+            "marks": [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS],
+        },
+        _KINDS,
+    )
+    detail = pack({"requests": data["requests"], "timeline": data["timeline"]}, _KINDS)
     before, after = template.split(_SLOT)
     return before + _data_script(page, "report-data") + _data_script(detail, "report-detail") + after
 
