@@ -384,3 +384,27 @@ def test_packed_records_read_back_as_they_were(requests, events):
     back = unpack(packed)
     assert back == {"requests": requests, "timeline": events}
     assert [list(r["params"]) for r in back["requests"]] == [list(r["params"]) for r in requests]
+
+
+def test_who_hears_whom_is_worked_out_once_per_room_and_group_at_each_instant(monkeypatch):
+    """A room's hearing is worked out once per group and instant, not once per member
+    (a 4,000-call run's rooms of 15: the sweep's cost was that of every member again),
+    and replays to what sim.hears says."""
+    from plivoxml_plus.core.bridge._seats import audible
+    from plivoxml_plus.core.report import _timeline
+
+    sim = Simulation()
+    for index in range(12):
+        sim.call(f"c{index:02d}", Response([Conference("big")]), at=index, hangup=100 - index)
+    sim.run()
+    asked: list[str] = []
+
+    def counted(listener: Any, seats: Any, rules: Any) -> frozenset[str]:
+        asked.append(listener.group)
+        return audible(listener, seats, rules)
+
+    monkeypatch.setattr(_timeline, "audible", counted)
+    hearing = _timeline.timeline_data(sim._world, sim._calls, sim._talk)["hearing"]
+    assert 0 < len(asked) <= len(hearing)  # (one room, one group: once per instant at most)
+    for at in instants(sim, hearing):
+        assert replay(hearing, at) == sim.hears(at=at), at

@@ -32,6 +32,8 @@ _ELEMENT_STATES = {"Dial": "dial", "Record": "recording", "Conference": "room", 
 # the timeline event kinds drawn as marks on a call's lane
 MARK_KINDS = frozenset({"join", "leave", "digits", "speech", "note", "ended", "dial", "record", "api"})
 
+# a listener no call can be (a call's name is never blank): one that hears whom its group hears
+_NO_CALL = ""
 # (heard, instead, bridge name, group, speaks, hears the bridge, the bridge's uuid)
 Hearing = tuple[tuple[str, ...], "str | None", "str | None", str, bool, bool, "str | None"]
 
@@ -56,6 +58,12 @@ class _Sweep:
         self.open = [False] * len(bridges)
         self.where: dict[str, set[int]] = defaultdict(set)  # call -> open bridges it has a seat in
         self.by_call: dict[int, dict[str, Seat]] = {}  # the seats by call of the rooms asked at this instant
+        self.heard: dict[tuple[int, str], tuple[str, ...]] = {}  # (room, group) -> who it hears, at this instant
+
+    def instant(self) -> None:
+        """A new instant: what was worked out of the rooms at the last one is stale."""
+        self.by_call.clear()
+        self.heard.clear()
 
     def advance(self, index: int, when: int) -> set[str]:
         """Bridge ``index`` brought to ``when`` (after every change due then); the calls it touched."""
@@ -91,7 +99,18 @@ class _Sweep:
         if by_call is None:  # (once per room and instant: its last seat per call wins, as in Audibility)
             by_call = self.by_call[index] = {s.call: s for s in seats.values()}
         seat = by_call[call]
-        heard = tuple(sorted(audible(seat, seats.values(), bridge.rules)))
+        heard: tuple[str, ...] = ()
+        if seat.hears:
+            # (audible depends on the listener's group, and on its name only to leave it
+            # out: worked out once per room, group and instant, not once per member)
+            group = self.heard.get((index, seat.group))
+            if group is None:
+                anyone = Seat(_NO_CALL, False, True, seat.group, None)
+                group = self.heard[index, seat.group] = tuple(sorted(audible(anyone, seats.values(), bridge.rules)))
+            heard = group
+            if call in group:
+                at = group.index(call)
+                heard = group[:at] + group[at + 1 :]
         return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears, bridge.uuid
 
 
@@ -135,7 +154,7 @@ def _hearing(
     for when in sorted(due.keys() | ups.keys()):
         if when > now:
             break
-        sweep.by_call.clear()
+        sweep.instant()
         touched = set(ups.get(when, ()))
         for index in sorted(due.get(when, ())):
             touched |= sweep.advance(index, when)
