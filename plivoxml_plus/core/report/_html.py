@@ -52,6 +52,8 @@ __all__ = ["render_html", "write_html"]
 _SLOT = "__DATA__"
 # the record keys whose values repeat (a call's name, a URL, parameters): each string written once
 _KINDS = {"method": TEXT, "url": TEXT, "kind": TEXT, "call": TEXT, "text": TEXT, "params": FIELDS}
+# what the page draws of each request at once (a marker on its call's lane)
+_INDEX_KEYS = ("at", "call", "status", "kind")
 # data over this many characters is embedded gzip-compressed (a 4,000-call run's
 # ~70 MB of JSON: ~14 MB; level 1, the quickest), which the page unpacks with the browser's DecompressionStream
 PACK_OVER = 4 << 20
@@ -79,16 +81,16 @@ def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None)
         "call_order": sorted(data["calls"]),  # (Python's order, as Audibility's: the matrix's rows)
         "audio": audio,
     }
-    page |= pack(
-        {
-            "request_index": [
-                {"at": r["at"], "call": r["call"], "status": r["status"], "kind": r["kind"]} for r in data["requests"]
-            ],
-            "marks": [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS],
-        },
-        _KINDS,
-    )
-    detail = pack({"requests": data["requests"], "timeline": data["timeline"]}, _KINDS)
+    marks = [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
+    detail = pack({"requests": data["requests"], "timeline": data["timeline"], "marks": marks}, _KINDS)
+    records = detail["records"]
+    requests = records["requests"]  # (the requests' index: some of their columns, packed once)
+    index = {key: column for key, column in requests["columns"].items() if key in _INDEX_KEYS}
+    page |= {
+        "strings": detail["strings"],
+        "shapes": detail["shapes"],
+        "records": {"request_index": {"length": requests["length"], "columns": index}, "marks": records.pop("marks")},
+    }
     before, after = template.split(_SLOT)
     return before + _data_script(page, "report-data") + _data_script(detail, "report-detail") + after
 
