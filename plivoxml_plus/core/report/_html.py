@@ -26,6 +26,7 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -59,9 +60,19 @@ _INDEX_KEYS = ("at", "call", "status", "kind")
 PACK_OVER = 4 << 20
 
 
-def _data_script(data: Mapping[str, Any], name: str) -> str:
-    """``data`` as a script block (id ``name``) its text cannot end or comment out."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), check_circular=False)  # (plain data)
+def _data_scripts(blocks: Mapping[str, Mapping[str, Any]]) -> str:
+    """Each block (id -> data) as a script block its text cannot end or comment out.
+    A block's JSON is compressed by a worker thread while the next one is written:
+    zlib lets go of the interpreter's lock, so both run at once where a core is free."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        # (plain data: no circle to check)
+        dump = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False).encode
+        scripts = [worker.submit(_data_script, dump(data), name) for name, data in blocks.items()]
+        return "".join(script.result() for script in scripts)
+
+
+def _data_script(text: str, name: str) -> str:
+    """``text`` (JSON, all ASCII) as a script block (id ``name``)."""
     if len(text) > PACK_OVER:
         packed = base64.b64encode(gzip.compress(text.encode("ascii"), 1, mtime=0)).decode("ascii")
         return f'<script type="application/gzip-base64" id="{name}-gzip">{packed}</script>'
@@ -92,7 +103,7 @@ def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None)
         "records": {"request_index": {"length": requests["length"], "columns": index}, "marks": records.pop("marks")},
     }
     before, after = template.split(_SLOT)
-    return before + _data_script(page, "report-data") + _data_script(detail, "report-detail") + after
+    return before + _data_scripts({"report-data": page, "report-detail": detail}) + after
 
 
 def _offsets(data: Mapping[str, Any]) -> dict[str, float | None]:
