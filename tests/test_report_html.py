@@ -61,9 +61,12 @@ def unpack(block: dict[str, Any]) -> dict[str, Any]:
 def page_data(html: str) -> dict[str, Any]:
     """The report's data as a page carries it: what it draws at once, and the details block."""
     data = block(html, "report-data")
+    detail = block(html, "report-detail")
+    # (the requests' columns the page draws at once are in the first block: their index)
+    detail["requests"] = [r | at for r, at in zip(detail["requests"], data["request_index"], strict=True)]
     for key in ("request_index", "marks", "call_order", "audio"):
         data.pop(key)
-    return data | block(html, "report-detail")
+    return data | detail
 
 
 def replay(hearing: list[dict[str, Any]], at: float) -> dict[str, frozenset[str]]:

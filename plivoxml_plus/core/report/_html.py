@@ -95,8 +95,8 @@ def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None)
     marks = [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
     detail = pack({"requests": data["requests"], "timeline": data["timeline"], "marks": marks}, _KINDS)
     records = detail["records"]
-    requests = records["requests"]  # (the requests' index: some of their columns, packed once)
-    index = {key: column for key, column in requests["columns"].items() if key in _INDEX_KEYS}
+    requests = records["requests"]  # (the requests' index: their columns the page draws, moved to it)
+    index = {key: requests["columns"].pop(key) for key in _INDEX_KEYS if key in requests["columns"]}
     page |= {
         "strings": detail["strings"],
         "shapes": detail["shapes"],
