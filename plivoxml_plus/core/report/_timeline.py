@@ -34,8 +34,9 @@ MARK_KINDS = frozenset({"join", "leave", "digits", "speech", "note", "ended", "d
 
 # a listener no call can be (a call's name is never blank): one that hears whom its group hears
 _NO_CALL = ""
-# (heard, instead, bridge name, group, speaks, hears the bridge, the bridge's uuid)
-Hearing = tuple[tuple[str, ...], "str | None", "str | None", str, bool, bool, "str | None"]
+# (heard, the seat, the bridge's name and uuid); an up call in no room: ((), None, None, None)
+Hearing = tuple[tuple[str, ...], "Seat | None", "str | None", "str | None"]
+_NO_ROOM: Hearing = ((), None, None, None)
 
 
 def _seat_state(seat: Seat) -> str:
@@ -111,7 +112,7 @@ class _Sweep:
             if call in group:
                 at = group.index(call)
                 heard = group[:at] + group[at + 1 :]
-        return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears, bridge.uuid
+        return heard, seat, bridge.name, bridge.uuid
 
 
 def _state(states: list[Any], when: int, state: str | None, instead: str | None) -> None:
@@ -163,7 +164,7 @@ def _hearing(
         for name in sorted(touched):
             value = sweep.hearing(name)
             if value is None and _up(calls.get(name), when):  # (up, in no room: hears no one)
-                value = ((), None, None, "", True, True, None)
+                value = _NO_ROOM
             if value is None:
                 if name in current:
                     del current[name]
@@ -171,10 +172,12 @@ def _hearing(
                 continue
             if current.get(name) != value:
                 current[name] = value
-                heard, instead, room, group, speaks, hears_room, uuid = value
-                changed[name] = {"hears": list(heard), "instead": instead, "room": room, "coach": group == "coach"}
-                seat_state = None if room is None else _seat_state(Seat(name, speaks, hears_room, group, instead))
-                if room is not None and uuid not in rooms:
+                heard, seat, room, uuid = value
+                instead = None if seat is None else seat.instead
+                coach = seat is not None and seat.group == "coach"
+                changed[name] = {"hears": list(heard), "instead": instead, "room": room, "coach": coach}
+                seat_state = None if seat is None else _seat_state(seat)
+                if seat is not None and uuid not in rooms:
                     seat_state = "dial"  # (connected by a Dial, or hearing its ringing or confirmSound)
                 _state(states[name], when, seat_state, instead)
         for name in gone:
