@@ -48,9 +48,9 @@ def unpack(block: dict[str, Any]) -> dict[str, Any]:
         rows: list[dict[str, Any]] = [{} for _ in range(packed["length"])]
         for key, (kind, values) in packed["columns"].items():
             if kind == "fields":
-                flat = iter(values)
-                for row in rows:
-                    row[key] = {field: strings[next(flat)] for field in shapes[next(flat)]}
+                shape, flat = values[0], iter(values[1])
+                for row, keys in zip(rows, shape, strict=True):
+                    row[key] = {field: strings[next(flat)] for field in shapes[keys]}
             else:
                 for row, value in zip(rows, values, strict=True):
                     row[key] = strings[value] if kind == "text" else value

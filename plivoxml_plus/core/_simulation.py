@@ -956,10 +956,13 @@ class Simulation:
         from .report._html import write_html
 
         # (the model of a big run is millions of new objects and no cycle: a collection
-        # in between walks the run's own millions too, and finds nothing)
+        # in between walks the run's own millions too, and finds nothing; the model is
+        # freed before the collector runs again, not walked once more on the way out)
         with paused_collection():
             data = to_data(self._world, self.calls, self.probes, self._timeline())
-            return write_html(path, data, audio, embed_audio=embed_audio)
+            written = write_html(path, data, audio, embed_audio=embed_audio)
+            del data
+        return written
 
     # -- helpers -------------------------------------------------------------------
 

@@ -8,14 +8,15 @@ A packed block: ``{"strings": [...], "shapes": [[key index...]...], "records":
 {name: {"length": n, "columns": {key: [kind, values]}}}, ...the plain keys}``.
 A column's kind: ``raw`` (the values as they are), ``text`` (a string or null:
 its index in ``strings``, where null may stand too), ``fields`` (a dict of
-strings: one flat list of, per record, its shape's index in ``shapes``, then
-its values' indexes). Only strings and null are interned (1 and True would be
+strings: two lists, each record's shape's index in ``shapes``, and all the
+records' values' indexes, one record's after the other's). Only strings and null are interned (1 and True would be
 one key of the index: raw columns hold the numbers and booleans).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -45,13 +46,15 @@ def pack(records: Mapping[str, Sequence[Mapping[str, Any]]], kinds: Mapping[str,
         columns: dict[str, Any] = {}
         for key in rows[0] if rows else ():
             kind = kinds.get(key, _RAW)
+            values: list[Any]
             if kind == TEXT:
                 values = list(map(index, map(itemgetter(key), rows)))
-            elif kind == FIELDS:
-                values = []
-                for fields in map(itemgetter(key), rows):
-                    values.append(shapes[tuple(fields)])
-                    values += map(index, fields.values())
+            elif kind == FIELDS:  # (each record's shape, then all the values in a row)
+                dicts = list(map(itemgetter(key), rows))
+                values = [
+                    list(map(shapes.__getitem__, map(tuple, dicts))),
+                    list(map(index, chain.from_iterable(map(dict.values, dicts)))),
+                ]
             else:
                 values = list(map(itemgetter(key), rows))
             columns[key] = [kind, values]
