@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -26,6 +27,7 @@ import pytest
 
 from plivoxml_plus import Conference, Response, Simulation
 from plivoxml_plus.core._clock import seconds
+from plivoxml_plus.core.report._timeline import MARK_KINDS
 from plivoxml_plus.core.scenario._scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -262,6 +264,7 @@ def test_a_4000_call_report_is_under_20_mb_and_opens_in_under_5_s(browser, tmp_p
     expect(page.locator('g.lane[data-call="c03999"]')).to_have_count(1)
     shown = click_at(page, 3600)
     assert len(page.locator("#hears-list li").all()) == len(sim.hears(at=shown))
+    in_page(report, sim, every=97)  # (its blocks gzip-compressed: the page unpacks what it was given)
     assert report.errors == []
 
 
@@ -308,4 +311,51 @@ def test_a_strict_mode_failure_is_marked_on_its_lane_and_listed(browser, tmp_pat
     mark = page.locator('g.lane[data-call="caller"] path.mark-failure')
     assert mark.count() == 1 and mark.locator("title").text_content() == f"t={raised.value.at} {raised.value}"
     assert page.locator("#notes-list li.strict").all_text_contents() == [f"t={raised.value.at} {raised.value}"]
+    assert report.errors == []
+
+
+def in_page(report: Page, sim: Simulation, every: int = 1) -> None:
+    """The page's script reads back exactly the JSON report's data (its records
+    packed as columns, each string once: _packed.py), parameters in their order;
+    of a big run's records, every ``every``-th (all of them through the browser's
+    driver would take minutes)."""
+    data = json.loads(sim.report("json"))
+    detail = report.page.evaluate(
+        "async (every) => { const d = await detail(), some = (rows) => rows.filter((_, i) => i % every === 0);"
+        " return { requests: some(d.requests), timeline: some(d.timeline),"
+        " counts: [d.requests.length, d.timeline.length] }; }",
+        every,
+    )
+    assert detail["counts"] == [len(data["requests"]), len(data["timeline"])]
+    assert detail["requests"] == data["requests"][::every] and detail["timeline"] == data["timeline"][::every]
+    assert [list(r["params"]) for r in detail["requests"]] == [list(r.params) for r in sim.requests[::every]]
+    drawn = report.page.evaluate(
+        "async (every) => { const d = Object.assign({}, await drawn),"
+        " some = (rows) => rows.filter((_, i) => i % every === 0);"
+        " d.request_index = some(d.request_index); d.marks = some(d.marks); return d; }",
+        every,
+    )
+    assert drawn["request_index"] == [
+        {"at": r["at"], "call": r["call"], "status": r["status"], "kind": r["kind"]} for r in data["requests"]
+    ][::every]
+    assert drawn["marks"] == [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS][::every]
+    for key in ("request_index", "marks", "call_order", "audio"):
+        drawn.pop(key)
+    assert drawn == {key: value for key, value in data.items() if key not in ("requests", "timeline")}
+
+
+def test_the_page_reads_back_the_json_reports_data(browser, tmp_path):
+    for name in ("mpc-supervisor-coaching", "ivr-menu"):
+        sim = load_scenario(SCENARIOS / f"{name}.toml").run()
+        report = open_report(browser, sim.report_html(tmp_path / f"{name}.html"))
+        in_page(report, sim)
+        assert report.errors == []
+        report.page.close()
+    sim = Simulation()  # hostile names and URLs, as parameters too
+    room = "room </script> & \u05e9"
+    sim.call(HOSTILE, Response([Conference(room, callback_url=URL)]), hangup=60)
+    sim.call("b<i>", Response([Conference(room, callback_url=URL)]), at=2, hangup=50)
+    sim.run()
+    report = open_report(browser, sim.report_html(tmp_path / "hostile.html"))
+    in_page(report, sim)
     assert report.errors == []

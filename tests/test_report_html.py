@@ -5,6 +5,7 @@ is what ``Simulation.hears`` says, at every instant."""
 from __future__ import annotations
 
 import base64
+import gc
 import gzip
 import json
 import re
@@ -25,24 +26,47 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "examples" / "scenarios"
 # the scenarios that run offline (those driving an app need it running)
 OFFLINE = sorted(p for p in SCENARIOS.glob("*.toml") if "base_url" not in p.read_text(encoding="utf-8"))
+DEFAULT_THRESHOLDS = gc.get_threshold()
 
 
 def block(html: str, name: str) -> dict[str, Any]:
-    """A data block of a report page, as its script reads it (JSON, or gzip-compressed JSON in base64)."""
+    """A data block of a report page, as its script reads it (JSON, or gzip-compressed
+    JSON in base64; its lists of records packed as columns)."""
     found = re.search(rf'<script type="application/json" id="{name}">(.*?)</script>', html, re.S)
     if found is not None:
-        return json.loads(found.group(1))  # type: ignore[no-any-return]
+        return unpack(json.loads(found.group(1)))
     packed = re.search(rf'<script type="application/gzip-base64" id="{name}-gzip">(.*?)</script>', html, re.S)
     assert packed is not None
-    return json.loads(gzip.decompress(base64.b64decode(packed.group(1))))  # type: ignore[no-any-return]
+    return unpack(json.loads(gzip.decompress(base64.b64decode(packed.group(1)))))
+
+
+def unpack(block: dict[str, Any]) -> dict[str, Any]:
+    """A packed block's records again (as the page's ``unpack`` reads them: _packed.py's format)."""
+    strings, out = block.pop("strings"), block
+    shapes = [[strings[key] for key in keys] for keys in block.pop("shapes")]
+    for name, packed in block.pop("records").items():
+        rows: list[dict[str, Any]] = [{} for _ in range(packed["length"])]
+        for key, (kind, values) in packed["columns"].items():
+            if kind == "fields":
+                shape, flat = values[0], iter(values[1])
+                for row, keys in zip(rows, shape, strict=True):
+                    row[key] = {field: strings[next(flat)] for field in shapes[keys]}
+            else:
+                for row, value in zip(rows, values, strict=True):
+                    row[key] = strings[value] if kind == "text" else value
+        out[name] = rows
+    return out
 
 
 def page_data(html: str) -> dict[str, Any]:
     """The report's data as a page carries it: what it draws at once, and the details block."""
     data = block(html, "report-data")
+    detail = block(html, "report-detail")
+    # (the requests' columns the page draws at once are in the first block: their index)
+    detail["requests"] = [r | at for r, at in zip(detail["requests"], data["request_index"], strict=True)]
     for key in ("request_index", "marks", "call_order", "audio"):
         data.pop(key)
-    return data | block(html, "report-detail")
+    return data | detail
 
 
 def replay(hearing: list[dict[str, Any]], at: float) -> dict[str, frozenset[str]]:
@@ -73,7 +97,9 @@ def test_report_html_writes_one_page_embedding_the_json_reports_data(tmp_path):
     data = page_data(html)
     assert data == json.loads(sim.report("json"))
     drawn = block(html, "report-data")  # what the page draws at once is that data too
-    assert drawn["request_index"] == [[r.at, r.call, r.status, r.kind] for r in sim.requests]
+    assert drawn["request_index"] == [
+        {"at": r.at, "call": r.call, "status": r.status, "kind": r.kind} for r in sim.requests
+    ]
     assert drawn["marks"] == [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
     assert {e["kind"] for e in drawn["marks"]} == {"join", "leave", "ended", "api"}
     # self-contained: nothing is fetched
@@ -295,3 +321,93 @@ def test_a_dial_lane_is_in_dial_not_in_a_room():
     for lane in data["lanes"].values():
         assert {state for _, _, state, _ in lane["segments"]} <= {"ringing", "ivr", "dial"}
     assert [s[2] for s in data["lanes"]["agent"]["segments"]] == ["ringing", "dial"]
+
+
+def test_writing_the_page_runs_no_garbage_collection(tmp_path):
+    """The report's model is many new objects and no cycle: the collector is paused
+    while it is built and written (a big run's millions of objects are not walked
+    again and again for nothing), and runs again after."""
+    from plivoxml_plus.core.report import _html, _report, _timeline
+
+    sim = load_scenario(SCENARIOS / "mpc-supervisor-coaching.toml").run()
+    building = {_timeline.timeline_data.__code__, _report.to_data.__code__, _html.write_html.__code__}
+    passes: list[str] = []  # the passes while the model is built or written, and after
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        frame: Any = sys._getframe(1)
+        while phase == "start" and frame is not None:
+            if frame.f_code in building or frame.f_code.co_name == "after":
+                passes.append(frame.f_code.co_name)
+                return
+            frame = frame.f_back
+
+    def after() -> list[list[int]]:
+        return [[number] for number in range(100)]
+
+    gc.set_threshold(1)  # (a pass at every new object, were the collector running)
+    gc.callbacks.append(seen)
+    try:
+        sim.report_html(tmp_path / "report.html")
+        assert passes == [] and gc.isenabled()
+        after()  # and after it, the collector runs again
+        assert passes and set(passes) == {"after"}
+    finally:
+        gc.callbacks.remove(seen)
+        gc.set_threshold(*DEFAULT_THRESHOLDS)
+
+
+TEXTS = st.one_of(st.none(), st.text(max_size=8))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "at": st.one_of(st.integers(0, 10**6), st.floats(0, 1e6)),
+                "call": TEXTS,
+                "kind": st.sampled_from(["callback", "action", "floor"]),
+                "params": st.dictionaries(st.sampled_from(["From", "To", "Digits", "CallUUID"]), st.text(max_size=6)),
+                "status": st.one_of(st.none(), st.integers(100, 599), st.booleans()),
+                "response": st.one_of(
+                    st.none(), st.fixed_dictionaries({"body": st.text(max_size=6), "length": st.integers(0, 9)})
+                ),
+            }
+        ),
+        max_size=8,
+    ),
+    st.lists(st.fixed_dictionaries({"at": st.integers(0, 99), "call": TEXTS, "text": TEXTS}), max_size=5),
+)
+def test_packed_records_read_back_as_they_were(requests, events):
+    """Any records packed as columns (each string once) read back equal, their fields in their order."""
+    from plivoxml_plus.core.report._html import _KINDS
+    from plivoxml_plus.core.report._packed import pack
+
+    packed = json.loads(json.dumps(pack({"requests": requests, "timeline": events}, _KINDS)))
+    back = unpack(packed)
+    assert back == {"requests": requests, "timeline": events}
+    assert [list(r["params"]) for r in back["requests"]] == [list(r["params"]) for r in requests]
+
+
+def test_who_hears_whom_is_worked_out_once_per_room_and_group_at_each_instant(monkeypatch):
+    """A room's hearing is worked out once per group and instant, not once per member
+    (a 4,000-call run's rooms of 15: the sweep's cost was that of every member again),
+    and replays to what sim.hears says."""
+    from plivoxml_plus.core.bridge._seats import audible
+    from plivoxml_plus.core.report import _timeline
+
+    sim = Simulation()
+    for index in range(12):
+        sim.call(f"c{index:02d}", Response([Conference("big")]), at=index, hangup=100 - index)
+    sim.run()
+    asked: list[str] = []
+
+    def counted(listener: Any, seats: Any, rules: Any) -> frozenset[str]:
+        asked.append(listener.group)
+        return audible(listener, seats, rules)
+
+    monkeypatch.setattr(_timeline, "audible", counted)
+    hearing = _timeline.timeline_data(sim._world, sim._calls, sim._talk)["hearing"]
+    assert 0 < len(asked) <= len(hearing)  # (one room, one group: once per instant at most)
+    for at in instants(sim, hearing):
+        assert replay(hearing, at) == sim.hears(at=at), at

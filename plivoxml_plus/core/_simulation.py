@@ -952,10 +952,17 @@ class Simulation:
         lanes in time, rooms, who hears whom at any instant, requests, notes; with
         ``audio`` (``self.audio()``), a player per heard track and recording, as
         files beside the page or, with ``embed_audio``, inside it. Returns its path."""
+        from .._collection import paused_collection
         from .report._html import write_html
 
-        data = to_data(self._world, self.calls, self.probes, self._timeline())
-        return write_html(path, data, audio, embed_audio=embed_audio)
+        # (the model of a big run is millions of new objects and no cycle: a collection
+        # in between walks the run's own millions too, and finds nothing; the model is
+        # freed before the collector runs again, not walked once more on the way out)
+        with paused_collection():
+            data = to_data(self._world, self.calls, self.probes, self._timeline())
+            written = write_html(path, data, audio, embed_audio=embed_audio)
+            del data
+        return written
 
     # -- helpers -------------------------------------------------------------------
 

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import copy
 import functools
-import gc
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from lxml import etree
 
+from .._collection import paused_collection
 from ..elements import ELEMENT_CLASSES, SOUND_CHILDREN, Response
 from ..elements._spellings import SPELLINGS
 from ._cross import CROSS_TAGS, findings
@@ -76,31 +75,15 @@ def _queries(kind: Kind, tags: frozenset[str]) -> tuple[etree.XPath, etree.XPath
     return etree.XPath(" | ".join(attributes)), etree.XPath(" | ".join(children))
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused (if it runs), restored after.
-
-    A review keeps an object or two per problem alive until it ends, and
-    creates no cycles: collections in between find nothing, yet each one walks
-    every object alive, which doubles the cost of a document with many
-    thousands of problems.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def review(
     schema: etree.XMLSchema, root: etree._Element, data: bytes | None, kind: Kind
 ) -> tuple[tuple[Problem, ...], int, int]:
     """The problems of ``root`` (parsed from ``data``), each located in the source:
     the first :data:`MAX_PROBLEMS` in document order, how many more there are, and
     how many of those are errors."""
-    with _no_collection():
+    # (a review keeps an object or two per problem alive until it ends and makes no
+    # cycles: collections in between would double the cost of thousands of problems)
+    with paused_collection():
         return _review(schema, root, data, kind)
 
 

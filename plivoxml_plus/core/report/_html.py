@@ -8,7 +8,8 @@ data, so the HTML needs no extra. Escaping happens in one place: the data is
 JSON inside ``<script type="application/json">``, every ``<``, ``>`` and ``&``
 in it written ``\\u003c``... (so no ``</script>`` or ``<!--`` can end or comment
 out the block) and everything non-ASCII ``\\uXXXX`` (a lone surrogate too), or
-for a big run that JSON gzip-compressed in base64 (``PACK_OVER``); the
+for a big run that JSON gzip-compressed in base64 (``PACK_OVER``); its long lists of
+records packed as columns, each string written once (``_packed``); the
 script sets every user text with ``textContent``/``setAttribute``, never as markup.
 
 Audio (an ``AudioResult``): a player per call's heard track and per recording,
@@ -25,12 +26,14 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..._errors import SimulationError
+from ._packed import FIELDS, TEXT, pack
 from ._timeline import MARK_KINDS
 
 
@@ -48,14 +51,28 @@ class AudioResult(Protocol):
 __all__ = ["render_html", "write_html"]
 
 _SLOT = "__DATA__"
+# the record keys whose values repeat (a call's name, a URL, parameters): each string written once
+_KINDS = {"method": TEXT, "url": TEXT, "kind": TEXT, "call": TEXT, "text": TEXT, "params": FIELDS}
+# what the page draws of each request at once (a marker on its call's lane)
+_INDEX_KEYS = ("at", "call", "status", "kind")
 # data over this many characters is embedded gzip-compressed (a 4,000-call run's
 # ~70 MB of JSON: ~14 MB; level 1, the quickest), which the page unpacks with the browser's DecompressionStream
 PACK_OVER = 4 << 20
 
 
-def _data_script(data: Mapping[str, Any], name: str) -> str:
-    """``data`` as a script block (id ``name``) its text cannot end or comment out."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"), check_circular=False)  # (plain data)
+def _data_scripts(blocks: Mapping[str, Mapping[str, Any]]) -> str:
+    """Each block (id -> data) as a script block its text cannot end or comment out.
+    A block's JSON is compressed by a worker thread while the next one is written:
+    zlib lets go of the interpreter's lock, so both run at once where a core is free."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        # (plain data: no circle to check)
+        dump = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False).encode
+        scripts = [worker.submit(_data_script, dump(data), name) for name, data in blocks.items()]
+        return "".join(script.result() for script in scripts)
+
+
+def _data_script(text: str, name: str) -> str:
+    """``text`` (JSON, all ASCII) as a script block (id ``name``)."""
     if len(text) > PACK_OVER:
         packed = base64.b64encode(gzip.compress(text.encode("ascii"), 1, mtime=0)).decode("ascii")
         return f'<script type="application/gzip-base64" id="{name}-gzip">{packed}</script>'
@@ -69,16 +86,24 @@ def render_html(data: Mapping[str, Any], audio: Mapping[str, Any] | None = None)
     template = resources.files(__package__).joinpath("_report.html").read_text(encoding="utf-8")
     # what the page draws at once; the requests' details and the whole timeline (most
     # of a big run's data) are a second block, read on the first click on a request
+    # (the long lists of records are packed: columns, each string written once)
     page = {key: value for key, value in data.items() if key not in ("requests", "timeline")}
     page |= {
-        "request_index": [[r["at"], r["call"], r["status"], r["kind"]] for r in data["requests"]],
-        "marks": [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS],
         "call_order": sorted(data["calls"]),  # (Python's order, as Audibility's: the matrix's rows)
         "audio": audio,
     }
-    detail = {"requests": data["requests"], "timeline": data["timeline"]}
+    marks = [e for e in data["timeline"] if e["call"] is not None and e["kind"] in MARK_KINDS]
+    detail = pack({"requests": data["requests"], "timeline": data["timeline"], "marks": marks}, _KINDS)
+    records = detail["records"]
+    requests = records["requests"]  # (the requests' index: their columns the page draws, moved to it)
+    index = {key: requests["columns"].pop(key) for key in _INDEX_KEYS if key in requests["columns"]}
+    page |= {
+        "strings": detail["strings"],
+        "shapes": detail["shapes"],
+        "records": {"request_index": {"length": requests["length"], "columns": index}, "marks": records.pop("marks")},
+    }
     before, after = template.split(_SLOT)
-    return before + _data_script(page, "report-data") + _data_script(detail, "report-detail") + after
+    return before + _data_scripts({"report-data": page, "report-detail": detail}) + after
 
 
 def _offsets(data: Mapping[str, Any]) -> dict[str, float | None]:

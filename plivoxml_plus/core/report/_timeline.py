@@ -32,8 +32,11 @@ _ELEMENT_STATES = {"Dial": "dial", "Record": "recording", "Conference": "room", 
 # the timeline event kinds drawn as marks on a call's lane
 MARK_KINDS = frozenset({"join", "leave", "digits", "speech", "note", "ended", "dial", "record", "api"})
 
-# (heard, instead, bridge name, group, speaks, hears the bridge, the bridge's uuid)
-Hearing = tuple[tuple[str, ...], "str | None", "str | None", str, bool, bool, "str | None"]
+# a listener no call can be (a call's name is never blank): one that hears whom its group hears
+_NO_CALL = ""
+# (heard, the seat, the bridge's name and uuid); an up call in no room: ((), None, None, None)
+Hearing = tuple[tuple[str, ...], "Seat | None", "str | None", "str | None"]
+_NO_ROOM: Hearing = ((), None, None, None)
 
 
 def _seat_state(seat: Seat) -> str:
@@ -56,6 +59,12 @@ class _Sweep:
         self.open = [False] * len(bridges)
         self.where: dict[str, set[int]] = defaultdict(set)  # call -> open bridges it has a seat in
         self.by_call: dict[int, dict[str, Seat]] = {}  # the seats by call of the rooms asked at this instant
+        self.heard: dict[tuple[int, str], tuple[str, ...]] = {}  # (room, group) -> who it hears, at this instant
+
+    def instant(self) -> None:
+        """A new instant: what was worked out of the rooms at the last one is stale."""
+        self.by_call.clear()
+        self.heard.clear()
 
     def advance(self, index: int, when: int) -> set[str]:
         """Bridge ``index`` brought to ``when`` (after every change due then); the calls it touched."""
@@ -91,8 +100,19 @@ class _Sweep:
         if by_call is None:  # (once per room and instant: its last seat per call wins, as in Audibility)
             by_call = self.by_call[index] = {s.call: s for s in seats.values()}
         seat = by_call[call]
-        heard = tuple(sorted(audible(seat, seats.values(), bridge.rules)))
-        return heard, seat.instead, bridge.name, seat.group, seat.speaks, seat.hears, bridge.uuid
+        heard: tuple[str, ...] = ()
+        if seat.hears:
+            # (audible depends on the listener's group, and on its name only to leave it
+            # out: worked out once per room, group and instant, not once per member)
+            group = self.heard.get((index, seat.group))
+            if group is None:
+                anyone = Seat(_NO_CALL, False, True, seat.group, None)
+                group = self.heard[index, seat.group] = tuple(sorted(audible(anyone, seats.values(), bridge.rules)))
+            heard = group
+            if call in group:
+                at = group.index(call)
+                heard = group[:at] + group[at + 1 :]
+        return heard, seat, bridge.name, bridge.uuid
 
 
 def _state(states: list[Any], when: int, state: str | None, instead: str | None) -> None:
@@ -135,7 +155,7 @@ def _hearing(
     for when in sorted(due.keys() | ups.keys()):
         if when > now:
             break
-        sweep.by_call.clear()
+        sweep.instant()
         touched = set(ups.get(when, ()))
         for index in sorted(due.get(when, ())):
             touched |= sweep.advance(index, when)
@@ -144,7 +164,7 @@ def _hearing(
         for name in sorted(touched):
             value = sweep.hearing(name)
             if value is None and _up(calls.get(name), when):  # (up, in no room: hears no one)
-                value = ((), None, None, "", True, True, None)
+                value = _NO_ROOM
             if value is None:
                 if name in current:
                     del current[name]
@@ -152,10 +172,12 @@ def _hearing(
                 continue
             if current.get(name) != value:
                 current[name] = value
-                heard, instead, room, group, speaks, hears_room, uuid = value
-                changed[name] = {"hears": list(heard), "instead": instead, "room": room, "coach": group == "coach"}
-                seat_state = None if room is None else _seat_state(Seat(name, speaks, hears_room, group, instead))
-                if room is not None and uuid not in rooms:
+                heard, seat, room, uuid = value
+                instead = None if seat is None else seat.instead
+                coach = seat is not None and seat.group == "coach"
+                changed[name] = {"hears": list(heard), "instead": instead, "room": room, "coach": coach}
+                seat_state = None if seat is None else _seat_state(seat)
+                if seat is not None and uuid not in rooms:
                     seat_state = "dial"  # (connected by a Dial, or hearing its ringing or confirmSound)
                 _state(states[name], when, seat_state, instead)
         for name in gone:
