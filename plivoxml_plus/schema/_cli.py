@@ -173,7 +173,7 @@ def _walk(top: Path) -> tuple[list[str], list[_Outcome]]:
             continue
         folders: list[str] = []
         for entry in entries:
-            path = os.path.join(folder, entry.name)
+            path = entry.name if folder == "." else os.path.join(folder, entry.name)  # (Path(".") / name)
             try:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(path)
