@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 from .._errors import MissingExtra, ParseError, ScenarioError, SimulationError
 from .._files import FileRefused
 from .._progress import ProgressLine, progress_line
-from .._terminal import printable
+from .._terminal import counted, printable
 from ._world import StrictModeError
 
 if TYPE_CHECKING:
@@ -153,8 +153,7 @@ def _finish(args: argparse.Namespace, simulation: Simulation) -> int:
             report += "\n" + coverage.render_text() + "\n"
     sys.stdout.write(report)
     if args.audio_out is not None:
-        noun = "file" if written == 1 else "files"
-        print(f"wrote {written} audio {noun} to {args.audio_out}", file=sys.stderr)
+        print(f"wrote {counted(written, 'audio file')} to {args.audio_out}", file=sys.stderr)
     if args.html is not None:
         print(printable(f"wrote the HTML report {args.html}"), file=sys.stderr)
     return 0

@@ -15,9 +15,41 @@ from collections import defaultdict
 
 from ..elements import Element, Response
 
-__all__ = ["RUN", "CoverageRecorder", "ElementKey", "exit_branch"]
+__all__ = [
+    "DIGITS",
+    "FINISH_KEY",
+    "FOLLOWED",
+    "HANGUP",
+    "HANGUP_ON_STAR",
+    "HUNG_UP",
+    "INVALID_DIGITS",
+    "KICKED",
+    "MAX_LENGTH",
+    "NOT_FOLLOWED",
+    "NO_INPUT",
+    "RECORD_ENDS",
+    "RETRIES_EXHAUSTED",
+    "ROOM_ENDED",
+    "RUN",
+    "SILENCE",
+    "TIME_LIMIT",
+    "CoverageRecorder",
+    "ElementKey",
+    "digits_branch",
+    "exit_branch",
+]
 
 RUN = "run"  # the branch of an element that only runs (a Speak, a Wait...)
+
+# The branches the venues report and the report counts (one name each, used by both).
+DIGITS = "digits"  # a GetDigits' keys: "digits 12" names the keys sent
+NO_INPUT = "no input"
+INVALID_DIGITS = "invalid digits"
+RETRIES_EXHAUSTED = "retries exhausted"
+RECORD_ENDS = ("silence", "maxLength", "finishOnKey", "hangup")  # what ends a <Record> (I3)
+SILENCE, MAX_LENGTH, FINISH_KEY, HANGUP = RECORD_ENDS
+FOLLOWED, NOT_FOLLOWED = "followed", "failed"  # a <Redirect>
+HUNG_UP, ROOM_ENDED, HANGUP_ON_STAR, TIME_LIMIT, KICKED = "hung up", "room ended", "hangupOnStar", "timeLimit", "kicked"
 
 ElementKey = tuple[str, str]  # (document, element path)
 
@@ -80,13 +112,18 @@ class CoverageRecorder:
 # A room exit's cause, as the rooms word it, and the branch it is (the same for a
 # Conference and a MultiPartyCall).
 _EXITS = (
-    ("hangupOnStar", "hangupOnStar"),
-    ("hung up", "hung up"),
-    ("hangup", "hung up"),
-    ("kicked", "kicked"),
-    ("time", "timeLimit"),
-    ("ended", "room ended"),
+    ("hangupOnStar", HANGUP_ON_STAR),
+    ("hung up", HUNG_UP),
+    ("hangup", HUNG_UP),
+    ("kicked", KICKED),
+    ("time", TIME_LIMIT),
+    ("ended", ROOM_ENDED),
 )
+
+
+def digits_branch(keys: str) -> str:
+    """The branch of a GetDigits that sent ``keys`` to its action URL."""
+    return f"{DIGITS} {keys}"
 
 
 def exit_branch(reason: str) -> str:

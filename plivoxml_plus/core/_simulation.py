@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import pathlib
 import re
@@ -13,6 +12,7 @@ from heapq import heappop
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from .._collection import paused_collection
 from .._errors import AudioError, ParseError, SimulationError
 from .._files import FileRefused
 from .._progress import Progress
@@ -757,27 +757,24 @@ class Simulation:
         # The cyclic collector is paused for the run: everything the run makes is
         # kept (the record of requests, calls, bridges), so its passes over a
         # growing heap found little and cost a third of the time. Restored after.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            while soon or clock.refill():
-                when = soon[0][0]
-                if when > limit:
-                    break
-                _, _, action, argument = heappop(soon)
-                if action is SKIP:
-                    continue
-                clock.now = when
-                action(argument)
-                processed += 1
-                if processed == told_at:
-                    assert progress is not None
-                    progress(seconds(when), total)
-                    told_at += _PROGRESS_EVERY
-        finally:
-            clock.processed += processed
-            if collecting:
-                gc.enable()
+        with paused_collection():
+            try:
+                while soon or clock.refill():
+                    when = soon[0][0]
+                    if when > limit:
+                        break
+                    _, _, action, argument = heappop(soon)
+                    if action is SKIP:
+                        continue
+                    clock.now = when
+                    action(argument)
+                    processed += 1
+                    if processed == told_at:
+                        assert progress is not None
+                        progress(seconds(when), total)
+                        told_at += _PROGRESS_EVERY
+            finally:
+                clock.processed += processed
         if until is not None:
             clock.now = limit
         elif clock.next_time() is not None:
@@ -952,7 +949,6 @@ class Simulation:
         lanes in time, rooms, who hears whom at any instant, requests, notes; with
         ``audio`` (``self.audio()``), a player per heard track and recording, as
         files beside the page or, with ``embed_audio``, inside it. Returns its path."""
-        from .._collection import paused_collection
         from .report._html import write_html
 
         # (the model of a big run is millions of new objects and no cycle: a collection

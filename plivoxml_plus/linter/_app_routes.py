@@ -25,7 +25,7 @@ from ..schema._result import Problem
 from ._documents import Document, read_document
 from ._errors import LintConfigError
 from ._rules import Hit, LintContext, rule
-from ._urls import urls_named
+from ._urls import method_of, urls_named
 
 __all__ = ["AppRoutes", "scenario_documents"]
 
@@ -134,9 +134,9 @@ def route_not_answered(context: LintContext) -> Iterator[Hit]:
         return
     for document in context.documents:
         for node, entry, url in urls_named(document):
-            if entry.method is None or entry.default_method is None:
+            method = method_of(node, entry)
+            if method is None:
                 continue
-            method = (node.get(entry.method) or entry.default_method).strip().upper()
             status = routes.status(method, url)
             if status in _NOT_ROUTED:
                 yield Hit(

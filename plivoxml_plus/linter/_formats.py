@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
+from .._terminal import counted
 from ._findings import LintResult
 from ._rules import Rule
 
@@ -17,17 +18,13 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 TOOL_URI = "https://plivoxml-plus.github.io/plivoxml-plus/"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary(result: LintResult) -> str:
     """One line: how many findings in how many documents."""
     files = len({finding.path for finding in result.findings})
     if result.ok:
-        return f"{_plural(len(result.paths), 'document')} linted: no findings"
-    found = f"{_plural(len(result.findings), 'finding')} in {_plural(files, 'file')}"
-    return f"{_plural(len(result.paths), 'document')} linted: {found}"
+        return f"{counted(len(result.paths), 'document')} linted: no findings"
+    found = f"{counted(len(result.findings), 'finding')} in {counted(files, 'file')}"
+    return f"{counted(len(result.paths), 'document')} linted: {found}"
 
 
 def _text(result: LintResult) -> str:

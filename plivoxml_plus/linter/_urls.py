@@ -64,6 +64,14 @@ def _by_tag() -> dict[str, list[_UrlAttribute]]:
     return by_tag
 
 
+def method_of(node: etree._Element, entry: _UrlAttribute) -> str | None:
+    """The method ``node`` requests ``entry``'s URL with (as written, else its default),
+    None where no attribute chooses it."""
+    if entry.method is None or entry.default_method is None:
+        return None
+    return (written(node, entry.method) or entry.default_method).upper()
+
+
 def urls_named(document: Document) -> Iterator[tuple[etree._Element, _UrlAttribute, str]]:
     """Each URL the document names: its element, what it is, the URL."""
     by_tag = _by_tag()
@@ -128,8 +136,8 @@ def not_a_sound_document(context: LintContext) -> Iterator[Hit]:
                 )
 
 
-# Hosts that are placeholders, not an app (RFC 2606 names and loopback).
-PLACEHOLDER_HOSTS = ("example.com", "example.net", "example.org", "localhost", "127.0.0.1")
+# Names that are placeholders whatever the configuration (RFC 2606's reserved names;
+# the hosts themselves are LintConfig.placeholder_hosts)
 PLACEHOLDER_TLDS = (".example", ".test", ".invalid", ".localhost")
 
 
@@ -171,15 +179,16 @@ def url_with_two_methods(context: LintContext) -> Iterator[Hit]:
     first: dict[str, tuple[str, Document, etree._Element, str]] = {}
     for document in context.documents:
         for node, entry, url in urls_named(document):
-            if entry.method is None or entry.default_method is None:
+            method = method_of(node, entry)
+            if method is None:
                 continue
-            method = (written(node, entry.method) or entry.default_method).upper()
             seen = first.setdefault(url, (method, document, node, entry.attribute))
             if seen[0] != method:
+                chosen = entry.method is not None and node.get(entry.method) is not None
                 yield Hit(
                     document,
                     node,
-                    entry.method if node.get(entry.method) is not None else entry.attribute or None,
+                    entry.method if chosen else entry.attribute or None,
                     f"{url} is requested with {method} here but {seen[0]} at {_where(seen[1], seen[2], seen[3])}: "
                     "an app route usually answers one method (a 405 for the other)",
                 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..._errors import AudioError
+from ..._terminal import counted
 from ._signals import BLOCK_MS, RATES
 
 __all__ = ["DEFAULT_MEMORY_LIMIT", "check_memory", "check_memory_limit", "memory_needed"]
@@ -92,8 +93,8 @@ def check_memory(
     seconds = sum(call_samples) / rate
     raise AudioError(
         f"rendering the audio needs about {_size(needed)} ({needed} bytes) of memory, over the limit of "
-        f"{_size(limit)} ({limit} bytes): {_count(len(call_samples), 'call')} heard for {seconds:g} s in all "
-        f"and {_count(len(recording_samples), 'recording')}, at {rate} Hz. Use a lower sample rate, fewer calls or a "
+        f"{_size(limit)} ({limit} bytes): {counted(len(call_samples), 'call')} heard for {seconds:g} s in all "
+        f"and {counted(len(recording_samples), 'recording')}, at {rate} Hz. Use a lower sample rate, fewer calls or a "
         "shorter run, or raise the limit (audio(memory_limit=...), --audio-memory-limit MIB)"
     )
 
@@ -101,6 +102,3 @@ def check_memory(
 def _size(count: int) -> str:
     return f"{count / (1 << 30):.1f} GiB" if count >= 1 << 30 else f"{count / (1 << 20):.1f} MiB"
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

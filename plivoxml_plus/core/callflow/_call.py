@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from ..._terminal import counted
 from ...elements import Element, Response
 from .._clock import Clock, Entry, seconds
+from .._coverage import FOLLOWED, NOT_FOLLOWED
 from .._world import Fetched, World
 from ..platform._hangup_causes import (
     ACTION_INVALID,
@@ -698,12 +699,12 @@ class Call:
         params = world.params_for(_REDIRECT, {"Event": "Redirect"}, self)
         fetched = world.fetch(_REDIRECT, method, url, params, self.name, document="answer")
         if fetched.document is None:
-            self.branch("failed")
+            self.branch(NOT_FOLLOWED)
             if world.options.bad_document_ends_call:
                 self.fetch_failed("redirect", fetched)
                 return True
             return False
-        self.branch("followed")
+        self.branch(FOLLOWED)
         self.replace_document(fetched.document)
         return False
 

@@ -55,6 +55,7 @@ _OUTCOMES = {
     "busy": ("busy", BUSY),
     "failed": ("failed", FAILED),
 }
+DIAL_STATUSES = tuple(status for status, _ in _OUTCOMES.values())  # every DialStatus a Dial ends with
 _REFUSED = {"busy": BUSY, "failed": FAILED}
 # I5 [doc]: "If timeLimit is >=86,400 seconds, calls will be disconnected after 24 hours"
 # (Plivo's Dial page, the note under timeLimit)

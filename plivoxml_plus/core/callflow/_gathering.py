@@ -15,16 +15,17 @@ from ..._terminal import counted
 from ..._xml_whitespace import xml_split
 from ...elements import Element
 from ...elements.companions import Play, Wait
+from .. import _coverage as coverage
 from .._clock import Clock, Entry, seconds
 from ..platform._requests import ROUTES
 from ._call import Call, Heard
 
 __all__ = ["Gathering", "run_gathering"]
 
-_NO_KEY = ("", "none")  # finishOnKey values that mean no finishing key
+NO_FINISH_KEY = ("", "none")  # finishOnKey values that mean no finishing key (GetDigits, GetInput, Record)
 
 
-NO_INPUT = "no input in time"  # why an attempt failed with no key at all
+_NOTHING_IN_TIME = "no input in time"  # why an attempt failed with no key at all
 
 
 class Gathering:
@@ -58,7 +59,7 @@ class Gathering:
         options = call.world.options
         self.prompts: list[Element] = element.__dict__["children"]
         finish = effective("finish_on_key")
-        self.finish = "" if finish in _NO_KEY else str(finish)
+        self.finish = "" if finish in NO_FINISH_KEY else str(finish)
         self.max_keys: int = effective("num_digits")
         if element.tag == "GetDigits":
             self.attempts: int = effective("retries")  # I1: every attempt, the first included
@@ -176,7 +177,7 @@ class Gathering:
 
     def _no_input(self, _: object) -> None:
         self.timer = None
-        self._failed(NO_INPUT)
+        self._failed(_NOTHING_IN_TIME)
 
     def _digits_over(self, _: object) -> None:
         self.timer = None
@@ -211,7 +212,7 @@ class Gathering:
     def _failed(self, why: str) -> None:
         call = self.call
         tag = self.element.tag
-        call.branch("no input" if why == NO_INPUT else "invalid digits")
+        call.branch(coverage.NO_INPUT if why == _NOTHING_IN_TIME else coverage.INVALID_DIGITS)
         if self.attempt < self.attempts:
             again = f"attempt {self.attempt + 1} of {self.attempts} begins"
             call.world.event(call.name, "element", f"<{tag}> {why}: {again}")
@@ -220,7 +221,7 @@ class Gathering:
         attempts = counted(self.attempt, "attempt")
         call.world.event(call.name, "element", f"<{tag}> {why}: gives up after {attempts} (no action request)")
         if self.attempts > 1:
-            call.branch("retries exhausted")
+            call.branch(coverage.RETRIES_EXHAUSTED)
         now = seconds(call.world.clock.now)
         self._finish(Heard(now, tag, "", speech=None, confidence=None, attempts=self.attempt))
         call.go_on(None, False)
@@ -234,7 +235,7 @@ class Gathering:
         )
         self._finish(heard)
         if element.tag == "GetDigits":
-            call.branch(f"digits {digits}")
+            call.branch(coverage.digits_branch(digits))
         else:
             call.branch("dtmf" if speech is None else "speech")
         shown = f"digits {digits!r}" if speech is None else f"speech {speech!r}"

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from ...elements import Element
 from .._clock import Clock, Entry, seconds
+from .._coverage import FINISH_KEY, HANGUP, MAX_LENGTH, SILENCE
 from .._recording import CallTape, Recording
 from ..platform._requests import ROUTES
 from ._call import Call
+from ._gathering import NO_FINISH_KEY
 
 __all__ = ["Recorder", "run_record"]
 
-_NO_KEYS = ("", "none")
 _UNKNOWN = "-1"  # a background recording's figures when its action URL is told
 
 
@@ -33,7 +34,7 @@ class Recorder:
         world = call.world
         effective = element.effective
         keys = effective("finish_on_key")
-        self.finish = "" if keys in _NO_KEYS else str(keys)
+        self.finish = "" if keys in NO_FINISH_KEY else str(keys)
         self.silence_ms: int = effective("timeout") * 1000
         recording_id = world.ids.record(call.name, number)
         self.recording = Recording(recording_id, world.options.record_url_prefix, str(effective("file_format")), 0)
@@ -64,9 +65,9 @@ class Recorder:
         self.recording.started_ms = start
         self._tape(start, session=False)
         world.event(call.name, "record", f"<Record> records from t={seconds(start)} ({self.recording.id})")
-        self.max_entry = world.clock.at(start + effective("max_length") * 1000, self._stop, "maxLength")
+        self.max_entry = world.clock.at(start + effective("max_length") * 1000, self._stop, MAX_LENGTH)
         if not call.talking:
-            self.silence_entry = world.clock.at(start + self.silence_ms, self._stop, "silence")
+            self.silence_entry = world.clock.at(start + self.silence_ms, self._stop, SILENCE)
         call.listener = self
         return True
 
@@ -111,7 +112,7 @@ class Recorder:
     def digit(self, key: str) -> None:
         call = self.call
         if self.finish and key in self.finish:
-            self._stop("finishOnKey", key)
+            self._stop(FINISH_KEY, key)
         else:
             call.world.note(call.name, f"key {key!r} ignored: it is not a finishOnKey key of <Record>")
 
@@ -124,10 +125,10 @@ class Recorder:
         Clock.cancel(self.silence_entry)
         self.silence_entry = None
         if not talking:
-            self.silence_entry = world.clock.at(world.clock.now + self.silence_ms, self._stop, "silence")
+            self.silence_entry = world.clock.at(world.clock.now + self.silence_ms, self._stop, SILENCE)
 
     def hung_up(self) -> None:
-        self.call.branch("hangup")
+        self.call.branch(HANGUP)
         self._cancel()
         # I3 [inf]: no action URL, the file is still made
         self._ready(max(self.call.world.clock.now, self.recording.started_ms))

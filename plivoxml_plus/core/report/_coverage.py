@@ -24,13 +24,32 @@ from typing import Any
 
 import attrs
 
-from ...elements import Element
-from .._coverage import RUN, CoverageRecorder
+from ...elements import ELEMENT_CLASSES, Element
+from .._coverage import (
+    DIGITS,
+    FINISH_KEY,
+    FOLLOWED,
+    HANGUP,
+    HANGUP_ON_STAR,
+    HUNG_UP,
+    INVALID_DIGITS,
+    MAX_LENGTH,
+    NO_INPUT,
+    RETRIES_EXHAUSTED,
+    ROOM_ENDED,
+    RUN,
+    SILENCE,
+    TIME_LIMIT,
+    CoverageRecorder,
+    digits_branch,
+)
+from ..callflow._dial import DIAL_STATUSES
+from ..callflow._gathering import NO_FINISH_KEY
 
 __all__ = ["CoverageReport", "DocumentCoverage", "ElementCoverage", "expected_branches"]
 
-_ALL_KEYS = frozenset("1234567890*#")
-_DIAL = ("completed", "busy", "no-answer", "failed")
+# every key (validDigits' default: a GetDigits left with it has no invalid key)
+_ALL_KEYS = frozenset(ELEMENT_CLASSES["GetDigits"].specs["valid_digits"].default)
 
 
 def expected_branches(element: Element) -> tuple[str, ...]:
@@ -39,33 +58,33 @@ def expected_branches(element: Element) -> tuple[str, ...]:
     if tag == "GetDigits":
         valid = str(effective("valid_digits"))
         narrowed = effective("num_digits") == 1 and "valid_digits" in element.explicit()
-        digits = [f"digits {key}" for key in valid] if narrowed else ["digits"]
-        invalid = ["invalid digits"] if set(valid) != _ALL_KEYS else []
-        retries = ["retries exhausted"] if int(effective("retries")) > 1 else []
-        return (*digits, "no input", *invalid, *retries)
+        digits = [digits_branch(key) for key in valid] if narrowed else [DIGITS]
+        invalid = [INVALID_DIGITS] if set(valid) != _ALL_KEYS else []
+        retries = [RETRIES_EXHAUSTED] if int(effective("retries")) > 1 else []
+        return (*digits, NO_INPUT, *invalid, *retries)
     if tag == "GetInput":
         kinds = str(effective("input_type") or "").split()
-        return (*(kind for kind in ("dtmf", "speech") if kind in kinds), "no input")
+        return (*(kind for kind in ("dtmf", "speech") if kind in kinds), NO_INPUT)
     if tag == "Dial":
-        return _DIAL
+        return DIAL_STATUSES
     if tag == "Record":
         key = str(effective("finish_on_key") or "")
-        return ("silence", "maxLength", *(["finishOnKey"] if key not in ("", "none") else []), "hangup")
+        return (SILENCE, MAX_LENGTH, *([FINISH_KEY] if key not in NO_FINISH_KEY else []), HANGUP)
     if tag in ("Conference", "MultiPartyCall"):
         extra = []
         if tag == "Conference" and effective("hangup_on_star"):
-            extra.append("hangupOnStar")
+            extra.append(HANGUP_ON_STAR)
         if tag == "Conference" and "time_limit" in element.explicit():
-            extra.append("timeLimit")
-        return ("hung up", "room ended", *extra)
+            extra.append(TIME_LIMIT)
+        return (HUNG_UP, ROOM_ENDED, *extra)
     if tag == "Redirect":
-        return ("followed",)
+        return (FOLLOWED,)
     return (RUN,)
 
 
 def _covers(branch: str, taken: frozenset[str]) -> bool:
-    if branch == "digits":  # (any keys at all)
-        return any(outcome.startswith("digits ") for outcome in taken)
+    if branch == DIGITS:  # (any keys at all)
+        return any(outcome.startswith(digits_branch("")) for outcome in taken)
     return branch in taken
 
 
