@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plivoxml_plus import Conference, MultiPartyCall, Response, Speak
+from plivoxml_plus import Conference, MultiPartyCall, Response, Speak, ValidationError
 from plivoxml_plus._xml_whitespace import is_xml_blank, xml_collapse, xml_strip
 from plivoxml_plus.elements import Element, _base
 from plivoxml_plus.elements._base import _FINISHED
@@ -72,6 +72,10 @@ def test_a_value_changed_after_construction_is_written_as_changed():
         conference = fresh_conference()
         for _ in range(3):
             Response().add(fresh_conference()).to_string()  # a template of the shape kept
+        before = Response().add(conference).to_string()
+        with pytest.raises(ValidationError):
+            conference.wait_sound = "not a URL"  # refused: nothing changes
+        assert Response().add(conference).to_string() == before
         conference.wait_sound = change
         expected = '<Response><Conference startConferenceOnEnter="false"'
         expected += f' waitSound="{change}"' if change else ""

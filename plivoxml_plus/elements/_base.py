@@ -184,15 +184,13 @@ class Element:
             raise cls._unknown(name, "attribute")
         xml, admit = entry
         store = self.__dict__
-        fresh = store.get("_fresh")
-        if fresh is not None and xml in fresh:  # (a new dict: a shallow copy's is shared)
-            store["_fresh"] = {name: None for name in fresh if name != xml}
         if value is None:
             if name in cls._required:
                 raise cls._refuse(name, None, "is required")
             store.pop(name, None)
             if xml is not None:
                 store["_wire"].pop(xml, None)
+                _written_whole(store, xml)
             return
         try:
             value, text = admit(value)
@@ -200,6 +198,7 @@ class Element:
             raise cls._refused(name, value, why) from None
         store[name] = value
         if xml is not None:
+            _written_whole(store, xml)
             wire = store["_wire"]
             wire[xml] = text
             if len(wire) > 1:  # keep schema order (rare path: a change after construction)
@@ -421,6 +420,16 @@ def _seen(key: tuple[str | None, ...], leaf: etree._Element, wire: dict[str, str
         if len(_SEEN) >= TEMPLATES_MAX:
             _SEEN.clear()
         _SEEN.add(key)
+
+
+def _written_whole(store: dict[str, Any], xml: str) -> None:
+    """The attribute ``xml`` of the element whose ``__dict__`` is ``store`` changed after
+    construction: its value is no longer set on a template's copy (see _fresh_leaf) but
+    part of the template's key, as every changed value is. (A new dict: a shallow copy
+    of the element shares the one it has.)"""
+    fresh = store.get("_fresh")
+    if fresh is not None and xml in fresh:
+        store["_fresh"] = {other: None for other in fresh if other != xml}
 
 
 def _fresh_leaf(node: etree._Element, tag: str, wire: dict[str, str], fresh: dict[str, None]) -> etree._Element:
