@@ -58,12 +58,15 @@ def test_repeating_values_of_an_element_with_new_ones_are_copied_from_a_template
     assert list(_base._TEMPLATES) == [key]
 
 
-def test_an_element_of_new_values_only_still_touches_no_template():
+def test_an_element_with_fewer_than_two_repeating_values_touches_no_template():
+    # (a template would spare nothing: SubElement writes it, as before templates)
     _base._TEMPLATES.clear()
     _base._SEEN.clear()
     for i in range(5):
-        conference = Conference(f"only-new-{i}", wait_sound=f"https://example.com/only-new/{i}.xml")
-        Response().add(conference).to_string()
+        url = f"https://example.com/only-new/{i}.xml"
+        Response().add(Conference(f"only-new-{i}", wait_sound=url)).to_string()
+        url = f"https://example.com/one-repeating/{i}.xml"
+        Response().add(Conference(f"one-repeating-{i}", wait_sound=url, max_members=3)).to_string()
     assert not _base._SEEN and not _base._TEMPLATES
 
 
