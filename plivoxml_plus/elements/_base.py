@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
 import attrs
 from lxml import etree
@@ -31,6 +31,9 @@ from . import _generated
 from ._checks import Check, Refused, shown
 from ._init_source import class_path, compile_factory, init_key
 from ._init_support import _NOT_GIVEN
+
+if TYPE_CHECKING:  # annotations only: typing_extensions stays off the import path
+    from typing_extensions import Self
 
 __all__ = [
     "AttributeSpec", "Element", "adder", "attribute", "child_list", "content", "helper_name", "optional_content",
@@ -206,6 +209,18 @@ class Element:
 
     def __delattr__(self, name: str) -> None:
         setattr(self, name, None)
+
+    def __copy__(self) -> Self:
+        """``copy.copy``: a shallow copy, as for any object (children are shared), but
+        with its own written values: a later change to one never shows in the other's
+        document."""
+        clone = object.__new__(type(self))
+        state = dict(self.__dict__)
+        state["_wire"] = dict(state["_wire"])
+        if "_fresh" in state:
+            state["_fresh"] = dict(state["_fresh"])
+        clone.__dict__.update(state)
+        return clone
 
     @classmethod
     def _refused(cls, name: str, value: object, why: Refused) -> ValidationError:
