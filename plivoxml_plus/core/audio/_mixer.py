@@ -9,22 +9,37 @@ into its group's total, and each listener's row is one subtraction and one
 clamp: no listener's mix is summed on its own, and the work stays near the
 memory's bandwidth (each voice read once, each output written once: issue 21,
 item 7, bench/bench_mix.py).
+
+Two kernels make the rows, with the same sums and bit for bit the same output
+(tests/test_mix_kernels.py): NumPy's passes (add, subtract, clamp, one call each
+over a chunk), and, when Numba is installed (the ``speed`` extra), a compiled
+kernel that does them in one pass over each chunk (``_kernel``), several times
+as fast (bench/bench_mix.py). Which one is chosen once, at the first mix (never at import), from the
+environment variable ``PLIVOXML_PLUS_MIXER``: ``numpy`` keeps NumPy's passes,
+``numba`` demands the compiled kernel, unset or ``auto`` takes it if Numba
+imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
 from ..._errors import AudioError
+from ..._extras import require
 from ..bridge import NO_RULES, PairRules, Seat, group_hears
 from ._signals import FRAME_MS, Samples, check_rate, check_samples
 
-__all__ = ["clamp", "mix", "mix_frames"]
+__all__ = ["KERNEL_ENV", "clamp", "mix", "mix_frames", "mix_kernel"]
 
 Wide = npt.NDArray[np.int32]
+
+KERNEL_ENV = "PLIVOXML_PLUS_MIXER"
+KERNELS = ("auto", "numba", "numpy")
 
 
 # Samples mixed per pass: a pass's group totals and the row being made stay in the
@@ -79,11 +94,77 @@ def _runs(groups: list[str], names: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _mix_rows(
+@cache  # (chosen once: tests/test_mix_kernels.py clears it to choose again)
+def _compiled() -> Callable[..., None] | None:
+    """The compiled kernel, or None for NumPy's passes: ``PLIVOXML_PLUS_MIXER``
+    decides, read at the first mix."""
+    asked = os.environ.get(KERNEL_ENV, "").strip().lower() or "auto"
+    if asked not in KERNELS:
+        raise AudioError(
+            f"{KERNEL_ENV} = {os.environ[KERNEL_ENV]!r} is not allowed; allowed: {', '.join(KERNELS)} (or unset: auto)"
+        )
+    if asked == "numpy":
+        return None
+    if asked == "numba":  # demanded: its absence is an error naming the extra
+        require("numba", "speed", f"{KERNEL_ENV}=numba (the compiled mixer)")
+    try:
+        from ._kernel import mix_chunk
+    except ImportError:  # (auto, without Numba: NumPy's passes, no error)
+        if asked == "numba":
+            raise
+        return None
+    compiled: Callable[..., None] = mix_chunk
+    return compiled
+
+
+def mix_kernel() -> str:
+    """Which kernel mixes in this process: ``"numba"`` (the compiled one, the
+    ``speed`` extra) or ``"numpy"``; chosen at the first mix (``PLIVOXML_PLUS_MIXER``)."""
+    return "numpy" if _compiled() is None else "numba"
+
+
+def _mix_rows(plan: _Plan, voices: Sequence[npt.NDArray[np.integer]], count: int, out: npt.NDArray[np.integer]) -> None:
+    """Fill ``out`` (a row per listener; int16: clamped, int32: not) from ``voices``
+    (one per speaker, in the plan's order), with the kernel chosen at the first mix."""
+    compiled = _compiled()  # (at the first mix, even one with no one to mix)
+    if not plan.speakers or not plan.listeners:
+        return  # (silence: ``out`` stays as it is)
+    if compiled is None:
+        _numpy_rows(plan, voices, count, out)
+    else:
+        _compiled_rows(compiled, plan, voices, count, out)
+
+
+def _compiled_rows(
+    compiled: Callable[..., None],
+    plan: _Plan,
+    voices: Sequence[npt.NDArray[np.integer]],
+    count: int,
+    out: npt.NDArray[np.integer],
+) -> None:
+    """``_mix_rows`` with the compiled kernel, ``CHUNK`` samples at a time: each
+    chunk of every voice is copied into one block (a row per speaker, in the
+    processor's cache) that the kernel reads in a single pass."""
+    spans = np.array(plan.spans, dtype=np.int64)
+    hears = np.zeros((len(plan.allowed), len(plan.spans)), dtype=np.bool_)
+    for lg, allowed in enumerate(plan.allowed):
+        hears[lg, allowed] = True
+    taking = np.array(plan.taking, dtype=np.int64)
+    own = np.array(plan.own, dtype=np.int64)
+    narrow = all(voice.dtype == np.int16 for voice in voices)
+    wide = np.empty((len(voices), min(CHUNK, count)), dtype=np.int16 if narrow else np.int32)
+    clamp_here = out.dtype == np.int16
+    for begin in range(0, count, CHUNK):
+        end = min(begin + CHUNK, count)
+        for speaker, voice in enumerate(voices):
+            wide[speaker, : end - begin] = voice[begin:end]
+        compiled(wide, end - begin, spans, hears, taking, own, out, begin, clamp_here)
+
+
+def _numpy_rows(
     plan: _Plan, voices: Sequence[npt.NDArray[np.integer]], count: int, out: npt.NDArray[np.integer]
 ) -> None:
-    """Fill ``out`` (a row per listener; int16: clamped, int32: not) from ``voices``
-    (one per speaker, in the plan's order), ``CHUNK`` samples at a time: per chunk,
+    """``_mix_rows`` with NumPy's passes, ``CHUNK`` samples at a time: per chunk,
     each voice is read once into its group's total, and each listener's row is
     one subtraction and one clamp, straight into its output; the totals and the
     row being made stay in the processor's cache (issue 21, item 7)."""
@@ -134,11 +215,8 @@ def mix(
     ``count``; a member without one is silent). Members that do not hear get no
     entry (they hear their own source instead)."""
     plan = _Plan(seats, rules, set(voices))
-    if not plan.listeners:
-        return {}
     out = np.zeros((len(plan.listeners), count), dtype=np.int32)
-    if plan.speakers:
-        _mix_rows(plan, [voices[seat.call] for seat in plan.speakers], count, out)
+    _mix_rows(plan, [voices[seat.call] for seat in plan.speakers], count, out)
     return {seat.call: out[i] for i, seat in enumerate(plan.listeners)}
 
 
@@ -176,8 +254,7 @@ def mix_frames(
         )
     plan = _Plan(seats, rules, set(checked))
     out = np.zeros((len(plan.listeners), count), dtype=np.int16)
-    if plan.speakers and plan.listeners:
-        _mix_rows(plan, [checked[seat.call] for seat in plan.speakers], count, out)
+    _mix_rows(plan, [checked[seat.call] for seat in plan.speakers], count, out)
     row = {seat.call: i for i, seat in enumerate(plan.listeners)}
     silence = np.zeros(count, dtype=np.int16)
     return {seat.call: out[row[seat.call]] if seat.call in row else silence for seat in seats}
