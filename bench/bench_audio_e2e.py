@@ -93,6 +93,13 @@ def one(minutes: float) -> int:
     return 0
 
 
+def mixer_kernel() -> str:
+    """The kernel the runs mixed with (they inherit this process's environment)."""
+    from plivoxml_plus.core.audio import mix_kernel
+
+    return mix_kernel()
+
+
 def measure(minutes: float) -> dict[str, float]:
     return fresh_run(__file__, "--one", str(minutes))
 
@@ -119,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         f"streamed into {rows[0]['files']:.0f} WAV files ({rows[0]['bytes'] / 2**20:,.0f} MiB), "
         f"{args.repeats} fresh interpreters (min / median / max; Python {sys.version.split()[0]})\n"
     )
+    print(f"The mixer's kernel: {mixer_kernel()} (PLIVOXML_PLUS_MIXER; docs/audio.md#speed).\n")
     print("| figure | min / median / max |")
     print("|---|---:|")
     print(f"| Simulation.run (s) | {spread([r['run_s'] for r in rows], '.3f')} |")

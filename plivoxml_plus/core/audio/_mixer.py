@@ -14,10 +14,10 @@ Two kernels make the rows, with the same sums and bit for bit the same output
 (tests/test_mix_kernels.py): NumPy's passes (add, subtract, clamp, one call each
 over a chunk), and, when Numba is installed (the ``speed`` extra), a compiled
 kernel that does them in one pass over each chunk (``_kernel``), several times
-as fast (bench/bench_mix.py). Which one is chosen once, at the first mix (never at import), from the
-environment variable ``PLIVOXML_PLUS_MIXER``: ``numpy`` keeps NumPy's passes,
-``numba`` demands the compiled kernel, unset or ``auto`` takes it if Numba
-imports.
+as fast (bench/bench_mix.py). Which one is chosen once, at the first mix (never
+at import), from the environment variable ``PLIVOXML_PLUS_MIXER``: ``numpy``
+keeps NumPy's passes, ``numba`` demands the compiled kernel, unset or ``auto``
+takes it if Numba imports (docs/audio.md#speed).
 """
 
 from __future__ import annotations
