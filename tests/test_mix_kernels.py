@@ -224,3 +224,13 @@ assert "numba" in sys.modules
     result = _run(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "numba"
+
+
+@needs_numba
+def test_both_kernels_refuse_float_voices_alike():
+    """``mix`` takes integer samples; neither kernel converts floats silently."""
+    seats = [Seat("a", True, True, "agent", None), Seat("b", True, True, "customer", None)]
+    voices = {"a": np.full(4, 0.5), "b": np.ones(4, dtype=np.int16)}
+    for name in ("numpy", "numba"):
+        with kernel(name), pytest.raises(TypeError, match="same_kind"):
+            mix(seats, frozenset(), voices, 4)

@@ -156,8 +156,8 @@ def _compiled_rows(
     clamp_here = out.dtype == np.int16
     for begin in range(0, count, CHUNK):
         end = min(begin + CHUNK, count)
-        for speaker, voice in enumerate(voices):
-            wide[speaker, : end - begin] = voice[begin:end]
+        for speaker, voice in enumerate(voices):  # (refusing what NumPy's passes refuse: floats)
+            np.copyto(wide[speaker, : end - begin], voice[begin:end], casting="same_kind")
         compiled(wide, end - begin, spans, hears, taking, own, out, begin, clamp_here)
 
 
