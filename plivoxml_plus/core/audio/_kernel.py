@@ -11,7 +11,6 @@ writable: ``cache=True``).
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import numba
@@ -88,6 +87,8 @@ def _mix_chunk(  # noqa: PLR0917 (Numba compiles positional parameters only)
 
 
 def _compile() -> Any:
+    """The kernel, compiled at its first call; Numba refuses ``cache=True`` when it
+    finds no folder to keep it in (numba/core/caching.py: "no locator available")."""
     options: dict[str, Any] = {"nogil": True, "boundscheck": False, "error_model": "numpy"}
     try:  # the compiled code kept between processes, where Numba finds a writable folder
         return numba.njit(cache=True, **options)(_mix_chunk)
@@ -95,6 +96,4 @@ def _compile() -> Any:
         return numba.njit(**options)(_mix_chunk)
 
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", numba.NumbaWarning)
-    mix_chunk = _compile()
+mix_chunk = _compile()
