@@ -16,11 +16,12 @@ rest split agent/customer as before.
 Three mixers, in the same run, from the same int16 frames to every member's
 int16 mix:
 
-* ``mix_frames`` with each of its two kernels (``PLIVOXML_PLUS_MIXER``,
+* ``mix_frames`` with each of its two kernels, forced (``PLIVOXML_PLUS_MIXER``,
   docs/audio.md#speed): ``numba``, the compiled single-pass kernel (the
   ``speed`` extra; its rows are left out, and said so, without Numba), and
   ``numpy``, NumPy's passes (one total per group, one subtraction and one clamp
-  per listener);
+  per listener); ``auto``, the default, mixes with NumPy's passes until the
+  process has mixed ``PAYBACK_MEMBER_SAMPLES``, then with the compiled kernel;
 * reference: written here, "mixing separately for each listener": for each
   listener, the rows of the members it may hear (``bridge.audible``) summed with
   NumPy in 32 bits (it leaves itself out by not adding itself), then clamped;
@@ -33,8 +34,8 @@ take turns, round after round (``REPEATS`` rounds, each call repeated for about
 ``MIN_RUN_S``), so a burst of load from the machine's other processes weighs on
 all alike; a time is the median of the rounds, and a ratio (speed-up, share of
 the bound) is taken within each round, printed as min / median / max. Targets:
-the mixer (the kernel ``mix_frames`` chooses by default) >= 2000x real time for
-N=20 at 16 kHz with coaching, and >= 10x faster than the reference at N=20.
+the mixer >= 2000x real time for N=20 at 16 kHz with coaching, and >= 10x
+faster than the reference at N=20, printed for each kernel.
 
 The memory-bandwidth bound (issue 21, item 7): the mix must read every member's
 int16 samples and write every member's int16 mix, 4 bytes a sample a member;
@@ -46,7 +47,9 @@ bound is bound / its time. Target: >= 25% at N=20, 16 kHz, coaching.
 The compiled kernel's first mix in a process compiles it, or loads it from
 Numba's cache: both are measured in fresh interpreters with an empty cache
 folder of their own (``NUMBA_CACHE_DIR``), kept out of the figures above, and
-printed after them.
+printed after them, with the payback they imply: that cost over the time the
+compiled kernel saves per member-sample (one sample of one listener's mix;
+median over N >= 10), beside ``auto``'s ``PAYBACK_MEMBER_SAMPLES``.
 """
 
 from __future__ import annotations
@@ -102,6 +105,14 @@ class Row:
     def speedups(self, kernel: str) -> list[float]:
         return [r / k for r, k in zip(self.reference, self.kernels[kernel], strict=True)]
 
+    def saving_ns(self) -> float:
+        """What the compiled kernel saves per member-sample (median of the rounds), in ns."""
+        member_samples = self.members * self.rate * SECONDS  # (every member hears)
+        return statistics.median(
+            (numpy_s - numba_s) / member_samples * 1e9
+            for numpy_s, numba_s in zip(self.kernels["numpy"], self.kernels["numba"], strict=True)
+        )
+
     def shares(self, kernel: str, bandwidth: float) -> list[float]:
         bound = bound_seconds(self.members, self.rate, bandwidth)
         return [bound / k for k in self.kernels[kernel]]
@@ -132,15 +143,18 @@ def reference(seats: Sequence[Seat], frames: Mapping[str, Samples], rules: PairR
 def use(kernel: str) -> None:
     """Make ``mix_frames`` mix with ``kernel`` from now on (as PLIVOXML_PLUS_MIXER would)."""
     os.environ[_mixer.KERNEL_ENV] = kernel
-    _mixer._compiled.cache_clear()
+    _mixer._choose_afresh()
     assert mix_kernel() == kernel, kernel
 
 
 def kernels_here() -> list[str]:
-    """The kernels this machine has: numba only with the speed extra."""
+    """The kernels this machine has: numba only with the speed extra (``auto``
+    past a payback of nothing takes it if Numba imports)."""
     os.environ.pop(_mixer.KERNEL_ENV, None)
-    _mixer._compiled.cache_clear()
-    return ["numba", "numpy"] if mix_kernel() == "numba" else ["numpy"]
+    _mixer._choose_afresh(payback=0)
+    here = ["numba", "numpy"] if mix_kernel() == "numba" else ["numpy"]
+    _mixer._choose_afresh()
+    return here
 
 
 def rounds(mixers: Sequence[tuple[str | None, Mixer]]) -> list[list[float]]:
@@ -293,13 +307,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{compiled:.2f} s importing Numba and compiling, {loaded:.2f} s importing Numba "
             f"and loading it from Numba's cache."
         )
+        savings = [row.saving_ns() for row in rows if row.members >= 10] or [row.saving_ns() for row in rows]
+        saving = statistics.median(savings)
+        print(
+            f"It saves {min(savings):.2f} / {saving:.2f} / {max(savings):.2f} ns per member-sample "
+            f"(min / median / max over the configurations with N >= 10): it pays back after "
+            f"{compiled / saving:.2f} billion member-samples when it compiles, "
+            f"{loaded / saving:.2f} billion when it loads; auto switches after "
+            f"{_mixer.PAYBACK_MEMBER_SAMPLES * 1e-9:.2f} billion (PAYBACK_MEMBER_SAMPLES)."
+        )
     (key,) = [row for row in rows if row.config == KEY]
     print("\nTargets (N=20, 16 kHz, coaching; the speed-up: the worst configuration at N=20), by kernel:")
     for kernel in kernels:
         rtf = SECONDS / statistics.median(key.kernels[kernel])
         worst = min(statistics.median(row.speedups(kernel)) for row in rows if row.members == 20)
         share = statistics.median(key.shares(kernel, bandwidth))
-        default = " (the default)" if kernel == kernels[0] else ""
+        default = " (auto's, past the payback)" if kernel == "numba" else " (auto's, until the payback)"
         print(
             f"- {kernel}{default}: >= {TARGET_RTF:,}x real time: {'met' if rtf >= TARGET_RTF else 'NOT met'} "
             f"({rtf:,.0f}x); >= {TARGET_SPEEDUP}x faster than the reference: "

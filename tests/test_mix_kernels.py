@@ -1,7 +1,9 @@
 """The mixer's two kernels (issue 21, item 7): NumPy's passes and the compiled
 single-pass kernel (Numba, the ``speed`` extra) give bit for bit the same mix;
-which one mixes is chosen at the first mix from ``PLIVOXML_PLUS_MIXER``, never
-at import; without Numba the NumPy passes mix, with no error."""
+``PLIVOXML_PLUS_MIXER`` (read at the first mix, never at import) forces one, or,
+unset or ``auto``, NumPy's passes mix until the process has mixed
+``PAYBACK_MEMBER_SAMPLES`` and the compiled kernel after, if Numba imports;
+without Numba the NumPy passes mix, with no error and one import tried."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -32,14 +35,15 @@ PAIRS = [(speaker, listener) for speaker in GROUPS for listener in GROUPS]
 
 
 @contextmanager
-def kernel(name: str | None) -> Iterator[None]:
-    """Mix with ``PLIVOXML_PLUS_MIXER=name`` (None: unset), chosen afresh."""
+def kernel(name: str | None, payback: int = _mixer.PAYBACK_MEMBER_SAMPLES) -> Iterator[None]:
+    """Mix with ``PLIVOXML_PLUS_MIXER=name`` (None: unset), chosen afresh, ``auto``
+    switching after ``payback`` member-samples."""
     before = os.environ.get(_mixer.KERNEL_ENV)
     if name is None:
         os.environ.pop(_mixer.KERNEL_ENV, None)
     else:
         os.environ[_mixer.KERNEL_ENV] = name
-    _mixer._compiled.cache_clear()
+    _mixer._choose_afresh(payback)
     try:
         yield
     finally:
@@ -47,7 +51,7 @@ def kernel(name: str | None) -> Iterator[None]:
             os.environ.pop(_mixer.KERNEL_ENV, None)
         else:
             os.environ[_mixer.KERNEL_ENV] = before
-        _mixer._compiled.cache_clear()
+        _mixer._choose_afresh()
 
 
 Mixed = TypeVar("Mixed")
@@ -137,14 +141,62 @@ def test_a_full_scale_bridge_is_mixed_alike_across_chunks():
         np.testing.assert_array_equal(by_numba[call], samples, err_msg=call)
 
 
+def test_unset_or_auto_numpy_mixes_until_the_payback():
+    """A process that mixes little never pays for Numba: NumPy's passes mix first."""
+    assert _mixer.PAYBACK_MEMBER_SAMPLES > 10**8  # (seconds of one-off cost over ns saved per member-sample)
+    seats = [Seat("a", True, True, "agent", None), Seat("b", True, True, "customer", None)]
+    said = {"a": np.ones(16000, dtype=np.int16), "b": np.ones(16000, dtype=np.int16)}
+    for name in (None, "auto", " Auto "):
+        with kernel(name):
+            assert mix_kernel() == "numpy"
+            mix_frames(seats, said, rate=16000)
+            assert mix_kernel() == "numpy"
+
+
 @needs_numba
-def test_unset_the_compiled_kernel_mixes_and_numpy_forces_the_passes():
-    with kernel(None):
+def test_numba_and_numpy_force_their_kernel_whatever_was_mixed():
+    seats = [Seat("a", True, True, "agent", None), Seat("b", True, True, "customer", None)]
+    said = {"a": np.ones(1600, dtype=np.int16), "b": np.ones(1600, dtype=np.int16)}
+    with kernel(" NumPy ", payback=0):
+        for _ in range(3):
+            mix_frames(seats, said, rate=16000)
+            assert mix_kernel() == "numpy"
+    with kernel("numba"):  # (the default payback: never reached here)
         assert mix_kernel() == "numba"
-    with kernel("auto"):
+        mix_frames(seats, said, rate=16000)
         assert mix_kernel() == "numba"
-    with kernel(" NumPy "):
-        assert mix_kernel() == "numpy"
+    with kernel("auto", payback=0):  # (paid back before any mix: the compiled kernel from the first)
+        assert mix_kernel() == "numba"
+
+
+@needs_numba
+@settings(max_examples=25, deadline=None)
+@given(bridges, st.lists(st.integers(1, 40), min_size=1, max_size=8), st.integers(0, 2**32 - 1), st.data())
+def test_a_run_crossing_the_payback_mixes_as_numpy_alone(bridge, blocks, seed, data):
+    """Under auto, block after block: NumPy's passes until the member-samples mixed
+    reach the payback, the compiled kernel from the next block on, and every
+    block's samples those NumPy's passes alone give."""
+    seats, rules = bridge
+    rate = 8000
+    counts = [frames * rate // 50 for frames in blocks]
+    said = [voices_for(seats, count, seed + i, False, np.int16) for i, count in enumerate(counts)]
+    with kernel("numpy"):
+        alone = [mix_frames(seats, block, rules=rules, rate=rate) for block in said]
+    listeners = sum(s.hears for s in seats)
+    total = listeners * sum(counts)
+    payback = data.draw(st.integers(0, total + 1), label="payback")
+    with kernel("auto", payback=payback):
+        mixed, kernels = 0, []
+        for block, count, expected in zip(said, counts, alone, strict=True):
+            kernels.append(mix_kernel())
+            # (a block with no speaker mixes nothing: it adds nothing to the count)
+            assert kernels[-1] == ("numba" if mixed >= payback else "numpy"), (mixed, payback)
+            got = mix_frames(seats, block, rules=rules, rate=rate)
+            assert got.keys() == expected.keys()
+            for call, samples in expected.items():
+                np.testing.assert_array_equal(got[call], samples, err_msg=call)
+            mixed += listeners * count if block else 0
+        assert kernels == sorted(kernels, reverse=True)  # ("numpy" then "numba": it never goes back)
 
 
 def test_an_unknown_kernel_is_one_clear_error():
@@ -208,8 +260,63 @@ except MissingExtra as error:
     )
 
 
+def test_without_numba_auto_tries_the_import_once_past_the_payback():
+    """Past the payback, auto tries Numba once; without it every mix after is
+    NumPy's, with no error, no warning and no second try."""
+    code = (
+        """
+import sys
+tries = []
+class NoNumba:  # (as when Numba is not installed, counting the imports tried)
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "numba":
+            tries.append(name)
+            raise ImportError("No module named 'numba'")
+sys.meta_path.insert(0, NoNumba())
+from plivoxml_plus.core.audio import _mixer
+_mixer._choose_afresh(payback=320)
+"""
+        + MIX
+        + """
+for _ in range(5):
+    heard = mix_frames(seats, said, rate=8000)
+    assert heard["a"].tolist() == [9000] * 160 and heard["b"].tolist() == [30000] * 160, heard
+    print(mix_kernel())
+print(len(tries))
+"""
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["numpy"] * 6 + ["1"]
+    assert result.stderr == ""
+
+
 @needs_numba
-def test_numba_is_imported_at_the_first_mix_never_before():
+def test_numba_is_imported_at_the_first_mix_past_the_payback_never_before():
+    code = (
+        """
+import sys
+import plivoxml_plus, plivoxml_plus.pytest_plugin, plivoxml_plus.core, plivoxml_plus.core.audio
+from plivoxml_plus.core.audio import _mixer
+_mixer._choose_afresh(payback=321)  # (two members' 160 samples: 320 a mix, paid back by two)
+assert "numba" not in sys.modules, "numba imported before the first mix"
+"""
+        + MIX
+        + """
+for imported in (False, True):  # the second mix is NumPy's (320 mixed before it), the third Numba's
+    heard = mix_frames(seats, said, rate=8000)
+    assert heard["a"].tolist() == [9000] * 160 and heard["b"].tolist() == [30000] * 160, heard
+    assert ("numba" in sys.modules) is imported
+print(mix_kernel())
+"""
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["numpy", "numba"]
+
+
+@needs_numba
+def test_demanded_numba_is_imported_at_the_first_mix_never_before():
     code = (
         """
 import sys
@@ -221,7 +328,7 @@ assert "numba" not in sys.modules, "numba imported before the first mix"
 assert "numba" in sys.modules
 """
     )
-    result = _run(code)
+    result = _run(code, PLIVOXML_PLUS_MIXER="numba")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "numba"
 
@@ -234,3 +341,10 @@ def test_both_kernels_refuse_float_voices_alike():
     for name in ("numpy", "numba"):
         with kernel(name), pytest.raises(TypeError, match="same_kind"):
             mix(seats, frozenset(), voices, 4)
+
+
+def test_the_docs_give_autos_payback_as_the_mixer_has_it():
+    """docs/audio.md#speed states the threshold; the constant is its one truth."""
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "audio.md").read_text(encoding="utf-8")
+    billions = _mixer.PAYBACK_MEMBER_SAMPLES / 1e9
+    assert f"until the process has mixed {billions:g} billion member-samples" in docs
