@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -81,7 +82,11 @@ def one(minutes: float) -> int:
         written = sim.audio(folder=folder).written
         done = time.perf_counter()
         size = sum(path.stat().st_size for path in written)
+    from plivoxml_plus.core.audio import _mixer as mixer  # (loaded by the render: not in the imports' RSS)
+
     figures = {
+        "kernel": mixer.mix_kernel(),  # (after the run: under auto, the one it switched to, if it did)
+        "mixed": mixer._choice.mixed,  # member-samples: against auto's PAYBACK_MEMBER_SAMPLES
         "run_s": ran - started,
         "render_s": done - ran,
         "files": len(written),
@@ -91,13 +96,6 @@ def one(minutes: float) -> int:
     }
     print(json.dumps(figures), flush=True)
     return 0
-
-
-def mixer_kernel() -> str:
-    """The kernel the runs mixed with (they inherit this process's environment)."""
-    from plivoxml_plus.core.audio import mix_kernel
-
-    return mix_kernel()
 
 
 def measure(minutes: float) -> dict[str, float]:
@@ -126,7 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         f"streamed into {rows[0]['files']:.0f} WAV files ({rows[0]['bytes'] / 2**20:,.0f} MiB), "
         f"{args.repeats} fresh interpreters (min / median / max; Python {sys.version.split()[0]})\n"
     )
-    print(f"The mixer's kernel: {mixer_kernel()} (PLIVOXML_PLUS_MIXER; docs/audio.md#speed).\n")
+    from plivoxml_plus.core.audio import _mixer
+
+    kernels = sorted({str(row["kernel"]) for row in rows})
+    print(
+        f"The mixer's kernel at the end of the runs: {', '.join(kernels)} (PLIVOXML_PLUS_MIXER="
+        f"{os.environ.get(_mixer.KERNEL_ENV, 'auto (unset)')}; docs/audio.md#speed), after mixing "
+        f"{rows[0]['mixed'] / 1e9:.2f} billion member-samples (auto switches to numba after "
+        f"{_mixer.PAYBACK_MEMBER_SAMPLES / 1e9:.2f} billion).\n"
+    )
     print("| figure | min / median / max |")
     print("|---|---:|")
     print(f"| Simulation.run (s) | {spread([r['run_s'] for r in rows], '.3f')} |")
