@@ -30,8 +30,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-import attrs
-
 from .._errors import ParseError, PlivoXMLPlusError
 from .._files import FileRefused
 from .._links import docs_url
@@ -148,12 +146,16 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-@attrs.frozen
 class _Outcome:
-    path: str
-    result: ValidationResult | None = None
-    error: str | None = None
-    usage: bool = False  # the error is the command line's, not a path's (exit 2)
+    __slots__ = ("error", "path", "result", "usage")
+
+    def __init__(
+        self, path: str, result: ValidationResult | None = None, *, error: str | None = None, usage: bool = False
+    ) -> None:
+        self.path = path
+        self.result = result
+        self.error = error
+        self.usage = usage  # the error is the command line's, not a path's (exit 2)
 
 
 def _walk(top: Path) -> tuple[list[str], list[_Outcome]]:
@@ -263,7 +265,7 @@ def run_validate(args: argparse.Namespace) -> int:
             else {
                 "path": o.path,
                 "valid": o.result.ok,
-                "problems": [attrs.asdict(p) for p in o.result.problems],
+                "problems": [{name: getattr(p, name) for name in Problem.__match_args__} for p in o.result.problems],
                 "omitted": o.result.omitted,
             }
             for o in outcomes
