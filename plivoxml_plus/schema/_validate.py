@@ -10,13 +10,12 @@ with, load on first need: a run of valid documents never loads them.
 
 from __future__ import annotations
 
-import threading
+from _thread import _local
 
 from lxml import etree
 
 from ._cross import has_findings, may_have_findings
-from ._location import KINDS, Kind, check_kind, schema_path
-from ._positions import is_wide
+from ._location import KINDS, Kind, check_kind, schema_file
 from ._read import MAX_BYTES, Loaded, Source, load
 from ._result import Problem, ValidationResult
 from ._wide import NEVER_WIDE, SLICE, WIDE_ELEMENTS
@@ -24,12 +23,12 @@ from ._wide import NEVER_WIDE, SLICE, WIDE_ELEMENTS
 __all__ = ["check_loaded", "compiled", "validate"]
 
 
-class _PerThread(threading.local):
+class _PerThread(_local):  # (threading.local, without loading the threading module)
     def __init__(self) -> None:
         self.schemas: dict[str, etree.XMLSchema] = {}
 
 
-_local = _PerThread()
+_per_thread = _PerThread()
 # first bytes of a document whose encoding writes ASCII as itself: "<", a UTF-8
 # byte-order mark, XML whitespace (not UTF-16/32, EBCDIC...)
 _ASCII_FIRST = (b"<", b"\xef", b" ", b"\t", b"\n", b"\r")
@@ -38,9 +37,9 @@ _VALID = {kind: ValidationResult(kind) for kind in KINDS}  # (frozen: one shared
 
 def compiled(kind: Kind) -> etree.XMLSchema:
     """The XSD for ``kind`` documents, compiled once per thread."""
-    schema = _local.schemas.get(kind)
+    schema = _per_thread.schemas.get(kind)
     if schema is None:
-        schema = _local.schemas[kind] = etree.XMLSchema(etree.parse(str(schema_path(kind))))
+        schema = _per_thread.schemas[kind] = etree.XMLSchema(etree.parse(schema_file(kind)))
     return schema
 
 
@@ -71,7 +70,7 @@ def _nothing_more(root: etree._Element, data: bytes | None) -> bool:
     is (no character references), so the bytes of an ASCII-compatible encoding
     without "xmlns:" hold none; those bytes tell most webhook answers free of the
     rules between elements too. The tree is walked only for what they cannot rule out."""
-    narrow = data if data is not None and ((data[0] == 0x3C and data[1]) or not is_wide(data)) else None
+    narrow = data if data is not None and ((data[0] == 0x3C and data[1]) or not _is_wide(data)) else None
     if narrow is None:
         return not _has_namespaced_attribute(root) and not has_findings(root)
     if b"xmlns:" in narrow and _has_namespaced_attribute(root):
@@ -79,9 +78,15 @@ def _nothing_more(root: etree._Element, data: bytes | None) -> bool:
     return (narrow[:1] in _ASCII_FIRST and not may_have_findings(narrow)) or not has_findings(root)
 
 
+def _is_wide(data: bytes) -> bool:
+    from ._positions import is_wide  # (with the patterns that locate problems: rarely needed here)
+
+    return is_wide(data)
+
+
 def check_loaded(loaded: Loaded, kind: Kind) -> ValidationResult:
     """The verdict on a parsed document."""
-    schema = _local.schemas.get(kind) or compiled(kind)
+    schema = _per_thread.schemas.get(kind) or compiled(kind)
     root, data = loaded
     # (a document with a wide element goes straight to the review, which validates
     # its children in slices: libxml2 alone takes quadratic time over many invalid siblings)
