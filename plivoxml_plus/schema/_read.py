@@ -29,7 +29,7 @@ from ._result import Problem
 if TYPE_CHECKING:
     from ..elements import Element
 
-__all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load"]
+__all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load", "parser"]
 
 MAX_BYTES = 1 << 20  # 1 MiB: a webhook answer is a few hundred bytes
 
@@ -66,6 +66,12 @@ class _PerThread(_local):
 
 
 _per_thread = _PerThread()
+
+
+def parser() -> etree.XMLParser:
+    """This thread's safe parser."""
+    return _per_thread.parser
+
 
 _DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)[\"']")
 _LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
