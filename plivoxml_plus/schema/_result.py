@@ -25,10 +25,14 @@ MAX_PROBLEMS = 100  # listed per document; the rest are counted in ``omitted``
 class _Frozen:
     """Value semantics over the fields named in ``__match_args__`` (the
     constructor's order, as attrs set it), and no assignment after ``__init__``
-    (which sets them with ``object.__setattr__``)."""
+    (which sets them with ``_set``)."""
 
     __slots__ = ()
     __match_args__: tuple[str, ...] = ()
+
+    def _set(self, *values: object) -> None:
+        for name, value in zip(self.__match_args__, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__match_args__)
@@ -97,14 +101,7 @@ class Problem(_Frozen):
         count: int = 1,
         severity: Severity = "error",
     ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "line", line)
-        setattr_(self, "column", column)
-        setattr_(self, "element", element)
-        setattr_(self, "attribute", attribute)
-        setattr_(self, "message", message)
-        setattr_(self, "count", count)
-        setattr_(self, "severity", severity)
+        self._set(line, column, element, attribute, message, count, severity)
 
     def __str__(self) -> str:
         said = self.message if self.severity == "error" else f"{self.severity}: {self.message}"
@@ -134,11 +131,7 @@ class ValidationResult(_Frozen):
     def __init__(
         self, kind: Kind, problems: tuple[Problem, ...] = (), omitted: int = 0, omitted_errors: int = 0
     ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "kind", kind)
-        setattr_(self, "problems", problems)
-        setattr_(self, "omitted", omitted)
-        setattr_(self, "omitted_errors", omitted_errors)
+        self._set(kind, problems, omitted, omitted_errors)
 
     @property
     def ok(self) -> bool:
