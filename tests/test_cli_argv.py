@@ -12,12 +12,13 @@ import os
 import pathlib
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from plivoxml_plus.cli import build_parser
+from plivoxml_plus.cli import build_parser, main
 from plivoxml_plus.schema._cli import _as_path, read_validate_arguments
 
 # validate's option set as a user may write it, whole or not, and what may follow
@@ -129,5 +130,23 @@ def test_a_valid_run_loads_nothing_but_the_package_beyond_lxml(tmp_path, how):
         "assert code == 0, code"
     )
     beyond = loaded - _modules("import lxml.etree")
-    # (__future__: the package's `from __future__ import annotations`)
-    assert {m for m in beyond if not m.startswith("plivoxml_plus")} <= {"__future__"}, sorted(beyond)
+    # (__future__: the package's `from __future__ import annotations`; errno: built in, a few names)
+    assert {m for m in beyond if not m.startswith("plivoxml_plus")} <= {"__future__", "errno"}, sorted(beyond)
+
+
+@pytest.mark.parametrize("error", [PermissionError(13, "Permission denied"), OSError(5, "Input/output error")])
+def test_a_path_that_cannot_be_looked_at_ends_the_run_as_before(capsys, monkeypatch, tmp_path, error):
+    # (as pathlib's is_dir() did: a missing path is a file to report, any other refusal
+    # of stat() is the run's error, exit 2; injected, as root may look at any path)
+    target = str(tmp_path / "hidden" / "a.xml")
+    real_stat = os.stat
+
+    def refusing_stat(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.fspath(path) == target:
+            error.filename = target
+            raise error
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    assert main(["validate", target]) == 2
+    assert capsys.readouterr().err == f"plivoxml-plus: error: {target}: {error.strerror}\n"

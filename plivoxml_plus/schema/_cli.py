@@ -24,7 +24,9 @@ file it points to, or reported when it points nowhere.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, TextIO
@@ -255,7 +257,7 @@ def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
                 errors.append(_Outcome(_STDIN_NAME, error="standard input (-) can be read once only", usage=True))
             else:
                 targets.append(STDIN)
-        elif os.path.isdir(name):
+        elif _is_folder(name):
             found, folder_errors = _walk(_as_path(name))
             errors += folder_errors
             if found:
@@ -265,6 +267,25 @@ def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
         else:
             targets.append(name)  # (validate() says so if it cannot be read)
     return targets, errors
+
+
+# what pathlib's is_dir() takes for "not a folder" rather than raising: a path missing,
+# through a file, a bad descriptor, a link loop (and their Windows errors)
+_NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_NOT_THERE_ON_WINDOWS = (21, 123, 1921)
+
+
+def _is_folder(name: str) -> bool:
+    """``pathlib.Path(name).is_dir()``, without importing pathlib: any other OSError
+    (a folder on the way that cannot be searched) is raised, as it raises it."""
+    try:
+        return stat.S_ISDIR(os.stat(name).st_mode)
+    except OSError as error:
+        if error.errno in _NOT_THERE or getattr(error, "winerror", None) in _NOT_THERE_ON_WINDOWS:
+            return False
+        raise
+    except ValueError:  # (a NUL in the name, or a name the file system cannot encode)
+        return False
 
 
 def _as_path(name: str) -> str:
