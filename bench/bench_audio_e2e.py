@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -81,7 +82,11 @@ def one(minutes: float) -> int:
         written = sim.audio(folder=folder).written
         done = time.perf_counter()
         size = sum(path.stat().st_size for path in written)
+    from plivoxml_plus.core.audio import _mixer as mixer  # (loaded by the render: not in the imports' RSS)
+
     figures = {
+        "kernel": mixer.mix_kernel(),  # (after the run: under auto, the one it switched to, if it did)
+        "mixed": mixer._choice.mixed,  # member-samples: against auto's PAYBACK_MEMBER_SAMPLES
         "run_s": ran - started,
         "render_s": done - ran,
         "files": len(written),
@@ -118,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         f"## A {MEMBERS}-member MPC with recording, {args.minutes:g} min at {RATE // 1000} kHz, simulated and "
         f"streamed into {rows[0]['files']:.0f} WAV files ({rows[0]['bytes'] / 2**20:,.0f} MiB), "
         f"{args.repeats} fresh interpreters (min / median / max; Python {sys.version.split()[0]})\n"
+    )
+    from plivoxml_plus.core.audio import _mixer
+
+    kernels = sorted({str(row["kernel"]) for row in rows})
+    print(
+        f"The mixer's kernel at the end of the runs: {', '.join(kernels)} (PLIVOXML_PLUS_MIXER="
+        f"{os.environ.get(_mixer.KERNEL_ENV, 'auto (unset)')}; docs/audio.md#speed), after mixing "
+        f"{rows[0]['mixed'] / 1e9:.2f} billion member-samples (auto switches to numba after "
+        f"{_mixer.PAYBACK_MEMBER_SAMPLES / 1e9:.2f} billion).\n"
     )
     print("| figure | min / median / max |")
     print("|---|---:|")

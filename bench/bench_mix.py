@@ -13,35 +13,54 @@ it. Without coaching the members are split between groups "agent" and
 group "coach", kept by the rules from "customer", "supervisor" and "coach", the
 rest split agent/customer as before.
 
-Two mixers, in the same run, from the same int16 frames to every member's int16
-mix:
+Three mixers, in the same run, from the same int16 frames to every member's
+int16 mix:
 
-* fast: ``plivoxml_plus.core.audio.mix_frames`` (one total per group, one
-  subtraction and one clamp over every listener at once);
+* ``mix_frames`` with each of its two kernels, forced (``PLIVOXML_PLUS_MIXER``,
+  docs/audio.md#speed): ``numba``, the compiled single-pass kernel (the
+  ``speed`` extra; its rows are left out, and said so, without Numba), and
+  ``numpy``, NumPy's passes (one total per group, one subtraction and one clamp
+  per listener); ``auto``, the default, mixes with NumPy's passes until the
+  process has mixed ``PAYBACK_MEMBER_SAMPLES``, then with the compiled kernel;
 * reference: written here, "mixing separately for each listener": for each
   listener, the rows of the members it may hear (``bridge.audible``) summed with
   NumPy in 32 bits (it leaves itself out by not adding itself), then clamped;
   quadratic in N.
 
-Both are checked to give identical output once per configuration before any
+All are checked to give identical output once per configuration before any
 timing. The real-time factor is seconds of bridge audio mixed (the block's
-10 s, however many members) per second of wall time on one core; a figure is the
-best of several timeit-style repeats (``time.perf_counter``), the two mixers
-taking turns. Targets: the fast mixer >= 2000x real time for N=20 at 16 kHz with
-coaching, and >= 10x faster than the reference at N=20.
+10 s, however many members) per second of wall time on one core. The mixers
+take turns, round after round (``REPEATS`` rounds, each call repeated for about
+``MIN_RUN_S``), so a burst of load from the machine's other processes weighs on
+all alike; a time is the median of the rounds, and a ratio (speed-up, share of
+the bound) is taken within each round, printed as min / median / max. Targets:
+the mixer >= 2000x real time for N=20 at 16 kHz with coaching, and >= 10x
+faster than the reference at N=20, printed for each kernel.
 
 The memory-bandwidth bound (issue 21, item 7): the mix must read every member's
 int16 samples and write every member's int16 mix, 4 bytes a sample a member;
 at the machine's copy bandwidth, measured in the same run (``np.copyto`` of a
-128 MiB array, best of several, counting the bytes read and written), that
-takes ``bound`` seconds, and the fast mixer's share of the bound is bound /
-its time. Target: >= 25% at N=20, 16 kHz, coaching.
+128 MiB array, best of several, counting the bytes read and written, before and
+after the mixers), that takes ``bound`` seconds, and a kernel's share of the
+bound is bound / its time. Target: >= 25% at N=20, 16 kHz, coaching.
+
+The compiled kernel's first mix in a process compiles it, or loads it from
+Numba's cache: both are measured in fresh interpreters with an empty cache
+folder of their own (``NUMBA_CACHE_DIR``), kept out of the figures above, and
+printed after them, with the payback they imply: that cost over the time the
+compiled kernel saves per member-sample (one sample of one listener's mix;
+median over N >= 10), beside ``auto``'s ``PAYBACK_MEMBER_SAMPLES``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -51,24 +70,52 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np
 import numpy.typing as npt
 
-from plivoxml_plus.core.audio import clamp, mix_frames
+from plivoxml_plus.core.audio import _mixer, clamp, mix_frames, mix_kernel
 from plivoxml_plus.core.bridge import NO_RULES, PairRules, Seat, audible
 
 SIZES = (2, 10, 20, 50)
 RATES = (8000, 16000)
 SECONDS = 10  # one block between two bridge changes
 REPEATS = 5
-MIN_RUN_S = 0.1  # calls per repeat: enough for a repeat to take about this long
+MIN_RUN_S = 0.1  # calls per round: enough for a mixer's turn to take about this long
 COACH_RULES: PairRules = frozenset(("coach", group) for group in ("customer", "supervisor", "coach"))
-TARGET_RTF = 2000  # fast mixer, N=20, 16 kHz, coaching
-TARGET_SPEEDUP = 10  # fast vs reference, N=20
-TARGET_BOUND = 0.25  # fast mixer's share of the memory-bandwidth bound, N=20, 16 kHz, coaching
+TARGET_RTF = 2000  # the mixer, N=20, 16 kHz, coaching
+TARGET_SPEEDUP = 10  # the mixer vs reference, N=20
+TARGET_BOUND = 0.25  # the mixer's share of the memory-bandwidth bound, N=20, 16 kHz, coaching
+KEY = (20, 16000, True)
 COPY_BYTES = 128 << 20
 SEED = 20240101
 
 Samples = npt.NDArray[np.int16]
 Mixer = Callable[[], dict[str, Samples]]
-Row = tuple[int, int, bool, float, float]  # N, rate, coaching, fast s, reference s (per block)
+
+
+class Row:
+    """One configuration's rounds: per kernel, seconds per block in each round,
+    and the reference's in the same rounds."""
+
+    def __init__(self, members: int, rate: int, coaching: bool, kernels: dict[str, list[float]], ref: list[float]):
+        self.members, self.rate, self.coaching = members, rate, coaching
+        self.kernels, self.reference = kernels, ref
+
+    @property
+    def config(self) -> tuple[int, int, bool]:
+        return self.members, self.rate, self.coaching
+
+    def speedups(self, kernel: str) -> list[float]:
+        return [r / k for r, k in zip(self.reference, self.kernels[kernel], strict=True)]
+
+    def saving_ns(self) -> float:
+        """What the compiled kernel saves per member-sample (median of the rounds), in ns."""
+        member_samples = self.members * self.rate * SECONDS  # (every member hears)
+        return statistics.median(
+            (numpy_s - numba_s) / member_samples * 1e9
+            for numpy_s, numba_s in zip(self.kernels["numpy"], self.kernels["numba"], strict=True)
+        )
+
+    def shares(self, kernel: str, bandwidth: float) -> list[float]:
+        bound = bound_seconds(self.members, self.rate, bandwidth)
+        return [bound / k for k in self.kernels[kernel]]
 
 
 def bridge(members: int, coaching: bool) -> tuple[list[Seat], PairRules]:
@@ -93,11 +140,30 @@ def reference(seats: Sequence[Seat], frames: Mapping[str, Samples], rules: PairR
     return out
 
 
-def best_seconds(mixers: Sequence[Mixer]) -> list[float]:
-    """Best of ``REPEATS`` runs of each mixer, in seconds per call; the mixers take
-    turns each round, so a change in the machine's load weighs on both alike."""
+def use(kernel: str) -> None:
+    """Make ``mix_frames`` mix with ``kernel`` from now on (as PLIVOXML_PLUS_MIXER would)."""
+    os.environ[_mixer.KERNEL_ENV] = kernel
+    _mixer._choose_afresh()
+    assert mix_kernel() == kernel, kernel
+
+
+def kernels_here() -> list[str]:
+    """The kernels this machine has: numba only with the speed extra (``auto``
+    past a payback of nothing takes it if Numba imports)."""
+    os.environ.pop(_mixer.KERNEL_ENV, None)
+    _mixer._choose_afresh(payback=0)
+    here = ["numba", "numpy"] if mix_kernel() == "numba" else ["numpy"]
+    _mixer._choose_afresh()
+    return here
+
+
+def rounds(mixers: Sequence[tuple[str | None, Mixer]]) -> list[list[float]]:
+    """Seconds per call of each mixer (its kernel chosen first, when it has one), in
+    each of ``REPEATS`` rounds; the mixers take turns within a round."""
     numbers = []
-    for mixer in mixers:
+    for kernel, mixer in mixers:
+        if kernel is not None:
+            use(kernel)
         number = 1
         while True:  # calibrate, as timeit's autorange
             started = time.perf_counter()
@@ -107,14 +173,16 @@ def best_seconds(mixers: Sequence[Mixer]) -> list[float]:
                 break
             number *= 2
         numbers.append(number)
-    best = [float("inf")] * len(mixers)
+    times: list[list[float]] = [[] for _ in mixers]
     for _ in range(REPEATS):
-        for i, (mixer, number) in enumerate(zip(mixers, numbers, strict=True)):
+        for i, ((kernel, mixer), number) in enumerate(zip(mixers, numbers, strict=True)):
+            if kernel is not None:
+                use(kernel)
             started = time.perf_counter()
             for _ in range(number):
                 mixer()
-            best[i] = min(best[i], (time.perf_counter() - started) / number)
-    return best
+            times[i].append((time.perf_counter() - started) / number)
+    return times
 
 
 def copy_bandwidth() -> float:
@@ -134,7 +202,7 @@ def bound_seconds(members: int, rate: int, bandwidth: float) -> float:
     return 4 * members * rate * SECONDS / bandwidth
 
 
-def measure(members: int, rate: int, coaching: bool, rng: np.random.Generator) -> Row:
+def measure(members: int, rate: int, coaching: bool, kernels: Sequence[str], rng: np.random.Generator) -> Row:
     seats, rules = bridge(members, coaching)
     count = rate * SECONDS
     audio = rng.integers(-32768, 32768, size=(members, count), dtype=np.int16)
@@ -146,13 +214,54 @@ def measure(members: int, rate: int, coaching: bool, rng: np.random.Generator) -
     def separately() -> dict[str, Samples]:
         return reference(seats, frames, rules)
 
-    got, expected = fast(), separately()
-    assert got.keys() == expected.keys(), (members, rate, coaching)
-    for call, samples in expected.items():
-        assert got[call].dtype == np.int16, (members, rate, coaching, call)
-        assert np.array_equal(got[call], samples), f"N={members} {rate} Hz coaching={coaching}: {call} differs"
-    fast_s, reference_s = best_seconds((fast, separately))
-    return members, rate, coaching, fast_s, reference_s
+    expected = separately()
+    for kernel in kernels:
+        use(kernel)
+        got = fast()
+        assert got.keys() == expected.keys(), (members, rate, coaching, kernel)
+        for call, samples in expected.items():
+            assert got[call].dtype == np.int16, (members, rate, coaching, kernel, call)
+            assert np.array_equal(got[call], samples), f"N={members} {rate} Hz coaching={coaching} {kernel}: {call}"
+    *by_kernel, by_reference = rounds([*((kernel, fast) for kernel in kernels), (None, separately)])
+    return Row(members, rate, coaching, dict(zip(kernels, by_kernel, strict=True)), by_reference)
+
+
+FIRST_MIX = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import numpy as np
+from plivoxml_plus.core.audio import mix_frames
+from plivoxml_plus.core.bridge import Seat
+seats = [Seat("a", True, True, "agent", None), Seat("b", True, True, "customer", None)]
+said = {"a": np.ones(320, dtype=np.int16), "b": np.ones(320, dtype=np.int16)}
+started = time.perf_counter()
+mix_frames(seats, said, rate=16000)
+first = time.perf_counter() - started
+started = time.perf_counter()
+mix_frames(seats, said, rate=16000)
+print(json.dumps({"first": first, "next": time.perf_counter() - started}))
+"""
+
+
+def first_mix_seconds() -> tuple[float, float]:
+    """The compiled kernel's first mix in a fresh interpreter (importing Numba and
+    compiling the kernel, then, in another, loading it from the cache the first
+    left), less a second mix's time: the one-off cost, in seconds."""
+    root = str(Path(__file__).resolve().parent.parent)
+    costs = []
+    with tempfile.TemporaryDirectory(prefix="numba-cache-") as cache:
+        env = {**os.environ, _mixer.KERNEL_ENV: "numba", "NUMBA_CACHE_DIR": cache}
+        for _ in range(2):  # compiled, then loaded
+            done = subprocess.run(
+                [sys.executable, "-c", FIRST_MIX, root], env=env, capture_output=True, text=True, check=True
+            )
+            figures = json.loads(done.stdout)
+            costs.append(figures["first"] - figures["next"])
+    return costs[0], costs[1]
+
+
+def spread(values: Sequence[float], fmt: str) -> str:
+    return " / ".join(format(value, fmt) for value in (min(values), statistics.median(values), max(values)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,45 +269,67 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="only N=20 at 16 kHz with coaching")
     args = parser.parse_args(argv)
     configs = (
-        [(20, 16000, True)]
-        if args.quick
-        else [(n, rate, coaching) for n in SIZES for rate in RATES for coaching in (False, True)]
+        [KEY] if args.quick else [(n, rate, coaching) for n in SIZES for rate in RATES for coaching in (False, True)]
     )
+    kernels = kernels_here()
     rng = np.random.default_rng(SEED)
     bandwidth = copy_bandwidth()
-    rows = [measure(n, rate, coaching, rng) for n, rate, coaching in configs]
+    rows = [measure(n, rate, coaching, kernels, rng) for n, rate, coaching in configs]
     bandwidth = max(bandwidth, copy_bandwidth())  # (before and after: the machine at its best)
 
     print(
         f"## Mixing a {SECONDS} s block of random int16 audio per member "
-        f"(best of {REPEATS}; Python {sys.version.split()[0]}, NumPy {np.__version__})\n"
+        f"({REPEATS} rounds, min / median / max; Python {sys.version.split()[0]}, NumPy {np.__version__})\n"
     )
     print(
-        "| N | rate | coaching | fast (ms/block) | fast × real time "
-        "| reference (ms/block) | reference × real time | speed-up | memory bound (ms) | fast's share of it |"
+        "| N | rate | coaching | kernel | ms per block | × real time | reference × real time "
+        "| speed-up over the reference | memory bound (ms) | share of the bound |"
     )
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    for n, rate, coaching, fast_s, reference_s in rows:
-        bound = bound_seconds(n, rate, bandwidth)
-        print(
-            f"| {n} | {rate // 1000} kHz | {'yes' if coaching else 'no'} | {fast_s * 1e3:.2f} | "
-            f"{SECONDS / fast_s:,.0f}x | {reference_s * 1e3:.2f} | {SECONDS / reference_s:,.0f}x | "
-            f"{reference_s / fast_s:.1f}x | {bound * 1e3:.2f} | {bound / fast_s:.0%} |"
-        )
+    print("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        reference_s = statistics.median(row.reference)
+        bound_ms = bound_seconds(row.members, row.rate, bandwidth) * 1e3
+        for kernel in kernels:
+            kernel_s = statistics.median(row.kernels[kernel])
+            print(
+                f"| {row.members} | {row.rate // 1000} kHz | {'yes' if row.coaching else 'no'} | {kernel} | "
+                f"{kernel_s * 1e3:.2f} | {SECONDS / kernel_s:,.0f}x | {SECONDS / reference_s:,.0f}x | "
+                f"{spread(row.speedups(kernel), '.1f')}x | {bound_ms:.2f} | "
+                f"{spread(row.shares(kernel, bandwidth), '.0%')} |"
+            )
     print(f"\nCopy bandwidth (bytes read + written per second): {bandwidth / 1e9:.1f} GB/s.")
-    (key,) = [row for row in rows if row[:3] == (20, 16000, True)]
-    rtf = SECONDS / key[3]
-    speedups = [reference_s / fast_s for n, _, _, fast_s, reference_s in rows if n == 20]
-    worst = min(speedups)
-    share = bound_seconds(20, 16000, bandwidth) / key[3]
-    print(
-        f"\nTargets: fast mixer >= {TARGET_RTF:,}x real time at N=20, 16 kHz, coaching: "
-        f"{'met' if rtf >= TARGET_RTF else 'NOT met'} ({rtf:,.0f}x); "
-        f"fast >= {TARGET_SPEEDUP}x faster than the reference at N=20 (worst configuration): "
-        f"{'met' if worst >= TARGET_SPEEDUP else 'NOT met'} ({worst:.1f}x); "
-        f">= {TARGET_BOUND:.0%} of the memory-bandwidth bound at N=20, 16 kHz, coaching: "
-        f"{'met' if share >= TARGET_BOUND else 'NOT met'} ({share:.0%})."
-    )
+    if "numba" not in kernels:
+        print("Numba is not installed (pip install 'plivoxml-plus[speed]'): the compiled kernel is not measured.")
+    else:
+        compiled, loaded = first_mix_seconds()
+        print(
+            f"The compiled kernel's first mix in a process (once; not in the figures above): "
+            f"{compiled:.2f} s importing Numba and compiling, {loaded:.2f} s importing Numba "
+            f"and loading it from Numba's cache."
+        )
+        savings = [row.saving_ns() for row in rows if row.members >= 10] or [row.saving_ns() for row in rows]
+        saving = statistics.median(savings)
+        print(
+            f"It saves {min(savings):.2f} / {saving:.2f} / {max(savings):.2f} ns per member-sample "
+            f"(min / median / max over the configurations with N >= 10): it pays back after "
+            f"{compiled / saving:.2f} billion member-samples when it compiles, "
+            f"{loaded / saving:.2f} billion when it loads; auto switches after "
+            f"{_mixer.PAYBACK_MEMBER_SAMPLES * 1e-9:.2f} billion (PAYBACK_MEMBER_SAMPLES)."
+        )
+    (key,) = [row for row in rows if row.config == KEY]
+    print("\nTargets (N=20, 16 kHz, coaching; the speed-up: the worst configuration at N=20), by kernel:")
+    for kernel in kernels:
+        rtf = SECONDS / statistics.median(key.kernels[kernel])
+        worst = min(statistics.median(row.speedups(kernel)) for row in rows if row.members == 20)
+        share = statistics.median(key.shares(kernel, bandwidth))
+        default = " (auto's, past the payback)" if kernel == "numba" else " (auto's, until the payback)"
+        print(
+            f"- {kernel}{default}: >= {TARGET_RTF:,}x real time: {'met' if rtf >= TARGET_RTF else 'NOT met'} "
+            f"({rtf:,.0f}x); >= {TARGET_SPEEDUP}x faster than the reference: "
+            f"{'met' if worst >= TARGET_SPEEDUP else 'NOT met'} ({worst:.1f}x); "
+            f">= {TARGET_BOUND:.0%} of the memory-bandwidth bound: "
+            f"{'met' if share >= TARGET_BOUND else 'NOT met'} ({share:.0%})."
+        )
     return 0
 
 

@@ -27,18 +27,21 @@ backslash escape, as Python's own standard error does.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from ._errors import PlivoXMLPlusError
 from ._links import docs_url
 from ._terminal import printable
+
+if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
 
 __all__ = ["COMMANDS", "EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main"]
 
@@ -50,33 +53,6 @@ _EPILOG = (
     "that cannot run (a message, never a traceback); 130 interrupted; 141 standard output closed "
     f"by its reader (for example | head). Documentation: {docs_url()}"
 )
-
-
-class _Formatter(argparse.HelpFormatter):
-    # A URL holds hyphens: wrapped at one, it could not be copied from the help.
-    # (textwrap is imported here, as argparse imports it: only help is wrapped)
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        import textwrap
-
-        text = self._whitespace_matcher.sub(" ", text).strip()
-        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        import textwrap
-
-        text = self._whitespace_matcher.sub(" ", text).strip()
-        return textwrap.fill(
-            text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False,
-            break_long_words=False,
-        )
-
-
-class _Parser(argparse.ArgumentParser):
-    """A parser whose help keeps URLs whole; the subcommands' parsers are of this class too."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
 
 
 # subcommand -> the module that registers it (tests/test_cli_startup.py ties this
@@ -95,8 +71,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     and imports nothing for ``simulate`` or ``lint``)."""
     import importlib
 
+    from ._cli_parser import Parser
+
     modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
-    parser = _Parser(
+    parser = Parser(
         prog="plivoxml-plus",
         description=(
             "Validate, inspect and simulate Plivo call-control XML, every element of it: Conference, "
@@ -106,11 +84,22 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         epilog=_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
     for module in modules:
         importlib.import_module(module).register(commands)
     return parser
+
+
+def _read_plainly(arguments: list[str]) -> SimpleNamespace | None:
+    # The common runs of validate (paths and whole option names) are read without
+    # argparse, a tenth of their start-up; help, usage errors and every other
+    # command go to argparse (issue 21, item 3).
+    if arguments[:1] != ["validate"]:
+        return None
+    from .schema._cli import read_validate_arguments
+
+    return read_validate_arguments(arguments[1:])
 
 
 @contextlib.contextmanager
@@ -166,7 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             arguments = sys.argv[1:] if argv is None else list(argv)
             command = arguments[0] if arguments else None  # (an option first: the whole parser, for its help)
-            args = build_parser(command).parse_args(arguments)
+            args: argparse.Namespace | SimpleNamespace | None = _read_plainly(arguments)
+            if args is None:
+                args = build_parser(command).parse_args(arguments)
             code: int = args.run(args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, where a broken pipe can still be handled

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .._terminal import counted
-from .._xml_whitespace import XML_WHITESPACE, is_xml_blank, xml_collapse, xml_strip
+from .._xml_whitespace import XML_WHITESPACE, xml_collapse, xml_strip
 
 T = TypeVar("T")
 
@@ -56,14 +56,6 @@ SEND_DIGITS_PATTERN = r"[0-9*#wW]+"
 # (a str subclass may redefine == and hash, and is checked every time).
 KNOWN_MAX = 1024  # values remembered per check (then forgotten all at once)
 KNOWN_LEN = 512  # the longest value remembered: at most ~0.5 MB a check
-
-
-def remember(known: set[str], value: str) -> None:
-    """Remember ``value`` as admitted (the caller has checked it)."""
-    if type(value) is str and len(value) <= KNOWN_LEN:
-        if len(known) >= KNOWN_MAX:
-            known.clear()
-        known.add(value)
 
 
 def shown(value: object) -> str:
@@ -321,7 +313,7 @@ class Pattern(Check[str]):
             known = self._known
             if value in known:
                 return value, value
-            # _matches and remember inlined: every value not seen before passes here
+            # _matches inlined, and the value remembered: every value not seen before passes here
             # (a webhook's room names, URLs, numbers; issue 21, item 1)
             if (
                 (self.maximum is None or len(value) <= self.maximum)
@@ -440,25 +432,29 @@ class Text(Check[str]):
         self._known: set[str] = set()  # trimmed texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
+        return self.admit(value)[0]
+
+    def admit(self, value: object) -> tuple[str, str]:
+        # every Conference/MPC name passes here (the constructor's hot path): one
+        # method, no call out (each costs as much as a test); a remembered text has no
+        # surrounding whitespace to trim
+        known = self._known
+        if type(value) is str and value in known:
+            return value, value
         if isinstance(value, str):
-            text = xml_strip(value)
+            text = value.strip(XML_WHITESPACE)  # (an exact str, from a str subclass too)
             # printable ASCII is the common case and needs no scan for non-XML characters
             if (
                 text
                 and ((text.isascii() and text.isprintable()) or not _NOT_XML_CHAR.search(text))
                 and (self.maximum is None or len(text) <= self.maximum or len(xml_collapse(text)) <= self.maximum)
             ):
-                return text
+                if len(text) <= KNOWN_LEN:  # remembered (see KNOWN_MAX)
+                    if len(known) >= KNOWN_MAX:
+                        known.clear()
+                    known.add(text)
+                return text, text
         raise Refused(self.allowed)
-
-    def admit(self, value: object) -> tuple[str, str]:
-        # every Conference/MPC name passes here (the constructor's hot path); a
-        # remembered text has no surrounding whitespace to trim
-        if type(value) is str and value in self._known:
-            return value, value
-        text = self.clean(value)
-        remember(self._known, text)
-        return text, text
 
     def known(self) -> Set[str]:
         return self._known
@@ -596,24 +592,26 @@ class Spoken(Check[str]):
         self._known: set[str] = set()  # non-blank texts admitted (see KNOWN_MAX)
 
     def clean(self, value: object) -> str:
-        if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
-            if not is_xml_blank(value):
-                return value
-            if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
-                return None  # type: ignore[return-value]
-        raise Refused(self.allowed)
+        return self.admit(value)[0]
 
     def to_wire(self, value: str) -> str:
         return value  # blank text is stored as None and written as no text at all
 
     def admit(self, value: object) -> tuple[str, str]:
-        if type(value) is str and value in self._known:
+        # every Speak's text passes here: one method, no call out (see Text.admit)
+        known = self._known
+        if type(value) is str and value in known:
             return value, value
-        text = self.clean(value)
-        if text is None:
-            return None, None
-        remember(self._known, text)
-        return text, text
+        if isinstance(value, str) and ((value.isascii() and value.isprintable()) or not _NOT_XML_CHAR.search(value)):
+            if value.strip(XML_WHITESPACE):  # not blank
+                if type(value) is str and len(value) <= KNOWN_LEN:  # remembered (see KNOWN_MAX)
+                    if len(known) >= KNOWN_MAX:
+                        known.clear()
+                    known.add(value)
+                return value, value
+            if self.blank:  # no text: stored as None, as if not given, so Speak('') == Speak()
+                return None, None  # type: ignore[return-value]
+        raise Refused(self.allowed)
 
     def known(self) -> Set[str]:
         return self._known

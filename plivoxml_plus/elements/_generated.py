@@ -41,7 +41,7 @@ def _ssml_Break(_cls):
                     _store['time'], _wire['time'] = _admit_time(time)
                 except _Refused as _why:
                     raise _cls._refused('time', time, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['time'] = None
         _store['_wire'] = _wire
 
     return __init__
@@ -86,7 +86,7 @@ def _ssml_Phoneme(_cls):
                     _store['ph'], _wire['ph'] = _admit_ph(ph)
                 except _Refused as _why:
                     raise _cls._refused('ph', ph, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['ph'] = None
         _store['_wire'] = _wire
 
     return __init__
@@ -165,7 +165,7 @@ def _ssml_Sub(_cls):
                     _store['alias'], _wire['alias'] = _admit_alias(alias)
                 except _Refused as _why:
                     raise _cls._refused('alias', alias, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['alias'] = None
         _store['_wire'] = _wire
 
     return __init__
@@ -223,7 +223,7 @@ def _ssml_W(_cls):
                     _store['role'], _wire['role'] = _admit_role(role)
                 except _Refused as _why:
                     raise _cls._refused('role', role, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['role'] = None
         _store['_wire'] = _wire
         _store['children'] = []
         if children is not None:
@@ -300,7 +300,7 @@ def _ssml_Prosody(_cls):
                     _store['volume'], _wire['volume'] = _admit_volume(volume)
                 except _Refused as _why:
                     raise _cls._refused('volume', volume, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['volume'] = None
         if rate is not None:
             if _type(rate) is _str and rate in _c2:
                 _store['rate'] = _wire['rate'] = rate
@@ -309,7 +309,7 @@ def _ssml_Prosody(_cls):
                     _store['rate'], _wire['rate'] = _admit_rate(rate)
                 except _Refused as _why:
                     raise _cls._refused('rate', rate, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['rate'] = None
         if pitch is not None:
             if _type(pitch) is _str and pitch in _c3:
                 _store['pitch'] = _wire['pitch'] = pitch
@@ -318,7 +318,7 @@ def _ssml_Prosody(_cls):
                     _store['pitch'], _wire['pitch'] = _admit_pitch(pitch)
                 except _Refused as _why:
                     raise _cls._refused('pitch', pitch, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['pitch'] = None
         _store['_wire'] = _wire
         _store['children'] = []
         if children is not None:
@@ -407,7 +407,7 @@ def _ssml_Lang(_cls):
                     _store['xmllang'], _wire['{http://www.w3.org/XML/1998/namespace}lang'] = _admit_xmllang(xmllang)
                 except _Refused as _why:
                     raise _cls._refused('xmllang', xmllang, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['{http://www.w3.org/XML/1998/namespace}lang'] = None
         _store['_wire'] = _wire
         _store['children'] = []
         if children is not None:
@@ -508,7 +508,7 @@ def _companions_Speak(_cls):
                     _store['voice'], _wire['voice'] = _admit_voice(voice)
                 except _Refused as _why:
                     raise _cls._refused('voice', voice, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['voice'] = None
         if language is not None:
             if _type(language) is _str and language in _c2:
                 _store['language'] = _wire['language'] = language
@@ -517,7 +517,7 @@ def _companions_Speak(_cls):
                     _store['language'], _wire['language'] = _admit_language(language)
                 except _Refused as _why:
                     raise _cls._refused('language', language, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['language'] = None
         if loop is not None:
             if _type(loop) is _int and 0 <= loop <= 2147483647:
                 _store['loop'] = loop
@@ -732,7 +732,7 @@ def _conference_Conference(_cls):
                     _store['enter_sound'], _wire['enterSound'] = _admit_enter_sound(enter_sound)
                 except _Refused as _why:
                     raise _cls._refused('enter_sound', enter_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['enterSound'] = None
         if exit_sound is not None:
             if _type(exit_sound) is _str and exit_sound in _c3:
                 _store['exit_sound'] = _wire['exitSound'] = exit_sound
@@ -743,7 +743,7 @@ def _conference_Conference(_cls):
                     _store['exit_sound'], _wire['exitSound'] = _admit_exit_sound(exit_sound)
                 except _Refused as _why:
                     raise _cls._refused('exit_sound', exit_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['exitSound'] = None
         if start_conference_on_enter is not None:
             if start_conference_on_enter is True or start_conference_on_enter is False:
                 _store['start_conference_on_enter'] = start_conference_on_enter
@@ -779,7 +779,7 @@ def _conference_Conference(_cls):
                     _store['wait_sound'], _wire['waitSound'] = _admit_wait_sound(wait_sound)
                 except _Refused as _why:
                     raise _cls._refused('wait_sound', wait_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['waitSound'] = None
         if max_members is not None:
             if _type(max_members) is _int and 1 <= max_members <= 20:
                 _store['max_members'] = max_members
@@ -832,7 +832,7 @@ def _conference_Conference(_cls):
                     _store['action'], _wire['action'] = _admit_action(action)
                 except _Refused as _why:
                     raise _cls._refused('action', action, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['action'] = None
         if method is not None:
             if _type(method) is _str and method in _c8:
                 _store['method'] = _wire['method'] = method
@@ -849,7 +849,7 @@ def _conference_Conference(_cls):
                     _store['callback_url'], _wire['callbackUrl'] = _admit_callback_url(callback_url)
                 except _Refused as _why:
                     raise _cls._refused('callback_url', callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callbackUrl'] = None
         if callback_method is not None:
             if _type(callback_method) is _str and callback_method in _c10:
                 _store['callback_method'] = _wire['callbackMethod'] = callback_method
@@ -898,7 +898,7 @@ def _conference_Conference(_cls):
                     _store['send_digits'], _wire['sendDigits'] = _admit_send_digits(send_digits)
                 except _Refused as _why:
                     raise _cls._refused('send_digits', send_digits, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['sendDigits'] = None
         if record_when_alone is not None:
             if record_when_alone is True or record_when_alone is False:
                 _store['record_when_alone'] = record_when_alone
@@ -924,7 +924,7 @@ def _conference_Conference(_cls):
                     _store['transcription_url'], _wire['transcriptionUrl'] = _admit_transcription_url(transcription_url)
                 except _Refused as _why:
                     raise _cls._refused('transcription_url', transcription_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['transcriptionUrl'] = None
         if transcription_method is not None:
             if _type(transcription_method) is _str and transcription_method in _c14:
                 _store['transcription_method'] = _wire['transcriptionMethod'] = transcription_method
@@ -970,7 +970,7 @@ def _dial_Number(_cls):
                     _store['send_digits'], _wire['sendDigits'] = _admit_send_digits(send_digits)
                 except _Refused as _why:
                     raise _cls._refused('send_digits', send_digits, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['sendDigits'] = None
         if send_on_preanswer is not None:
             if send_on_preanswer is True or send_on_preanswer is False:
                 _store['send_on_preanswer'] = send_on_preanswer
@@ -1025,7 +1025,7 @@ def _dial_User(_cls):
                     _store['send_digits'], _wire['sendDigits'] = _admit_send_digits(send_digits)
                 except _Refused as _why:
                     raise _cls._refused('send_digits', send_digits, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['sendDigits'] = None
         if send_on_preanswer is not None:
             if send_on_preanswer is True or send_on_preanswer is False:
                 _store['send_on_preanswer'] = send_on_preanswer
@@ -1043,7 +1043,7 @@ def _dial_User(_cls):
                     _store['sip_headers'], _wire['sipHeaders'] = _admit_sip_headers(sip_headers)
                 except _Refused as _why:
                     raise _cls._refused('sip_headers', sip_headers, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['sipHeaders'] = None
         _store['_wire'] = _wire
 
     return __init__
@@ -1093,7 +1093,7 @@ def _dial_Dial(_cls):
                     _store['action'], _wire['action'] = _admit_action(action)
                 except _Refused as _why:
                     raise _cls._refused('action', action, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['action'] = None
         if method is not None:
             if _type(method) is _str and method in _c1:
                 _store['method'] = _wire['method'] = method
@@ -1137,7 +1137,7 @@ def _dial_Dial(_cls):
                     _store['caller_id'], _wire['callerId'] = _admit_caller_id(caller_id)
                 except _Refused as _why:
                     raise _cls._refused('caller_id', caller_id, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callerId'] = None
         if caller_name is not None:
             if _type(caller_name) is _str and caller_name in _c3:
                 _store['caller_name'] = _wire['callerName'] = caller_name
@@ -1146,7 +1146,7 @@ def _dial_Dial(_cls):
                     _store['caller_name'], _wire['callerName'] = _admit_caller_name(caller_name)
                 except _Refused as _why:
                     raise _cls._refused('caller_name', caller_name, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callerName'] = None
         if confirm_sound is not None:
             if _type(confirm_sound) is _str and confirm_sound in _c4:
                 _store['confirm_sound'] = _wire['confirmSound'] = confirm_sound
@@ -1155,7 +1155,7 @@ def _dial_Dial(_cls):
                     _store['confirm_sound'], _wire['confirmSound'] = _admit_confirm_sound(confirm_sound)
                 except _Refused as _why:
                     raise _cls._refused('confirm_sound', confirm_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['confirmSound'] = None
         if confirm_timeout is not None:
             if _type(confirm_timeout) is _int and 1 <= confirm_timeout <= 2147483647:
                 _store['confirm_timeout'] = confirm_timeout
@@ -1173,7 +1173,7 @@ def _dial_Dial(_cls):
                     _store['confirm_key'], _wire['confirmKey'] = _admit_confirm_key(confirm_key)
                 except _Refused as _why:
                     raise _cls._refused('confirm_key', confirm_key, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['confirmKey'] = None
         if dial_music is not None:
             if _type(dial_music) is _str and dial_music in _c6:
                 _store['dial_music'] = _wire['dialMusic'] = dial_music
@@ -1184,7 +1184,7 @@ def _dial_Dial(_cls):
                     _store['dial_music'], _wire['dialMusic'] = _admit_dial_music(dial_music)
                 except _Refused as _why:
                     raise _cls._refused('dial_music', dial_music, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['dialMusic'] = None
         if callback_url is not None:
             if _type(callback_url) is _str and callback_url in _c8:
                 _store['callback_url'] = _wire['callbackUrl'] = callback_url
@@ -1193,7 +1193,7 @@ def _dial_Dial(_cls):
                     _store['callback_url'], _wire['callbackUrl'] = _admit_callback_url(callback_url)
                 except _Refused as _why:
                     raise _cls._refused('callback_url', callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callbackUrl'] = None
         if callback_method is not None:
             if _type(callback_method) is _str and callback_method in _c9:
                 _store['callback_method'] = _wire['callbackMethod'] = callback_method
@@ -1229,7 +1229,7 @@ def _dial_Dial(_cls):
                     _store['sip_headers'], _wire['sipHeaders'] = _admit_sip_headers(sip_headers)
                 except _Refused as _why:
                     raise _cls._refused('sip_headers', sip_headers, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['sipHeaders'] = None
         _store['_wire'] = _wire
         _store['children'] = []
         if children is not None:
@@ -1271,7 +1271,7 @@ def _gather_GetDigits(_cls):
                     _store['action'], _wire['action'] = _admit_action(action)
                 except _Refused as _why:
                     raise _cls._refused('action', action, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['action'] = None
         if method is not None:
             if _type(method) is _str and method in _c1:
                 _store['method'] = _wire['method'] = method
@@ -1306,7 +1306,7 @@ def _gather_GetDigits(_cls):
                     _store['finish_on_key'], _wire['finishOnKey'] = _admit_finish_on_key(finish_on_key)
                 except _Refused as _why:
                     raise _cls._refused('finish_on_key', finish_on_key, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['finishOnKey'] = None
         if num_digits is not None:
             if _type(num_digits) is _int and 1 <= num_digits <= 2147483647:
                 _store['num_digits'] = num_digits
@@ -1351,7 +1351,7 @@ def _gather_GetDigits(_cls):
                     _store['valid_digits'], _wire['validDigits'] = _admit_valid_digits(valid_digits)
                 except _Refused as _why:
                     raise _cls._refused('valid_digits', valid_digits, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['validDigits'] = None
         if invalid_digits_sound is not None:
             if _type(invalid_digits_sound) is _str and invalid_digits_sound in _c4:
                 _store['invalid_digits_sound'] = _wire['invalidDigitsSound'] = invalid_digits_sound
@@ -1360,7 +1360,7 @@ def _gather_GetDigits(_cls):
                     _store['invalid_digits_sound'], _wire['invalidDigitsSound'] = _admit_invalid_digits_sound(invalid_digits_sound)
                 except _Refused as _why:
                     raise _cls._refused('invalid_digits_sound', invalid_digits_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['invalidDigitsSound'] = None
         if log is not None:
             if log is True or log is False:
                 _store['log'] = log
@@ -1421,7 +1421,7 @@ def _gather_GetInput(_cls):
                     _store['action'], _wire['action'] = _admit_action(action)
                 except _Refused as _why:
                     raise _cls._refused('action', action, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['action'] = None
         if method is not None:
             if _type(method) is _str and method in _c1:
                 _store['method'] = _wire['method'] = method
@@ -1477,7 +1477,7 @@ def _gather_GetInput(_cls):
                     _store['finish_on_key'], _wire['finishOnKey'] = _admit_finish_on_key(finish_on_key)
                 except _Refused as _why:
                     raise _cls._refused('finish_on_key', finish_on_key, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['finishOnKey'] = None
         if num_digits is not None:
             if _type(num_digits) is _int and 1 <= num_digits <= 32:
                 _store['num_digits'] = num_digits
@@ -1503,7 +1503,7 @@ def _gather_GetInput(_cls):
                     _store['hints'], _wire['hints'] = _admit_hints(hints)
                 except _Refused as _why:
                     raise _cls._refused('hints', hints, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['hints'] = None
         if language is not None:
             if _type(language) is _str and language in _c8:
                 _store['language'] = _wire['language'] = language
@@ -1512,7 +1512,7 @@ def _gather_GetInput(_cls):
                     _store['language'], _wire['language'] = _admit_language(language)
                 except _Refused as _why:
                     raise _cls._refused('language', language, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['language'] = None
         if interim_speech_results_callback is not None:
             if _type(interim_speech_results_callback) is _str and interim_speech_results_callback in _c9:
                 _store['interim_speech_results_callback'] = _wire['interimSpeechResultsCallback'] = interim_speech_results_callback
@@ -1521,7 +1521,7 @@ def _gather_GetInput(_cls):
                     _store['interim_speech_results_callback'], _wire['interimSpeechResultsCallback'] = _admit_interim_speech_results_callback(interim_speech_results_callback)
                 except _Refused as _why:
                     raise _cls._refused('interim_speech_results_callback', interim_speech_results_callback, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['interimSpeechResultsCallback'] = None
         if interim_speech_results_callback_method is not None:
             if _type(interim_speech_results_callback_method) is _str and interim_speech_results_callback_method in _c10:
                 _store['interim_speech_results_callback_method'] = _wire['interimSpeechResultsCallbackMethod'] = interim_speech_results_callback_method
@@ -1704,7 +1704,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['wait_music_url'], _wire['waitMusicUrl'] = _admit_wait_music_url(wait_music_url)
                 except _Refused as _why:
                     raise _cls._refused('wait_music_url', wait_music_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['waitMusicUrl'] = None
         if wait_music_method is not None:
             if _type(wait_music_method) is _str and wait_music_method in _c3:
                 _store['wait_music_method'] = _wire['waitMusicMethod'] = wait_music_method
@@ -1730,7 +1730,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['agent_hold_music_url'], _wire['agentHoldMusicUrl'] = _admit_agent_hold_music_url(agent_hold_music_url)
                 except _Refused as _why:
                     raise _cls._refused('agent_hold_music_url', agent_hold_music_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['agentHoldMusicUrl'] = None
         if agent_hold_music_method is not None:
             if _type(agent_hold_music_method) is _str and agent_hold_music_method in _c5:
                 _store['agent_hold_music_method'] = _wire['agentHoldMusicMethod'] = agent_hold_music_method
@@ -1747,7 +1747,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['customer_hold_music_url'], _wire['customerHoldMusicUrl'] = _admit_customer_hold_music_url(customer_hold_music_url)
                 except _Refused as _why:
                     raise _cls._refused('customer_hold_music_url', customer_hold_music_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['customerHoldMusicUrl'] = None
         if customer_hold_music_method is not None:
             if _type(customer_hold_music_method) is _str and customer_hold_music_method in _c7:
                 _store['customer_hold_music_method'] = _wire['customerHoldMusicMethod'] = customer_hold_music_method
@@ -1790,7 +1790,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['recording_callback_url'], _wire['recordingCallbackUrl'] = _admit_recording_callback_url(recording_callback_url)
                 except _Refused as _why:
                     raise _cls._refused('recording_callback_url', recording_callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['recordingCallbackUrl'] = None
         if recording_callback_method is not None:
             if _type(recording_callback_method) is _str and recording_callback_method in _c10:
                 _store['recording_callback_method'] = _wire['recordingCallbackMethod'] = recording_callback_method
@@ -1812,7 +1812,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['status_callback_url'], _wire['statusCallbackUrl'] = _admit_status_callback_url(status_callback_url)
                 except _Refused as _why:
                     raise _cls._refused('status_callback_url', status_callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['statusCallbackUrl'] = None
         if status_callback_method is not None:
             if _type(status_callback_method) is _str and status_callback_method in _c12:
                 _store['status_callback_method'] = _wire['statusCallbackMethod'] = status_callback_method
@@ -1885,7 +1885,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['enter_sound'], _wire['enterSound'] = _admit_enter_sound(enter_sound)
                 except _Refused as _why:
                     raise _cls._refused('enter_sound', enter_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['enterSound'] = None
         if enter_sound_method is not None:
             if _type(enter_sound_method) is _str and enter_sound_method in _c15:
                 _store['enter_sound_method'] = _wire['enterSoundMethod'] = enter_sound_method
@@ -1904,7 +1904,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['exit_sound'], _wire['exitSound'] = _admit_exit_sound(exit_sound)
                 except _Refused as _why:
                     raise _cls._refused('exit_sound', exit_sound, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['exitSound'] = None
         if exit_sound_method is not None:
             if _type(exit_sound_method) is _str and exit_sound_method in _c18:
                 _store['exit_sound_method'] = _wire['exitSoundMethod'] = exit_sound_method
@@ -1921,7 +1921,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['on_exit_action_url'], _wire['onExitActionUrl'] = _admit_on_exit_action_url(on_exit_action_url)
                 except _Refused as _why:
                     raise _cls._refused('on_exit_action_url', on_exit_action_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['onExitActionUrl'] = None
         if on_exit_action_method is not None:
             if _type(on_exit_action_method) is _str and on_exit_action_method in _c20:
                 _store['on_exit_action_method'] = _wire['onExitActionMethod'] = on_exit_action_method
@@ -1947,7 +1947,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['start_recording_audio'], _wire['startRecordingAudio'] = _admit_start_recording_audio(start_recording_audio)
                 except _Refused as _why:
                     raise _cls._refused('start_recording_audio', start_recording_audio, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['startRecordingAudio'] = None
         if start_recording_audio_method is not None:
             if _type(start_recording_audio_method) is _str and start_recording_audio_method in _c22:
                 _store['start_recording_audio_method'] = _wire['startRecordingAudioMethod'] = start_recording_audio_method
@@ -1964,7 +1964,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['stop_recording_audio'], _wire['stopRecordingAudio'] = _admit_stop_recording_audio(stop_recording_audio)
                 except _Refused as _why:
                     raise _cls._refused('stop_recording_audio', stop_recording_audio, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['stopRecordingAudio'] = None
         if stop_recording_audio_method is not None:
             if _type(stop_recording_audio_method) is _str and stop_recording_audio_method in _c24:
                 _store['stop_recording_audio_method'] = _wire['stopRecordingAudioMethod'] = stop_recording_audio_method
@@ -1990,7 +1990,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['transcription_url'], _wire['transcriptionUrl'] = _admit_transcription_url(transcription_url)
                 except _Refused as _why:
                     raise _cls._refused('transcription_url', transcription_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['transcriptionUrl'] = None
         if wait_for_agent is not None:
             if wait_for_agent is True or wait_for_agent is False:
                 _store['wait_for_agent'] = wait_for_agent
@@ -2017,7 +2017,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['ai_agent_stream_service_url'], _wire['aiAgentStreamServiceUrl'] = _admit_ai_agent_stream_service_url(ai_agent_stream_service_url)
                 except _Refused as _why:
                     raise _cls._refused('ai_agent_stream_service_url', ai_agent_stream_service_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['aiAgentStreamServiceUrl'] = None
         if ai_agent_stream_content_type is not None:
             if _type(ai_agent_stream_content_type) is _str and ai_agent_stream_content_type in _c27:
                 _store['ai_agent_stream_content_type'] = _wire['aiAgentStreamContentType'] = ai_agent_stream_content_type
@@ -2026,7 +2026,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['ai_agent_stream_content_type'], _wire['aiAgentStreamContentType'] = _admit_ai_agent_stream_content_type(ai_agent_stream_content_type)
                 except _Refused as _why:
                     raise _cls._refused('ai_agent_stream_content_type', ai_agent_stream_content_type, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['aiAgentStreamContentType'] = None
         if ai_agent_stream_status_callback_url is not None:
             if _type(ai_agent_stream_status_callback_url) is _str and ai_agent_stream_status_callback_url in _c28:
                 _store['ai_agent_stream_status_callback_url'] = _wire['aiAgentStreamStatusCallbackUrl'] = ai_agent_stream_status_callback_url
@@ -2035,7 +2035,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['ai_agent_stream_status_callback_url'], _wire['aiAgentStreamStatusCallbackUrl'] = _admit_ai_agent_stream_status_callback_url(ai_agent_stream_status_callback_url)
                 except _Refused as _why:
                     raise _cls._refused('ai_agent_stream_status_callback_url', ai_agent_stream_status_callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['aiAgentStreamStatusCallbackUrl'] = None
         if ai_agent_stream_status_callback_method is not None:
             if _type(ai_agent_stream_status_callback_method) is _str and ai_agent_stream_status_callback_method in _c29:
                 _store['ai_agent_stream_status_callback_method'] = _wire['aiAgentStreamStatusCallbackMethod'] = ai_agent_stream_status_callback_method
@@ -2061,7 +2061,7 @@ def _multiparty_MultiPartyCall(_cls):
                     _store['ai_agent_stream_extra_headers'], _wire['aiAgentStreamExtraHeaders'] = _admit_ai_agent_stream_extra_headers(ai_agent_stream_extra_headers)
                 except _Refused as _why:
                     raise _cls._refused('ai_agent_stream_extra_headers', ai_agent_stream_extra_headers, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['aiAgentStreamExtraHeaders'] = None
         _store['_wire'] = _wire
 
     return __init__
@@ -2138,7 +2138,7 @@ def _signals_Message(_cls):
                     _store['src'], _wire['src'] = _admit_src(src)
                 except _Refused as _why:
                     raise _cls._refused('src', src, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['src'] = None
         if dst is not None:
             if _type(dst) is _str and dst in _c2:
                 _store['dst'] = _wire['dst'] = dst
@@ -2147,7 +2147,7 @@ def _signals_Message(_cls):
                     _store['dst'], _wire['dst'] = _admit_dst(dst)
                 except _Refused as _why:
                     raise _cls._refused('dst', dst, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['dst'] = None
         if type is not None:
             if _type(type) is _str and type in _c3:
                 _store['type'] = _wire['type'] = type
@@ -2164,7 +2164,7 @@ def _signals_Message(_cls):
                     _store['callback_url'], _wire['callbackUrl'] = _admit_callback_url(callback_url)
                 except _Refused as _why:
                     raise _cls._refused('callback_url', callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callbackUrl'] = None
         if callback_method is not None:
             if _type(callback_method) is _str and callback_method in _c5:
                 _store['callback_method'] = _wire['callbackMethod'] = callback_method
@@ -2244,7 +2244,7 @@ def _signals_Stream(_cls):
                     _store['statusCallbackUrl'], _wire['statusCallbackUrl'] = _admit_statusCallbackUrl(statusCallbackUrl)
                 except _Refused as _why:
                     raise _cls._refused('statusCallbackUrl', statusCallbackUrl, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['statusCallbackUrl'] = None
         if statusCallbackMethod is not None:
             if _type(statusCallbackMethod) is _str and statusCallbackMethod in _c3:
                 _store['statusCallbackMethod'] = _wire['statusCallbackMethod'] = statusCallbackMethod
@@ -2269,7 +2269,7 @@ def _signals_Stream(_cls):
                     _store['extraHeaders'], _wire['extraHeaders'] = _admit_extraHeaders(extraHeaders)
                 except _Refused as _why:
                     raise _cls._refused('extraHeaders', extraHeaders, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['extraHeaders'] = None
         if keepCallAlive is not None:
             if keepCallAlive is True or keepCallAlive is False:
                 _store['keepCallAlive'] = keepCallAlive
@@ -2344,7 +2344,7 @@ def _record_Record(_cls):
                     _store['action'], _wire['action'] = _admit_action(action)
                 except _Refused as _why:
                     raise _cls._refused('action', action, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['action'] = None
         if method is not None:
             if _type(method) is _str and method in _c1:
                 _store['method'] = _wire['method'] = method
@@ -2405,7 +2405,7 @@ def _record_Record(_cls):
                     _store['finish_on_key'], _wire['finishOnKey'] = _admit_finish_on_key(finish_on_key)
                 except _Refused as _why:
                     raise _cls._refused('finish_on_key', finish_on_key, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['finishOnKey'] = None
         if record_session is not None:
             if record_session is True or record_session is False:
                 _store['record_session'] = record_session
@@ -2440,7 +2440,7 @@ def _record_Record(_cls):
                     _store['transcription_url'], _wire['transcriptionUrl'] = _admit_transcription_url(transcription_url)
                 except _Refused as _why:
                     raise _cls._refused('transcription_url', transcription_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['transcriptionUrl'] = None
         if transcription_method is not None:
             if _type(transcription_method) is _str and transcription_method in _c6:
                 _store['transcription_method'] = _wire['transcriptionMethod'] = transcription_method
@@ -2465,7 +2465,7 @@ def _record_Record(_cls):
                     _store['callback_url'], _wire['callbackUrl'] = _admit_callback_url(callback_url)
                 except _Refused as _why:
                     raise _cls._refused('callback_url', callback_url, _why) from None
-                _store['_fresh'] = True
+                _store.setdefault('_fresh', {})['callbackUrl'] = None
         if callback_method is not None:
             if _type(callback_method) is _str and callback_method in _c9:
                 _store['callback_method'] = _wire['callbackMethod'] = callback_method

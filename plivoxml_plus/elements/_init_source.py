@@ -103,9 +103,9 @@ def factory_source(cls: Any, function: str) -> str:
             f"    raise _cls._refused({name!r}, {keyword}, _why) from None",
         ]
         if spec.xml is not None and "remembers" in check_shape(spec.check):
-            # a value its check had not remembered: no template of this element can be
-            # kept yet, so serializing it does not look for one (see _base.write_children)
-            admitted.append("_store['_fresh'] = True")
+            # a value its check had not remembered: serializing sets it on a copy of a
+            # template that holds the element's other values (see _base.write_children)
+            admitted.append(f"_store.setdefault('_fresh', {{}})[{spec.xml!r}] = None")
         checked: list[str] = []
         for index, (condition, assignments) in enumerate(_branches(spec.check, where, keyword, stores, refs)):
             checked += [f"{'if' if index == 0 else 'elif'} {condition}:", *(f"    {line}" for line in assignments)]

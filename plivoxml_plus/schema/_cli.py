@@ -24,25 +24,27 @@ file it points to, or reported when it points nowhere.
 
 from __future__ import annotations
 
-import argparse
+import errno
 import os
+import stat
 import sys
-from pathlib import Path
-from typing import Any, TextIO
-
-import attrs
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .._errors import ParseError, PlivoXMLPlusError
 from .._files import FileRefused
 from .._links import docs_url
 from .._terminal import counted, printable
 from ._location import _FOLDERS as SCHEMA_FOLDERS
-from ._location import KINDS, SOUND_URLS, Kind, schema_path
+from ._location import KINDS, SOUND_URLS, Kind, schema_file
 from ._read import MAX_BYTES
 from ._result import Problem, ValidationResult, omitted_line
 from ._validate import validate
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["read_validate_arguments", "register"]
 
 STDIN = "-"
 SCENARIO = "scenario"  # schema --kind: the scenario files' JSON Schema, not an XSD
@@ -53,6 +55,9 @@ _STDIN_NAME = "<stdin>"
 # bytes; the bound keeps the value within what a read call takes (an integer
 # beyond 64 bits overflowed it) and the memory a run may ask for sane.
 MAX_BYTES_LIMIT = 1 << 30
+FORMATS = ("text", "json")
+# validate's options' defaults, for argparse and the plain reader alike
+_DEFAULTS: dict[str, object] = {"kind": "answer", "format": "text", "strict": False, "max_bytes": MAX_BYTES}
 
 EXIT_CODES = (
     "Exit status: 0 every document valid (warnings alone pass, unless --strict); "
@@ -82,12 +87,12 @@ def register(commands: Any) -> None:
     check.add_argument(
         "--kind",
         choices=KINDS,
-        default="answer",
+        default=_DEFAULTS["kind"],
         help="answer: what a call's answer URL returns (default); "
         f"sound: what {SOUND_URLS} return (Play, Speak, Wait only)",
     )
     check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or json, for programs"
+        "--format", choices=FORMATS, default=_DEFAULTS["format"], help="text (default) or json, for programs"
     )
     check.add_argument(
         "--strict",
@@ -98,7 +103,7 @@ def register(commands: Any) -> None:
     check.add_argument(
         "--max-bytes",
         type=_positive_int,
-        default=MAX_BYTES,
+        default=_DEFAULTS["max_bytes"],
         metavar="N",
         help=f"refuse documents larger than N bytes (default {MAX_BYTES}; at most {MAX_BYTES_LIMIT})",
     )
@@ -124,14 +129,65 @@ def register(commands: Any) -> None:
     show.set_defaults(run=run_schema)
 
 
-def _positive_int(text: str) -> int:
+def _max_bytes(text: str) -> int | None:
+    """--max-bytes' value, or None when ``text`` is not an integer from 1 to MAX_BYTES_LIMIT."""
     try:
         value = int(text)
     except ValueError:  # (also a string of more digits than int() converts)
-        value = 0
-    if not 1 <= value <= MAX_BYTES_LIMIT:
+        return None
+    return value if 1 <= value <= MAX_BYTES_LIMIT else None
+
+
+def _positive_int(text: str) -> int:
+    import argparse  # (loaded already: argparse is what calls this)
+
+    value = _max_bytes(text)
+    if value is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not an integer from 1 to {MAX_BYTES_LIMIT}")
     return value
+
+
+# validate's options that take a value: the value a text gives, None if it is not allowed
+_VALUED: dict[str, tuple[str, Any]] = {
+    "--kind": ("kind", lambda text: text if text in KINDS else None),
+    "--format": ("format", lambda text: text if text in FORMATS else None),
+    "--max-bytes": ("max_bytes", _max_bytes),
+}
+
+
+def read_validate_arguments(arguments: list[str]) -> SimpleNamespace | None:
+    """What argparse reads from ``plivoxml-plus validate ARGUMENTS`` when they are
+    plain: one run of paths (``-`` among them), options by their whole names
+    (``--kind sound``, ``--kind=sound``, ``--strict``) with allowed values; None for
+    anything else (help, an abbreviation, ``--``, a bad value, paths after an
+    option that follows paths), which argparse reads, with its help and messages.
+    (tests/test_cli_argv.py checks that argparse reads the same from each.)"""
+    options = dict(_DEFAULTS, command="validate", run=run_validate)
+    paths: list[str] = []
+    after_paths = False  # (an option after the paths: argparse takes no more paths, nargs="+")
+    remaining = iter(arguments)
+    for token in remaining:
+        if token == STDIN or not token.startswith("-"):
+            if after_paths:
+                return None
+            paths.append(token)
+            continue
+        after_paths = bool(paths)
+        if token == "--strict":
+            options["strict"] = True
+            continue
+        name, equals, text = token.partition("=")
+        if name not in _VALUED:
+            return None
+        given = text if equals else next(remaining, None)
+        if given is None:
+            return None
+        destination, read = _VALUED[name]
+        value = read(given)
+        if value is None:
+            return None
+        options[destination] = value
+    return SimpleNamespace(paths=paths, **options) if paths else None
 
 
 def _write(stream: TextIO | None, line: str) -> None:
@@ -148,21 +204,25 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-@attrs.frozen
 class _Outcome:
-    path: str
-    result: ValidationResult | None = None
-    error: str | None = None
-    usage: bool = False  # the error is the command line's, not a path's (exit 2)
+    __slots__ = ("error", "path", "result", "usage")
+
+    def __init__(
+        self, path: str, result: ValidationResult | None = None, *, error: str | None = None, usage: bool = False
+    ) -> None:
+        self.path = path
+        self.result = result
+        self.error = error
+        self.usage = usage  # the error is the command line's, not a path's (exit 2)
 
 
-def _walk(top: Path) -> tuple[list[str], list[_Outcome]]:
+def _walk(top: str) -> tuple[list[str], list[_Outcome]]:
     """Every ``*.xml`` entry under the folder ``top``, sorted, and what could not be listed."""
     found: list[str] = []
     errors: list[_Outcome] = []
     # (a loop, not recursion: a path may nest deeper than Python's recursion limit; names
     # joined as str, as Path joins them from the normalised top, at a fraction of the cost)
-    pending = [str(top)]
+    pending = [top]
     while pending:
         folder = pending.pop()
         try:
@@ -192,14 +252,13 @@ def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
     targets: list[str] = []
     errors: list[_Outcome] = []
     for name in paths:
-        path = Path(name)
         if name == STDIN:
             if STDIN in targets:
                 errors.append(_Outcome(_STDIN_NAME, error="standard input (-) can be read once only", usage=True))
             else:
                 targets.append(STDIN)
-        elif path.is_dir():
-            found, folder_errors = _walk(path)
+        elif _is_folder(name):
+            found, folder_errors = _walk(_as_path(name))
             errors += folder_errors
             if found:
                 targets.extend(found)
@@ -208,6 +267,36 @@ def _targets(paths: list[str]) -> tuple[list[str], list[_Outcome]]:
         else:
             targets.append(name)  # (validate() says so if it cannot be read)
     return targets, errors
+
+
+# what pathlib's is_dir() takes for "not a folder" rather than raising: a path missing,
+# through a file, a bad descriptor, a link loop (and their Windows errors)
+_NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+_NOT_THERE_ON_WINDOWS = (21, 123, 1921)
+
+
+def _is_folder(name: str) -> bool:
+    """``pathlib.Path(name).is_dir()``, without importing pathlib: any other OSError
+    (a folder on the way that cannot be searched) is raised, as it raises it."""
+    try:
+        return stat.S_ISDIR(os.stat(name).st_mode)
+    except OSError as error:
+        if error.errno in _NOT_THERE or getattr(error, "winerror", None) in _NOT_THERE_ON_WINDOWS:
+            return False
+        raise
+    except ValueError:  # (a NUL in the name, or a name the file system cannot encode)
+        return False
+
+
+def _as_path(name: str) -> str:
+    """``str(pathlib.Path(name))``, the name the walk starts from ("a//b/" is "a/b",
+    "./a" is "a"), without importing pathlib for it (tests/test_cli_argv.py ties the two)."""
+    if os.name != "posix":  # pragma: no cover (drives and backslashes: pathlib's own rules)
+        from pathlib import Path
+
+        return str(Path(name))
+    root = "//" if name[:2] == "//" and name[2:3] != "/" else "/" if name[:1] == "/" else ""
+    return root + "/".join(part for part in name.split("/") if part not in ("", ".")) or "."
 
 
 def _read_stdin(max_bytes: int) -> bytes | str:
@@ -221,6 +310,18 @@ def _read_stdin(max_bytes: int) -> bytes | str:
         return _reason(error) if isinstance(error, OSError) else "standard input is closed"
 
 
+class _PathName:
+    """A file's name as a path-like, which validate() reads as a file, without pathlib."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __fspath__(self) -> str:
+        return self.name
+
+
 def _check(name: str, kind: Kind, max_bytes: int) -> _Outcome:
     if name == STDIN:
         data = _read_stdin(max_bytes)
@@ -228,7 +329,7 @@ def _check(name: str, kind: Kind, max_bytes: int) -> _Outcome:
             return _Outcome(_STDIN_NAME, error=f"cannot read: {data}")
         return _Outcome(_STDIN_NAME, validate(data, kind=kind, max_bytes=max_bytes))
     try:
-        return _Outcome(name, validate(Path(name), kind=kind, max_bytes=max_bytes))
+        return _Outcome(name, validate(_PathName(name), kind=kind, max_bytes=max_bytes))
     except ParseError as error:
         cause = error.__cause__
         if isinstance(cause, FileRefused):  # (the reader's own words: "it is a named pipe (FIFO); ...")
@@ -244,7 +345,7 @@ def _problem_line(path: str, problem: Problem) -> str:
     return f"{path}:{problem}" if problem.line is not None else f"{path}: {problem}"
 
 
-def run_validate(args: argparse.Namespace) -> int:
+def run_validate(args: argparse.Namespace | SimpleNamespace) -> int:
     targets, outcomes = _targets(args.paths)
     outcomes += [_check(name, args.kind, args.max_bytes) for name in targets]
     checked = [o for o in outcomes if o.result is not None]
@@ -263,7 +364,7 @@ def run_validate(args: argparse.Namespace) -> int:
             else {
                 "path": o.path,
                 "valid": o.result.ok,
-                "problems": [attrs.asdict(p) for p in o.result.problems],
+                "problems": [{name: getattr(p, name) for name in Problem.__match_args__} for p in o.result.problems],
                 "omitted": o.result.omitted,
             }
             for o in outcomes
@@ -302,19 +403,21 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if invalid or unreadable or (args.strict and warned) else 0
 
 
-def _scenario_schema_path() -> Path:
+def _scenario_schema_file() -> str:
     # the shipped file, read as it is: this command never imports the simulator
     # (plivoxml_plus.core), whose scenario format it was generated from
     for folder in SCHEMA_FOLDERS:
-        if (folder / SCENARIO_SCHEMA).is_file():
-            return folder / SCENARIO_SCHEMA
+        path = os.path.join(folder, SCENARIO_SCHEMA)
+        if os.path.isfile(path):
+            return path
     raise PlivoXMLPlusError(f"{SCENARIO_SCHEMA} is missing from this installation of plivoxml_plus")
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    path = _scenario_schema_path() if args.kind == SCENARIO else schema_path(args.kind)
+    path = _scenario_schema_file() if args.kind == SCENARIO else schema_file(args.kind)
     if args.path:
-        _write(sys.stdout, str(path))
+        _write(sys.stdout, path)
     else:
-        _write(sys.stdout, path.read_text(encoding="utf-8").removesuffix("\n"))
+        with open(path, encoding="utf-8") as file:
+            _write(sys.stdout, file.read().removesuffix("\n"))
     return 0

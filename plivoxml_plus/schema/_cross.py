@@ -151,6 +151,7 @@ CROSS_TAGS = frozenset(_RULES_ABOUT)  # the elements some rule looks at
 # Plivo tag, or an SSML tag's first letter), then what the rule needs of it.
 _RULE_TAG = re.compile(rb"<(PreAnswer|Wait|GetDigits|GetInput|Stream|[a-z])")
 _PLIVO_RULE_TAGS = frozenset((b"PreAnswer", b"Wait", b"GetDigits", b"GetInput", b"Stream"))
+_NEEDS_ANOTHER = frozenset((b"Wait", b"GetDigits"))  # (wait-in-prompt: either alone breaks no rule)
 _POLLY_SPEAK = re.compile(rb"<Speak\s[^>]*?\bvoice\s*=\s*[\"']\s*Polly\.")
 _GETINPUT_ACTION = re.compile(rb"<GetInput\s[^>]*?\baction\s*=")
 
@@ -174,6 +175,8 @@ def may_have_findings(data: bytes) -> bool:
     first = _RULE_TAG.search(data)  # (one scan: most webhook answers, a Conference or a Dial, find none)
     if first is None:
         return False
+    if first[1] in _NEEDS_ANOTHER and _RULE_TAG.search(data, first.end()) is None:
+        return False  # (a lone Wait or GetDigits breaks no rule: a prompt or a hold document)
     tags = set(_RULE_TAG.findall(data, first.start()))
     if b"PreAnswer" in tags:
         return True

@@ -6,12 +6,15 @@ force-include); an editable checkout has only the top-level ``schemas/`` folder.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Literal
+import os
+from typing import TYPE_CHECKING, Literal
 
 from .._errors import PlivoXMLPlusError
 
-__all__ = ["KINDS", "Kind", "check_kind", "schema_path"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["KINDS", "Kind", "check_kind", "schema_file", "schema_path"]
 
 Kind = Literal["answer", "sound"]
 KINDS: tuple[Kind, ...] = ("answer", "sound")
@@ -19,8 +22,9 @@ KINDS: tuple[Kind, ...] = ("answer", "sound")
 SOUND_URLS = "waitSound, enterSound/exitSound, wait-music, hold-music, dialMusic and confirmSound URLs"
 
 _FILES: dict[str, str] = {"answer": "plivoxml.xsd", "sound": "plivoxml-sound.xsd"}
-_PACKAGE = Path(__file__).resolve().parent.parent
-_FOLDERS = (_PACKAGE / "_schemas", _PACKAGE.parent / "schemas")
+# (os.path, not pathlib: plivoxml-plus validate never imports pathlib, issue 21 item 3)
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+_FOLDERS = (os.path.join(_PACKAGE, "_schemas"), os.path.join(os.path.dirname(_PACKAGE), "schemas"))
 
 
 def check_kind(kind: object) -> Kind:
@@ -42,9 +46,16 @@ def schema_path(kind: Kind = "answer") -> Path:
     elements). ``"sound"``: ``plivoxml-sound.xsd``, which narrows it to Play, Speak
     and Wait and needs ``plivoxml.xsd`` next to it.
     """
+    from pathlib import Path
+
+    return Path(schema_file(kind))
+
+
+def schema_file(kind: Kind = "answer") -> str:
+    """:func:`schema_path` as a str."""
     name = _FILES[check_kind(kind)]
     for folder in _FOLDERS:
-        path = folder / name
-        if path.is_file():
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
             return path
     raise PlivoXMLPlusError(f"{name} is missing from this installation of plivoxml_plus (looked in {_FOLDERS[0]})")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-import threading
+from _thread import _local
 from typing import TYPE_CHECKING, Any, TypeGuard, Union
 
 from lxml import etree
@@ -24,13 +24,12 @@ from lxml import etree
 from .._errors import ParseError
 from .._files import FileRefused, FileTooLarge, read_file
 from .._xml_whitespace import XML_WHITESPACE_BYTES, xml_collapse
-from ._positions import doctype_position
 from ._result import Problem
 
 if TYPE_CHECKING:
     from ..elements import Element
 
-__all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load"]
+__all__ = ["MAX_BYTES", "REFUSED_DOCTYPE", "Loaded", "Source", "load", "parser"]
 
 MAX_BYTES = 1 << 20  # 1 MiB: a webhook answer is a few hundred bytes
 
@@ -49,8 +48,9 @@ class _NothingExternal(etree.Resolver):
         return self.resolve_string("", context)
 
 
-class _PerThread(threading.local):
-    """One parser per thread (lxml: cheaper than sharing one)."""
+class _PerThread(_local):
+    """One parser per thread (lxml: cheaper than sharing one). (``_thread._local`` is
+    ``threading.local``; the threading module is not loaded for it.)"""
 
     def __init__(self) -> None:
         self.parser = etree.XMLParser(
@@ -65,7 +65,13 @@ class _PerThread(threading.local):
         self.parser.resolvers.add(_NothingExternal())
 
 
-_local = _PerThread()
+_per_thread = _PerThread()
+
+
+def parser() -> etree.XMLParser:
+    """This thread's safe parser."""
+    return _per_thread.parser
+
 
 _DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?encoding[ \t\r\n]*=[ \t\r\n]*[\"']([^\"']*)[\"']")
 _LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
@@ -159,10 +165,12 @@ def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
     if len(data) > max_bytes:
         return _too_large(len(data), max_bytes, "bytes")
     try:
-        root = etree.fromstring(data, _local.parser)
+        root = etree.fromstring(data, _per_thread.parser)
     except etree.XMLSyntaxError as error:
         if not data.strip(XML_WHITESPACE_BYTES):  # (libxml2 says "Start tag expected" for whitespace)
             return Problem(1, 1, None, None, "the document is empty")
+        from ._positions import doctype_position  # (its patterns load for a document that is not plainly valid)
+
         doctype = doctype_position(data)  # (refused either way: the DOCTYPE is the cause worth naming)
         if doctype[0] is not None:
             return Problem(*doctype, None, None, REFUSED_DOCTYPE)
@@ -170,6 +178,8 @@ def _parse(data: bytes, max_bytes: int, *, is_text: bool) -> Loaded | Problem:
     # Bytes that start with "<" and a name start with the root element: no prolog,
     # so no DOCTYPE (one after the root element is a syntax error).
     if (data[0] != 0x3C or data[1] in _PROLOG_SECOND) and _has_doctype(root.getroottree().docinfo):
+        from ._positions import doctype_position
+
         line, column = doctype_position(data)
         return Problem(line, column, None, None, REFUSED_DOCTYPE)
     return root, data

@@ -1,10 +1,15 @@
-"""What validation returns: a :class:`ValidationResult` listing :class:`Problem` s."""
+"""What validation returns: a :class:`ValidationResult` listing :class:`Problem` s.
+
+Both are plain frozen classes with ``__slots__`` rather than attrs classes: a run
+of ``plivoxml-plus validate`` on a valid file creates none of them (it shares one
+result per kind) yet would pay for importing attrs, about a sixth of its start-up
+(issue 21, item 3). :class:`_Frozen` gives them what ``attrs.frozen`` gave: equality
+and hashing by value, a repr of every field, pickling, and no assignment.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
-import attrs
+from typing import Any, Literal, NoReturn
 
 from .._errors import ParseError
 from .._terminal import counted
@@ -17,8 +22,51 @@ Severity = Literal["error", "warning"]
 MAX_PROBLEMS = 100  # listed per document; the rest are counted in ``omitted``
 
 
-@attrs.frozen
-class Problem:
+class _Frozen:
+    """Value semantics over the fields named in ``__match_args__`` (the
+    constructor's order, as attrs set it), and no assignment after ``__init__``
+    (which sets them with ``_set``)."""
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+
+    def _set(self, *values: object) -> None:
+        for name, value in zip(self.__match_args__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, *self._values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{self.__class__.__name__}({fields})"
+
+    def __reduce__(self) -> tuple[type[_Frozen], tuple[Any, ...]]:
+        return self.__class__, self._values()
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        _refuse()
+
+    def __delattr__(self, name: str) -> NoReturn:
+        _refuse()
+
+
+def _refuse() -> NoReturn:
+    # attrs' own error, as when these were attrs classes (loaded only by a mistake)
+    import attrs
+
+    raise attrs.exceptions.FrozenInstanceError()
+
+
+class Problem(_Frozen):
     """One thing wrong with a document, located and explained.
 
     ``line`` and ``column`` are 1-based (``None`` when the input has no position,
@@ -33,13 +81,27 @@ class Problem:
     variant).
     """
 
+    __match_args__ = ("line", "column", "element", "attribute", "message", "count", "severity")
+    __slots__ = ("__weakref__", "attribute", "column", "count", "element", "line", "message", "severity")
     line: int | None
     column: int | None
     element: str | None
     attribute: str | None
     message: str
-    count: int = 1
-    severity: Severity = "error"
+    count: int
+    severity: Severity
+
+    def __init__(  # noqa: PLR0917 (positional, as when it was an attrs class)
+        self,
+        line: int | None,
+        column: int | None,
+        element: str | None,
+        attribute: str | None,
+        message: str,
+        count: int = 1,
+        severity: Severity = "error",
+    ) -> None:
+        self._set(line, column, element, attribute, message, count, severity)
 
     def __str__(self) -> str:
         said = self.message if self.severity == "error" else f"{self.severity}: {self.message}"
@@ -50,8 +112,7 @@ class Problem:
         return f"{self.line}:{self.column}: {said}"
 
 
-@attrs.frozen
-class ValidationResult:
+class ValidationResult(_Frozen):
     """The verdict on one document: true (``ok``) when none of its problems is
     an error (warnings alone leave it ok).
 
@@ -60,10 +121,17 @@ class ValidationResult:
     ``omitted_errors``).
     """
 
+    __match_args__ = ("kind", "problems", "omitted", "omitted_errors")
+    __slots__ = ("__weakref__", "kind", "omitted", "omitted_errors", "problems")
     kind: Kind
-    problems: tuple[Problem, ...] = ()
-    omitted: int = 0
-    omitted_errors: int = 0
+    problems: tuple[Problem, ...]
+    omitted: int
+    omitted_errors: int
+
+    def __init__(
+        self, kind: Kind, problems: tuple[Problem, ...] = (), omitted: int = 0, omitted_errors: int = 0
+    ) -> None:
+        self._set(kind, problems, omitted, omitted_errors)
 
     @property
     def ok(self) -> bool:

@@ -8,7 +8,7 @@ from ..._extras import require
 require("numpy", "audio", "mixing audio")
 
 from ._memory import DEFAULT_MEMORY_LIMIT  # noqa: E402
-from ._mixer import clamp, mix, mix_frames  # noqa: E402
+from ._mixer import clamp, mix, mix_frames, mix_kernel  # noqa: E402
 from ._render import AudioResult, CallAudio, Voice, render  # noqa: E402
 from ._signals import FRAME_MS, RATES, check_rate, check_samples, read_wav, tone, write_wav  # noqa: E402
 from ._talk import TalkDetector  # noqa: E402
@@ -26,6 +26,7 @@ __all__ = [
     "clamp",
     "mix",
     "mix_frames",
+    "mix_kernel",
     "read_wav",
     "render",
     "tone",

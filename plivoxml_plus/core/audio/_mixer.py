@@ -9,22 +9,55 @@ into its group's total, and each listener's row is one subtraction and one
 clamp: no listener's mix is summed on its own, and the work stays near the
 memory's bandwidth (each voice read once, each output written once: issue 21,
 item 7, bench/bench_mix.py).
+
+Two kernels make the rows, with the same sums and bit for bit the same output
+(tests/test_mix_kernels.py): NumPy's passes (add, subtract, clamp, one call each
+over a chunk), and, when Numba is installed (the ``speed`` extra), a compiled
+kernel that does them in one pass over each chunk (``_kernel``), several times
+as fast (bench/bench_mix.py) but with a one-off cost per process (importing
+Numba and loading or compiling the kernel: seconds, and LLVM's memory). The
+environment variable ``PLIVOXML_PLUS_MIXER``, read at the first mix (never at
+import), decides: ``numpy`` keeps NumPy's passes, ``numba`` demands the compiled
+kernel, unset or ``auto`` mixes with NumPy's passes until the process has mixed
+``PAYBACK_MEMBER_SAMPLES``, then with the compiled kernel if Numba imports
+(docs/audio.md#speed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+import threading
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from ..._errors import AudioError
+from ..._extras import require
 from ..bridge import NO_RULES, PairRules, Seat, group_hears
 from ._signals import FRAME_MS, Samples, check_rate, check_samples
 
-__all__ = ["clamp", "mix", "mix_frames"]
+__all__ = ["KERNEL_ENV", "clamp", "mix", "mix_frames", "mix_kernel"]
 
 Wide = npt.NDArray[np.int32]
+
+KERNEL_ENV = "PLIVOXML_PLUS_MIXER"
+KERNELS = ("auto", "numba", "numpy")
+
+# Under ``auto``, the member-samples (one sample of one listener's mix) NumPy's
+# passes mix in a process before the compiled kernel takes over: its one-off cost
+# over what it saves per member-sample (the ski-rental rule: switch once NumPy's
+# extra time has reached what the switch costs). Measured with bench/bench_mix.py's
+# bridges (16-bit frames, coaching, 8 and 16 kHz, N=2-50, interleaved rounds) on
+# the project's shared 2-core machine (NumPy 2.4, Numba 0.68): the compiled kernel
+# saves 1.3-2.9 ns per member-sample (median 2.0 ns at N=10-50); its first mix
+# costs 3.1-3.4 s when it compiles (a fresh install, or no writable cache folder)
+# and 1.0-1.2 s when it loads from Numba's cache, plus ~140 MB resident (LLVM).
+# The compile cost is the one counted (a process cannot know whether the cache
+# holds the kernel, and the memory is not paid back by speed): 3.3 s / 2.0 ns =
+# 1.65e9. (An hour of bench/bench_audio_e2e.py's 10-member call at 16 kHz mixes
+# 5.5e8: NumPy's passes all along.)
+PAYBACK_MEMBER_SAMPLES = 1_650_000_000
 
 
 # Samples mixed per pass: a pass's group totals and the row being made stay in the
@@ -79,11 +112,117 @@ def _runs(groups: list[str], names: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _mix_rows(
+Kernel = Callable[..., None]
+
+
+class _Choice:
+    """Which kernel mixes in this process: ``PLIVOXML_PLUS_MIXER`` read at the
+    first mix, then (``auto``) the member-samples mixed so far against ``payback``."""
+
+    def __init__(self, payback: int) -> None:
+        self.payback = payback
+        self.asked: str | None = None  # (None: no mix yet)
+        self.compiled: Kernel | None = None  # (None: NumPy's passes)
+        self.settled = False  # no more to decide: forced, or the compiled kernel tried (once)
+        self.mixed = 0  # member-samples mixed (a lost update under threads only delays the switch)
+        self.lock = threading.Lock()
+
+    def kernel(self) -> Kernel | None:
+        """The kernel for the next mix: the compiled one, or None for NumPy's passes."""
+        if not self.settled:
+            with self.lock:  # (one thread imports; the others wait for its answer)
+                if not self.settled:
+                    self._decide()
+        return self.compiled
+
+    def _decide(self) -> None:
+        if self.asked is None:
+            self.asked = os.environ.get(KERNEL_ENV, "").strip().lower() or "auto"
+            if self.asked not in KERNELS:
+                self.asked = None  # (read again at the next mix: the same error)
+                raise AudioError(
+                    f"{KERNEL_ENV} = {os.environ[KERNEL_ENV]!r} is not allowed; "
+                    f"allowed: {', '.join(KERNELS)} (or unset: auto)"
+                )
+        if self.asked == "numpy":
+            self.settled = True
+        elif self.asked == "numba":  # demanded: its absence is an error naming the extra
+            require("numba", "speed", f"{KERNEL_ENV}=numba (the compiled mixer)")
+            from ._kernel import mix_chunk
+
+            self.compiled, self.settled = mix_chunk, True
+        elif self.mixed >= self.payback:  # auto, paid back: tried once, whatever the outcome
+            self.settled = True
+            try:
+                from ._kernel import mix_chunk
+            except ImportError:  # (without Numba: NumPy's passes, no error, never tried again)
+                return
+            self.compiled = mix_chunk
+
+
+_choice = _Choice(PAYBACK_MEMBER_SAMPLES)
+
+
+def _choose_afresh(payback: int = PAYBACK_MEMBER_SAMPLES) -> None:
+    """Forget the choice (and the member-samples mixed): the next mix reads
+    ``PLIVOXML_PLUS_MIXER`` again, and ``auto`` switches after ``payback``
+    member-samples (the seam of tests/test_mix_kernels.py and bench/bench_mix.py)."""
+    global _choice  # noqa: PLW0603 (the process's one choice, replaced whole)
+    _choice = _Choice(payback)
+
+
+def mix_kernel() -> str:
+    """Which kernel mixes now in this process: ``"numba"`` (the compiled one, the
+    ``speed`` extra) or ``"numpy"``. From ``PLIVOXML_PLUS_MIXER``, read at the first
+    mix (or here); under ``auto`` it turns from ``"numpy"`` to ``"numba"`` once the
+    process has mixed ``PAYBACK_MEMBER_SAMPLES`` (docs/audio.md#speed)."""
+    return "numpy" if _choice.kernel() is None else "numba"
+
+
+def _mix_rows(plan: _Plan, voices: Sequence[npt.NDArray[np.integer]], count: int, out: npt.NDArray[np.integer]) -> None:
+    """Fill ``out`` (a row per listener; int16: clamped, int32: not) from ``voices``
+    (one per speaker, in the plan's order), with the kernel chosen now."""
+    choice = _choice
+    compiled = choice.kernel()  # (at the first mix, even one with no one to mix)
+    if not plan.speakers or not plan.listeners:
+        return  # (silence: ``out`` stays as it is)
+    if compiled is None:
+        _numpy_rows(plan, voices, count, out)
+    else:
+        _compiled_rows(compiled, plan, voices, count, out)
+    choice.mixed += len(plan.listeners) * count
+
+
+def _compiled_rows(
+    compiled: Kernel,
+    plan: _Plan,
+    voices: Sequence[npt.NDArray[np.integer]],
+    count: int,
+    out: npt.NDArray[np.integer],
+) -> None:
+    """``_mix_rows`` with the compiled kernel, ``CHUNK`` samples at a time: each
+    chunk of every voice is copied into one block (a row per speaker, in the
+    processor's cache) that the kernel reads in a single pass."""
+    spans = np.array(plan.spans, dtype=np.int64)
+    hears = np.zeros((len(plan.allowed), len(plan.spans)), dtype=np.bool_)
+    for lg, allowed in enumerate(plan.allowed):
+        hears[lg, allowed] = True
+    taking = np.array(plan.taking, dtype=np.int64)
+    own = np.array(plan.own, dtype=np.int64)
+    narrow = all(voice.dtype == np.int16 for voice in voices)
+    wide = np.empty((len(voices), min(CHUNK, count)), dtype=np.int16 if narrow else np.int32)
+    clamp_here = out.dtype == np.int16
+    for begin in range(0, count, CHUNK):
+        end = min(begin + CHUNK, count)
+        for speaker, voice in enumerate(voices):  # (refusing what NumPy's passes refuse: floats)
+            np.copyto(wide[speaker, : end - begin], voice[begin:end], casting="same_kind")
+        compiled(wide, end - begin, spans, hears, taking, own, out, begin, clamp_here)
+
+
+def _numpy_rows(
     plan: _Plan, voices: Sequence[npt.NDArray[np.integer]], count: int, out: npt.NDArray[np.integer]
 ) -> None:
-    """Fill ``out`` (a row per listener; int16: clamped, int32: not) from ``voices``
-    (one per speaker, in the plan's order), ``CHUNK`` samples at a time: per chunk,
+    """``_mix_rows`` with NumPy's passes, ``CHUNK`` samples at a time: per chunk,
     each voice is read once into its group's total, and each listener's row is
     one subtraction and one clamp, straight into its output; the totals and the
     row being made stay in the processor's cache (issue 21, item 7)."""
@@ -134,11 +273,8 @@ def mix(
     ``count``; a member without one is silent). Members that do not hear get no
     entry (they hear their own source instead)."""
     plan = _Plan(seats, rules, set(voices))
-    if not plan.listeners:
-        return {}
     out = np.zeros((len(plan.listeners), count), dtype=np.int32)
-    if plan.speakers:
-        _mix_rows(plan, [voices[seat.call] for seat in plan.speakers], count, out)
+    _mix_rows(plan, [voices[seat.call] for seat in plan.speakers], count, out)
     return {seat.call: out[i] for i, seat in enumerate(plan.listeners)}
 
 
@@ -176,8 +312,7 @@ def mix_frames(
         )
     plan = _Plan(seats, rules, set(checked))
     out = np.zeros((len(plan.listeners), count), dtype=np.int16)
-    if plan.speakers and plan.listeners:
-        _mix_rows(plan, [checked[seat.call] for seat in plan.speakers], count, out)
+    _mix_rows(plan, [checked[seat.call] for seat in plan.speakers], count, out)
     row = {seat.call: i for i, seat in enumerate(plan.listeners)}
     silence = np.zeros(count, dtype=np.int16)
     return {seat.call: out[row[seat.call]] if seat.call in row else silence for seat in seats}
