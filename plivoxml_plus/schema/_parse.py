@@ -126,9 +126,10 @@ def _way(check: Check[Any]) -> int:
 
 
 def _seen(check: Check[Any]) -> tuple[Set[str], ...]:
-    """The values the constructor takes from ``check``'s sets without marking the
-    instance ``_fresh`` (a value new to its check, of which no template is kept yet:
-    _base.write_children); none where it never marks one (see _init_source.py)."""
+    """The values the constructor takes from ``check``'s sets without naming the
+    attribute in the instance's ``_fresh`` (its values new to their checks, which
+    serializing sets on a copy of a template: _base.write_children); none where it
+    never names one (see _init_source.py)."""
     if "remembers" not in check_shape(check):
         return ()
     if isinstance(check, OrWords):  # its words, then its other check's values
@@ -215,7 +216,7 @@ def _accepted_element(loaded: Loaded, node: etree._Element) -> Element:
     wire: dict[str, str] = {}
     last = -1  # the place of the attribute before (a document may write them in any order)
     ordered = True
-    fresh = False
+    fresh: dict[str, None] | None = None
     value: Any
     for xml, text in node.items():
         reading = readings.get(xml)
@@ -237,12 +238,14 @@ def _accepted_element(loaded: Loaded, node: etree._Element) -> Element:
             value, given, written = tuple(text.split(",")), text, text
         else:
             return _element(loaded, node)
-        if seen and not fresh:  # marked as the constructor marks it (see _seen)
+        if seen:  # marked as the constructor marks it (see _seen)
             for values in seen:
                 if given in values:
                     break
             else:
-                fresh = True
+                if fresh is None:
+                    fresh = {}
+                fresh[xml] = None
         store[attribute] = value
         wire[xml] = written
         if order < last:
@@ -251,8 +254,8 @@ def _accepted_element(loaded: Loaded, node: etree._Element) -> Element:
     if not ordered:
         wire = {xml: wire[xml] for xml in cls._xml_order if xml in wire}  # type: ignore[attr-defined]
     store["_wire"] = wire
-    if fresh:
-        store["_fresh"] = True
+    if fresh is not None:
+        store["_fresh"] = fresh
     if has_content:
         if not nests:
             content = (own_text(node) if len(node) else node.text or "").strip(XML_WHITESPACE)
