@@ -25,7 +25,8 @@ def test_an_event_in_a_later_bucket_waits_unordered_until_the_clock_reaches_it()
     assert len(clock) == 4
     clock.soon.clear()
     assert clock.next_time() == 3 * BUCKET  # the next bucket, put in order when reached
-    assert sorted(entry[0] for entry in clock.soon) == [3 * BUCKET, 3 * BUCKET + 1]
+    assert [entry[0] for entry in clock.ready] == [3 * BUCKET + 1, 3 * BUCKET]  # (latest first)
+    assert not clock.soon
 
 
 # (delay ms, follow-up delay ms or None, cancel the previous entry): what an action schedules
@@ -75,3 +76,53 @@ def test_events_run_in_the_order_of_one_heap_of_time_and_sequence(plan: list[Any
         if seq not in cancelled:
             expected.append((when, seq))
     assert ran == expected
+
+
+def test_the_bucket_reached_is_sorted_once_and_an_event_added_to_it_waits_in_the_heap():
+    sim = Simulation()
+    clock = sim._world.clock
+    ran: list[tuple[int, str]] = []
+
+    def note(label: str) -> None:
+        ran.append((clock.now, label))
+
+    def first(label: str) -> None:
+        note(label)
+        clock.at(clock.now + 1, note, "added to the bucket running")
+
+    base = 4 * BUCKET
+    for when, label in ((base + 9, "c"), (base + 3, "a"), (base + 9, "d"), (base + 5, "b")):
+        clock.at(when, first if label == "a" else note, label)
+    assert clock.next_time() == base + 3
+    # (time, sequence) latest first, so the next is popped from the end; c was scheduled before d
+    assert [(entry[0], entry[3]) for entry in clock.ready] == [
+        (base + 9, "d"),
+        (base + 9, "c"),
+        (base + 5, "b"),
+        (base + 3, "a"),
+    ]
+    assert not clock.soon
+    sim.run()
+    assert ran == [
+        (base + 3, "a"),
+        (base + 4, "added to the bucket running"),
+        (base + 5, "b"),
+        (base + 9, "c"),
+        (base + 9, "d"),
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, BUCKET - 1), st.booleans()), min_size=1, max_size=40))
+def test_a_bucket_of_any_size_is_sorted_by_time_then_sequence(offsets: list[tuple[int, bool]]) -> None:
+    clock = Clock()
+    taken = [clock.take() for _ in offsets]  # sequence numbers taken before, pushed later (a call's inputs)
+    for (offset, early), seq in zip(offsets, taken, strict=True):
+        if early:
+            clock.push(2 * BUCKET + offset, seq, print)
+        else:
+            clock.at(2 * BUCKET + offset, print)
+    assert clock.next_time() == 2 * BUCKET + min(offset for offset, _ in offsets)
+    order = [(entry[0], entry[1]) for entry in clock.ready]
+    assert order == sorted(order, reverse=True)
+    assert len(order) == len(offsets) and not clock.soon
