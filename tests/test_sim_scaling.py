@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plivoxml_plus.core import Simulation
-from plivoxml_plus.core._clock import BUCKET_SHIFT, Clock
+from plivoxml_plus.core._clock import BUCKET_SHIFT, SORTED_FROM, Clock
 
 BUCKET = 1 << BUCKET_SHIFT
 
@@ -25,8 +25,7 @@ def test_an_event_in_a_later_bucket_waits_unordered_until_the_clock_reaches_it()
     assert len(clock) == 4
     clock.soon.clear()
     assert clock.next_time() == 3 * BUCKET  # the next bucket, put in order when reached
-    assert [entry[0] for entry in clock.ready] == [3 * BUCKET + 1, 3 * BUCKET]  # (latest first)
-    assert not clock.soon
+    assert sorted(entry[0] for entry in clock.soon) == [3 * BUCKET, 3 * BUCKET + 1]
 
 
 # (delay ms, follow-up delay ms or None, cancel the previous entry): what an action schedules
@@ -78,7 +77,7 @@ def test_events_run_in_the_order_of_one_heap_of_time_and_sequence(plan: list[Any
     assert ran == expected
 
 
-def test_the_bucket_reached_is_sorted_once_and_an_event_added_to_it_waits_in_the_heap():
+def test_a_bucket_of_many_reached_is_sorted_once_and_an_event_added_to_it_waits_in_the_heap():
     sim = Simulation()
     clock = sim._world.clock
     ran: list[tuple[int, str]] = []
@@ -91,16 +90,17 @@ def test_the_bucket_reached_is_sorted_once_and_an_event_added_to_it_waits_in_the
         clock.at(clock.now + 1, note, "added to the bucket running")
 
     base = 4 * BUCKET
-    for when, label in ((base + 9, "c"), (base + 3, "a"), (base + 9, "d"), (base + 5, "b")):
+    # two at the same time (c before d: scheduled first), and enough others to be many
+    plan = [(base + 9, "c"), (base + 3, "a"), (base + 9, "d"), (base + 5, "b")]
+    plan += [(base + 20 + n, f"later {n}") for n in range(SORTED_FROM)]
+    for when, label in reversed(plan[4:]):
+        clock.at(when, note, label)
+    for when, label in plan[:4]:
         clock.at(when, first if label == "a" else note, label)
     assert clock.next_time() == base + 3
-    # (time, sequence) latest first, so the next is popped from the end; c was scheduled before d
-    assert [(entry[0], entry[3]) for entry in clock.ready] == [
-        (base + 9, "d"),
-        (base + 9, "c"),
-        (base + 5, "b"),
-        (base + 3, "a"),
-    ]
+    # (time, sequence) latest first, so the next is popped from the end
+    expected = [*sorted(plan[4:], reverse=True), (base + 9, "d"), (base + 9, "c"), (base + 5, "b"), (base + 3, "a")]
+    assert [(entry[0], entry[3]) for entry in clock.ready] == expected
     assert not clock.soon
     sim.run()
     assert ran == [
@@ -109,12 +109,22 @@ def test_the_bucket_reached_is_sorted_once_and_an_event_added_to_it_waits_in_the
         (base + 5, "b"),
         (base + 9, "c"),
         (base + 9, "d"),
+        *sorted(plan[4:]),
     ]
 
 
+def test_a_bucket_of_a_few_reached_goes_to_the_heap():
+    clock = Clock()
+    for offset in range(SORTED_FROM - 1, 0, -1):
+        clock.at(2 * BUCKET + offset, print)
+    assert clock.next_time() == 2 * BUCKET + 1
+    assert not clock.ready
+    assert sorted(entry[0] for entry in clock.soon) == [2 * BUCKET + n for n in range(1, SORTED_FROM)]
+
+
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, BUCKET - 1), st.booleans()), min_size=1, max_size=40))
-def test_a_bucket_of_any_size_is_sorted_by_time_then_sequence(offsets: list[tuple[int, bool]]) -> None:
+@given(st.lists(st.tuples(st.integers(0, BUCKET - 1), st.booleans()), min_size=SORTED_FROM, max_size=40))
+def test_a_bucket_of_many_is_sorted_by_time_then_sequence(offsets: list[tuple[int, bool]]) -> None:
     clock = Clock()
     taken = [clock.take() for _ in offsets]  # sequence numbers taken before, pushed later (a call's inputs)
     for (offset, early), seq in zip(offsets, taken, strict=True):

@@ -14,15 +14,15 @@ Every bucket before the current one is empty and every later one holds only
 later events, so events run in exactly the order a single heap of (time,
 sequence) gives.
 
-The current bucket is sorted once when the clock reaches it (``ready``, latest
-first: the next is popped from its end); a bucket of many is sorted by two
-sorts on whole-number keys, time after sequence (sorting is stable). A heap of
+A bucket of many events is sorted once when the clock reaches it (``ready``,
+latest first: the next is popped from its end), by two sorts on whole-number
+keys, time after sequence (sorting is stable); a bucket of a few goes to the
+heap (``soon``), as do events scheduled into the current bucket after it was
+reached: the next event is the earlier of the two heads. A heap of
 entries paid a comparison of two lists per level for every event, and its depth
 grew with the events per bucket, that is with the calls talking at once: at
 8,000 calls (``bench/bench_concurrent.py``), about 40% of the instructions per
-event added over 500 calls (counted with cachegrind). An event scheduled into the
-current bucket once it is sorted goes to a small heap (``soon``): the next
-event is the earlier of the two heads.
+event added over 500 calls (counted with cachegrind).
 
 The clock ends at ``MAX_MS`` (see ``_settings``): no run can go past it, so an
 event that would fall after it (a long Play repeated, a timer set near the end)
@@ -32,14 +32,14 @@ never happens, and is not even queued.
 from __future__ import annotations
 
 from collections.abc import Callable
-from heapq import heappop, heappush
+from heapq import heapify, heappop, heappush
 from operator import itemgetter
 from typing import Any
 
 from ..elements._checks import Refused
 from ._settings import AT_LEAST_ZERO, MAX_MS, shown
 
-__all__ = ["BUCKET_SHIFT", "SKIP", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
+__all__ = ["BUCKET_SHIFT", "SKIP", "SORTED_FROM", "Clock", "Entry", "format_seconds", "seconds", "to_ms"]
 
 Action = Callable[[Any], None]
 # [time, sequence, action, argument]: a list, so that cancelling is setting the action to SKIP
@@ -55,17 +55,17 @@ def SKIP(argument: Any) -> None:
 
 
 _WHEN, _SEQ = itemgetter(0), itemgetter(1)
-# From this many entries a bucket is sorted on whole-number keys: below it, the
-# keys' arrays cost more than comparing the few entries as lists (measured)
-_KEYED_FROM = 8
+# From this many entries a bucket reached is sorted into ``ready``; fewer go to
+# the heap ``soon``, which costs less for a few (measured: the sorts' set-up)
+SORTED_FROM = 8
 
 
 class Clock:
     """Pending events and the current time (``now``, in ms).
 
     ``ready``: the current bucket's events as they were when the clock reached
-    it, latest first (the next is ``ready[-1]``); ``soon``: the heap of those
-    scheduled into buckets up to ``bucket`` (the current one) since;
+    it, latest first (the next is ``ready[-1]``), if they were many; ``soon``:
+    the heap of the others in buckets up to ``bucket`` (the current one);
     ``later``: each later bucket's events, unordered; ``buckets``: the heap of
     the later buckets' numbers. The lists ``ready`` and ``soon`` are the same
     objects for the clock's life (the run loop holds them): refilling ``ready``
@@ -115,17 +115,22 @@ class Clock:
 
     def refill(self) -> bool:
         """Move the next bucket's events into ``ready`` (empty, as is ``soon``),
-        latest first; False if no event is pending."""
+        latest first, or if they are few, into the heap ``soon``; False if no
+        event is pending."""
         if not self.buckets:
             return False
         self.bucket = bucket = heappop(self.buckets)
+        waiting = self.later.pop(bucket)
+        if len(waiting) < SORTED_FROM:  # a few: a heap of them costs less than sorting
+            soon = self.soon
+            soon.extend(waiting)
+            heapify(soon)
+            return True
         ready = self.ready
-        ready.extend(self.later.pop(bucket))
-        if len(ready) < _KEYED_FROM:
-            ready.sort(reverse=True)  # (entries compare as lists: sequences differ, actions are never reached)
-        else:  # (time, sequence) descending: by sequence, then by time keeping that order
-            ready.sort(key=_SEQ, reverse=True)
-            ready.sort(key=_WHEN, reverse=True)
+        ready.extend(waiting)
+        # (time, sequence) descending: by sequence, then by time keeping that order
+        ready.sort(key=_SEQ, reverse=True)
+        ready.sort(key=_WHEN, reverse=True)
         return True
 
     def take(self) -> int:

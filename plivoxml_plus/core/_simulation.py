@@ -760,13 +760,22 @@ class Simulation:
         # growing heap found little and cost a third of the time. Restored after.
         with paused_collection():
             try:
-                while ready or soon or clock.refill():
+                while True:
                     # the next entry: the earlier of the sorted bucket's and the heap's
-                    late = bool(soon) and (not ready or soon[0] < ready[-1])
-                    when = soon[0][0] if late else ready[-1][0]
-                    if when > limit:
+                    if ready and not (soon and soon[0] < ready[-1]):
+                        when = ready[-1][0]
+                        if when > limit:
+                            break
+                        _, _, action, argument = ready.pop()
+                    elif soon:
+                        when = soon[0][0]
+                        if when > limit:
+                            break
+                        _, _, action, argument = heappop(soon)
+                    elif clock.refill():
+                        continue
+                    else:
                         break
-                    _, _, action, argument = heappop(soon) if late else ready.pop()
                     if action is SKIP:
                         continue
                     clock.now = when
