@@ -10,8 +10,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plivoxml_plus import Response, Wait
 from plivoxml_plus.core import Simulation
 from plivoxml_plus.core._clock import BUCKET_SHIFT, SORTED_FROM, Clock
+from plivoxml_plus.core.callflow._call import Call
 
 BUCKET = 1 << BUCKET_SHIFT
 
@@ -136,3 +138,14 @@ def test_a_bucket_of_many_is_sorted_by_time_then_sequence(offsets: list[tuple[in
     order = [(entry[0], entry[1]) for entry in clock.ready]
     assert order == sorted(order, reverse=True)
     assert len(order) == len(offsets) and not clock.soon
+
+
+def test_a_call_s_next_input_waits_as_the_function_and_the_call_not_a_bound_method_made_per_input():
+    sim = Simulation()
+    sim.call("alice", Response().add(Wait(length=60)))
+    sim.talk("alice", start=5, end=7)
+    call = sim._calls["alice"]
+    (entry,) = call.pushed.values()
+    assert entry[2] is Call._next_input and entry[3] is call
+    sim.run()
+    assert call.script_pos == len(call.script) == 2 and not call.pushed  # both inputs ran, through it
