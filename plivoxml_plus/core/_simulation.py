@@ -748,7 +748,8 @@ class Simulation:
         # without until, the horizon counts from here: a run after run(until=...) goes
         # on from there (the clock is never set back), and never past the clock's end
         limit = min(clock.now + round(world.options.horizon * 1000), MAX_MS) if until is None else until
-        soon = clock.soon  # (the same list for the clock's life: refill fills it again)
+        # (the same lists for the clock's life: refill fills ready again)
+        ready, soon = clock.ready, clock.soon
         processed = 0
         # progress is told every _PROGRESS_EVERY events: one comparison per event when
         # it is not wanted (-1 is never reached), no wall clock read in the loop
@@ -759,11 +760,22 @@ class Simulation:
         # growing heap found little and cost a third of the time. Restored after.
         with paused_collection():
             try:
-                while soon or clock.refill():
-                    when = soon[0][0]
-                    if when > limit:
+                while True:
+                    # the next entry: the earlier of the sorted bucket's and the heap's
+                    if ready and not (soon and soon[0] < ready[-1]):
+                        when = ready[-1][0]
+                        if when > limit:
+                            break
+                        _, _, action, argument = ready.pop()
+                    elif soon:
+                        when = soon[0][0]
+                        if when > limit:
+                            break
+                        _, _, action, argument = heappop(soon)
+                    elif clock.refill():
+                        continue
+                    else:
                         break
-                    _, _, action, argument = heappop(soon)
                     if action is SKIP:
                         continue
                     clock.now = when

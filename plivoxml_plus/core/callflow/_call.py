@@ -387,9 +387,11 @@ class Call:
         if self.script_pos < len(self.script):
             when, seq, _, _ = self.script[self.script_pos]
             if seq not in self.pushed:
-                self.pushed[seq] = self.world.clock.push(when, seq, self._next_input)
+                # (the function and the call, not a bound method: no object made and
+                # freed per input, the free touching memory long out of the cache)
+                self.pushed[seq] = self.world.clock.push(when, seq, Call._next_input, self)
 
-    def _next_input(self, _: object) -> None:
+    def _next_input(self) -> None:
         # the entry due is always the next input's: every earlier one has run, every
         # other pushed one is later
         _, seq, kind, argument = self.script[self.script_pos]
