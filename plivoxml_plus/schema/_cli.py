@@ -43,7 +43,7 @@ from ._validate import compiled, validate
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = ["read_validate_arguments", "register"]
 
@@ -118,9 +118,9 @@ def register(commands: Any) -> None:
         type=_jobs_count,
         default=_DEFAULTS["jobs"],
         metavar="N",
-        help="check the documents in N processes at once (0: one per CPU; default 1); output and exit "
-        f"status are the same. A process is started for every {MIN_SHARE} documents at most: "
-        "fewer take less time than starting it",
+        help="check the documents in N processes at once (0: one per CPU; default 1), with the same output "
+        f"and exit status; at most one process per {MIN_SHARE} documents (fewer are checked in less time "
+        "than a process takes to start)",
     )
     check.set_defaults(run=run_validate)
 
@@ -144,40 +144,41 @@ def register(commands: Any) -> None:
     show.set_defaults(run=run_schema)
 
 
-def _max_bytes(text: str) -> int | None:
-    """--max-bytes' value, or None when ``text`` is not an integer from 1 to MAX_BYTES_LIMIT."""
+def _integer(text: str, lowest: int, highest: int | None = None) -> int | None:
+    """The integer ``text`` gives, from ``lowest`` to ``highest``, or None."""
     try:
         value = int(text)
     except ValueError:  # (also a string of more digits than int() converts)
         return None
-    return value if 1 <= value <= MAX_BYTES_LIMIT else None
+    return value if lowest <= value and (highest is None or value <= highest) else None
 
 
-def _positive_int(text: str) -> int:
-    import argparse  # (loaded already: argparse is what calls this)
-
-    value = _max_bytes(text)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer from 1 to {MAX_BYTES_LIMIT}")
-    return value
+def _max_bytes(text: str) -> int | None:
+    """--max-bytes' value, or None when ``text`` is not an integer from 1 to MAX_BYTES_LIMIT."""
+    return _integer(text, 1, MAX_BYTES_LIMIT)
 
 
 def _jobs(text: str) -> int | None:
     """--jobs' value, or None when ``text`` is not an integer of 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        return None
-    return value if value >= 0 else None
+    return _integer(text, 0)
 
 
-def _jobs_count(text: str) -> int:
-    import argparse  # (loaded already: argparse is what calls this)
+def _argument(read: Callable[[str], int | None], allowed: str) -> Callable[[str], int]:
+    """An argparse type: what ``read`` gives, or argparse's usage error saying what is ``allowed``."""
 
-    value = _jobs(text)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (an integer, 0 for one per CPU)")
-    return value
+    def convert(text: str) -> int:
+        import argparse  # (loaded already: argparse is what calls this)
+
+        value = read(text)
+        if value is None:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {allowed}")
+        return value
+
+    return convert
+
+
+_positive_int = _argument(_max_bytes, f"an integer from 1 to {MAX_BYTES_LIMIT}")
+_jobs_count = _argument(_jobs, "a number of processes (an integer, 0 for one per CPU)")
 
 
 # validate's options that take a value: the value a text gives, None if it is not allowed
