@@ -34,12 +34,14 @@ __all__ = ["MIN_SHARE", "processes", "shared"]
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# The fewest files a process is started for. Measured here (in-process, fresh runs):
-# starting one costs the run about 6 ms (the fork, the child's start on the other CPU,
-# its results pickled and read back) and checking a webhook answer about 20 µs, so
-# two shares of 500 files about break even (1,000 files: 0.88-1.05x one process;
-# 250: 1.45x; 10,000 files: 0.77x in bench/bench_cli.py).
-MIN_SHARE = 500
+# The fewest files a process is started for: the measured break-even. Starting one
+# costs the run several milliseconds (the fork, the child's start on the other CPU,
+# its results pickled and read back), and a child checks its share slower than the
+# run checks its own (its caches cold); checking a webhook answer takes 20-30 µs.
+# Measured here, whole runs of `validate --jobs 2` against one process, interleaved,
+# median ratio of 15: 1,000 files 0.95-1.10x (two processes of 500: no gain),
+# 2,000 files 0.94-1.03x, 4,000 files 0.81x, 10,000 files 0.75-0.87x.
+MIN_SHARE = 1000
 
 
 def processes(jobs: int, files: int) -> int:
