@@ -58,9 +58,7 @@ _STDIN_NAME = "<stdin>"
 MAX_BYTES_LIMIT = 1 << 30
 FORMATS = ("text", "json")
 # validate's options' defaults, for argparse and the plain reader alike
-_DEFAULTS: dict[str, object] = {
-    "kind": "answer", "format": "text", "strict": False, "max_bytes": MAX_BYTES, "jobs": 1,
-}  # fmt: skip
+_DEFAULTS: dict[str, object] = {"kind": "answer", "format": "text", "strict": False, "max_bytes": MAX_BYTES, "jobs": 1}
 
 EXIT_CODES = (
     "Exit status: 0 every document valid (warnings alone pass, unless --strict); "
