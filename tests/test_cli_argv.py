@@ -26,6 +26,7 @@ OPTIONS = (
     "--kind", "--format", "--max-bytes", "--strict", "--kind=sound", "--kind=answer", "--kind=", "--format=json",
     "--format=text", "--max-bytes=5", "--max-bytes=0", "--max-bytes=1=2", "--strict=1", "--ki", "--form", "--max",
     "--str", "-h", "--help", "--version", "-k", "--", "-", "-5", "-x y", "--kind=-",
+    "--jobs", "-j", "--jobs=2", "--jobs=0", "--jobs=-1", "--jobs=", "-j2", "-j=2", "-j 2", "--jo", "-jj", "-J",
 )  # fmt: skip
 VALUES = (
     "answer", "sound", "text", "json", "bad", "12", " 7 ", "1_000", "+3", "0", "-1", str(1 << 30), str((1 << 30) + 1),
@@ -50,6 +51,8 @@ def argparse_reads(arguments: list[str]) -> dict[str, object] | None:
 @example(["--strict", "a.xml", "-", "--kind", "sound", "--format=json", "--max-bytes", "12"])
 @example(["a.xml", "--strict", "b.xml"])
 @example(["--max-bytes", " 7 ", "a.xml"])
+@example(["-j", "2", "a.xml", "--jobs", "0"])
+@example(["a.xml", "-j", "-1"])
 def test_what_the_plain_reader_accepts_argparse_reads_the_same(arguments):
     plain = read_validate_arguments(arguments)
     if plain is not None:
@@ -65,6 +68,9 @@ def test_what_the_plain_reader_accepts_argparse_reads_the_same(arguments):
         ["--kind=sound", "--format=text", "--max-bytes=1_000", "a.xml", "b.xml"],
         ["a.xml", "--strict", "--kind", "sound"],
         ["--strict", "a.xml", "b.xml", "--format", "json"],
+        ["--jobs", "2", "folder"],
+        ["-j", "0", "--format=json", "folder", "b.xml"],
+        ["folder", "--jobs=4"],
     ],
 )
 def test_common_command_lines_are_read_plainly(arguments):
@@ -74,8 +80,11 @@ def test_common_command_lines_are_read_plainly(arguments):
 
 @pytest.mark.parametrize(
     "arguments",
-    [[], ["-h"], ["--ki", "sound", "a.xml"], ["--kind", "bad", "a.xml"], ["a.xml", "--strict", "b.xml"], ["--", "-x"]],
-)
+    [
+        [], ["-h"], ["--ki", "sound", "a.xml"], ["--kind", "bad", "a.xml"], ["a.xml", "--strict", "b.xml"],
+        ["--", "-x"], ["--jobs", "-1", "a.xml"], ["-j=2", "a.xml"], ["-j2", "a.xml"], ["--jobs", "x", "a.xml"],
+    ],
+)  # fmt: skip
 def test_help_errors_and_the_rest_are_left_to_argparse(arguments):
     assert read_validate_arguments(arguments) is None
 
@@ -115,7 +124,7 @@ def _modules(code: str) -> set[str]:
     return set(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
 
 
-@pytest.mark.parametrize("how", ["file", "folder", "options"])
+@pytest.mark.parametrize("how", ["file", "folder", "options", "jobs"])
 def test_a_valid_run_loads_nothing_but_the_package_beyond_lxml(tmp_path, how):
     document = tmp_path / "answer.xml"
     document.write_text('<?xml version="1.0"?>\n<Response><Speak>Hi</Speak><Conference>room</Conference></Response>')
@@ -123,6 +132,7 @@ def test_a_valid_run_loads_nothing_but_the_package_beyond_lxml(tmp_path, how):
         "file": [str(document)],
         "folder": [str(tmp_path)],
         "options": ["--strict", "--kind", "answer", "--max-bytes=4096", str(document)],
+        "jobs": ["--jobs", "2", str(tmp_path)],  # (one file: checked here, with nothing loaded for workers)
     }[how]
     loaded = _modules(
         "import sys\nfrom plivoxml_plus.cli import main\n"

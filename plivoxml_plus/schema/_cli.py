@@ -39,10 +39,11 @@ from ._location import _FOLDERS as SCHEMA_FOLDERS
 from ._location import KINDS, SOUND_URLS, Kind, schema_file
 from ._read import MAX_BYTES
 from ._result import Problem, ValidationResult, omitted_line
-from ._validate import validate
+from ._validate import compiled, validate
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
 
 __all__ = ["read_validate_arguments", "register"]
 
@@ -57,7 +58,7 @@ _STDIN_NAME = "<stdin>"
 MAX_BYTES_LIMIT = 1 << 30
 FORMATS = ("text", "json")
 # validate's options' defaults, for argparse and the plain reader alike
-_DEFAULTS: dict[str, object] = {"kind": "answer", "format": "text", "strict": False, "max_bytes": MAX_BYTES}
+_DEFAULTS: dict[str, object] = {"kind": "answer", "format": "text", "strict": False, "max_bytes": MAX_BYTES, "jobs": 1}
 
 EXIT_CODES = (
     "Exit status: 0 every document valid (warnings alone pass, unless --strict); "
@@ -69,6 +70,8 @@ EXIT_CODES = (
 
 def register(commands: Any) -> None:
     """Add ``validate`` and ``schema`` to the ``plivoxml-plus`` subcommands."""
+    from ._jobs import MIN_SHARE  # (for the help: a plain run loads nothing for --jobs)
+
     check = commands.add_parser(
         "validate",
         help="check Plivo XML documents against the XSD",
@@ -107,6 +110,16 @@ def register(commands: Any) -> None:
         metavar="N",
         help=f"refuse documents larger than N bytes (default {MAX_BYTES}; at most {MAX_BYTES_LIMIT})",
     )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs_count,
+        default=_DEFAULTS["jobs"],
+        metavar="N",
+        help="check the documents in N processes at once (0: one per CPU; default 1), with the same output "
+        f"and exit status; at most one process per {MIN_SHARE} documents (fewer are checked in less time "
+        "than a process takes to start)",
+    )
     check.set_defaults(run=run_validate)
 
     show = commands.add_parser(
@@ -129,22 +142,41 @@ def register(commands: Any) -> None:
     show.set_defaults(run=run_schema)
 
 
-def _max_bytes(text: str) -> int | None:
-    """--max-bytes' value, or None when ``text`` is not an integer from 1 to MAX_BYTES_LIMIT."""
+def _integer(text: str, lowest: int, highest: int | None = None) -> int | None:
+    """The integer ``text`` gives, from ``lowest`` to ``highest``, or None."""
     try:
         value = int(text)
     except ValueError:  # (also a string of more digits than int() converts)
         return None
-    return value if 1 <= value <= MAX_BYTES_LIMIT else None
+    return value if lowest <= value and (highest is None or value <= highest) else None
 
 
-def _positive_int(text: str) -> int:
-    import argparse  # (loaded already: argparse is what calls this)
+def _max_bytes(text: str) -> int | None:
+    """--max-bytes' value, or None when ``text`` is not an integer from 1 to MAX_BYTES_LIMIT."""
+    return _integer(text, 1, MAX_BYTES_LIMIT)
 
-    value = _max_bytes(text)
-    if value is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer from 1 to {MAX_BYTES_LIMIT}")
-    return value
+
+def _jobs(text: str) -> int | None:
+    """--jobs' value, or None when ``text`` is not an integer of 0 or more."""
+    return _integer(text, 0)
+
+
+def _argument(read: Callable[[str], int | None], allowed: str) -> Callable[[str], int]:
+    """An argparse type: what ``read`` gives, or argparse's usage error saying what is ``allowed``."""
+
+    def convert(text: str) -> int:
+        import argparse  # (loaded already: argparse is what calls this)
+
+        value = read(text)
+        if value is None:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {allowed}")
+        return value
+
+    return convert
+
+
+_positive_int = _argument(_max_bytes, f"an integer from 1 to {MAX_BYTES_LIMIT}")
+_jobs_count = _argument(_jobs, "a number of processes (an integer, 0 for one per CPU)")
 
 
 # validate's options that take a value: the value a text gives, None if it is not allowed
@@ -152,13 +184,15 @@ _VALUED: dict[str, tuple[str, Any]] = {
     "--kind": ("kind", lambda text: text if text in KINDS else None),
     "--format": ("format", lambda text: text if text in FORMATS else None),
     "--max-bytes": ("max_bytes", _max_bytes),
+    "--jobs": ("jobs", _jobs),
 }
+_SHORT = {"-j": "--jobs"}  # (a short option's value is the next argument: "-j=2" is argparse's, an error)
 
 
 def read_validate_arguments(arguments: list[str]) -> SimpleNamespace | None:
     """What argparse reads from ``plivoxml-plus validate ARGUMENTS`` when they are
     plain: one run of paths (``-`` among them), options by their whole names
-    (``--kind sound``, ``--kind=sound``, ``--strict``) with allowed values; None for
+    (``--kind sound``, ``--kind=sound``, ``--strict``, ``-j 2``) with allowed values; None for
     anything else (help, an abbreviation, ``--``, a bad value, paths after an
     option that follows paths), which argparse reads, with its help and messages.
     (tests/test_cli_argv.py checks that argparse reads the same from each.)"""
@@ -176,7 +210,7 @@ def read_validate_arguments(arguments: list[str]) -> SimpleNamespace | None:
         if token == "--strict":
             options["strict"] = True
             continue
-        name, equals, text = token.partition("=")
+        name, equals, text = (_SHORT[token], "", "") if token in _SHORT else token.partition("=")
         if name not in _VALUED:
             return None
         given = text if equals else next(remaining, None)
@@ -345,9 +379,29 @@ def _problem_line(path: str, problem: Problem) -> str:
     return f"{path}:{problem}" if problem.line is not None else f"{path}: {problem}"
 
 
+def _check_all(targets: list[str], kind: Kind, max_bytes: int, jobs: int) -> list[_Outcome]:
+    """Each target's outcome, in order; with ``--jobs`` other than 1, the files are
+    shared between processes (``_jobs.py``), standard input read by this one."""
+
+    def check(names: Sequence[str]) -> list[_Outcome]:
+        return [_check(name, kind, max_bytes) for name in names]
+
+    if jobs == 1:  # (the common run loads nothing for --jobs)
+        return check(targets)
+    from ._jobs import processes, shared
+
+    files = [name for name in targets if name != STDIN]
+    count = processes(jobs, len(files))
+    if count == 1:
+        return check(targets)
+    compiled(kind)  # (before the fork: every process starts with the XSD compiled)
+    outcomes = iter(shared(files, check, count))
+    return [check([name])[0] if name == STDIN else next(outcomes) for name in targets]
+
+
 def run_validate(args: argparse.Namespace | SimpleNamespace) -> int:
     targets, outcomes = _targets(args.paths)
-    outcomes += [_check(name, args.kind, args.max_bytes) for name in targets]
+    outcomes += _check_all(targets, args.kind, args.max_bytes, args.jobs)
     checked = [o for o in outcomes if o.result is not None]
     invalid = [o for o in checked if not o.result]
     warned = [o for o in checked if o.result and o.result.warnings]
