@@ -70,13 +70,22 @@ def shared(items: Sequence[Item], work: Callable[[Sequence[Item]], list[Result]]
     it has loaded (a compiled schema) before the call, the children start with."""
     import gc
     import pickle
+    import signal
 
     first, *others = _shares(items, count)
     children: list[tuple[int, int]] = []  # (pid, the read end of its pipe), in the order of ``others``
     try:
         gc.freeze()  # (a child's collections then leave the run's objects, and so their pages, alone)
-        for share in others:
-            children.append(_fork(share, work, pickle.dumps))
+        # Ctrl-C waits while the children are forked: one pressed between a fork and its
+        # pid being listed would leave that child unreaped, and one reaching a child before
+        # its own code runs would send it back into the run's. The children keep it blocked
+        # (the run kills them when it is interrupted); the run takes it once all are listed.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for share in others:
+                children.append(_fork(share, work, pickle.dumps))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         gc.unfreeze()
         results = work(first)
         for share in others:
