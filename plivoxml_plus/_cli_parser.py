@@ -3,7 +3,7 @@ keeps URLs whole; the subcommands' parsers are of this class too.
 
 A module of its own so that argparse loads only when a parser is built: a plain
 run of ``plivoxml-plus validate`` is read without it (``schema/_cli.py``,
-``read_validate_arguments``; issue 21, item 3).
+``read_validate_arguments``; README, Performance).
 """
 
 from __future__ import annotations

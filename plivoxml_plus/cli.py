@@ -94,7 +94,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def _read_plainly(arguments: list[str]) -> SimpleNamespace | None:
     # The common runs of validate (paths and whole option names) are read without
     # argparse, a tenth of their start-up; help, usage errors and every other
-    # command go to argparse (issue 21, item 3).
+    # command go to argparse (README: Performance, The CLI).
     if arguments[:1] != ["validate"]:
         return None
     from .schema._cli import read_validate_arguments

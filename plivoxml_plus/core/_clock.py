@@ -5,7 +5,7 @@ input always gives the same times. The sequence number breaks ties: events due a
 the same millisecond run in the order they were scheduled, which makes every run
 of a scenario identical.
 
-The events wait in time buckets (a calendar queue, issue 21 item 5): a later
+The events wait in time buckets (a calendar queue): a later
 one is appended to its bucket's list, unordered, and its bucket is put in order
 only when the clock reaches it. With thousands of calls the pending events are
 many, but each is ordered among the few due in the same bucket: a heap of all

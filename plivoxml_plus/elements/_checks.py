@@ -273,8 +273,8 @@ class Pattern(Check[str]):
         self.allowed = allowed
         self.xml = xml
         self.maximum = maximum  # most characters (the XSD's maxLength), if the docs bound it
-        # Compiled on first use (compiling every pattern cost ~10 ms of each import;
-        # issue 21, item 2), then the compiled fullmatch replaces this method.
+        # Compiled on first use (compiling every pattern cost ~10 ms of each import),
+        # then the compiled fullmatch replaces this method.
         self._fullmatch: Callable[[str], object] = self._compile_and_match
         self._known: set[str] = set()  # values admitted (see KNOWN_MAX)
 
@@ -314,7 +314,7 @@ class Pattern(Check[str]):
             if value in known:
                 return value, value
             # _matches inlined, and the value remembered: every value not seen before passes here
-            # (a webhook's room names, URLs, numbers; issue 21, item 1)
+            # (a webhook's room names, URLs, numbers)
             if (
                 (self.maximum is None or len(value) <= self.maximum)
                 and self._fullmatch(value) is not None
@@ -363,7 +363,7 @@ _DOUBLED_SCHEME = re.compile(r"((?:https?|wss?)://)+(?=(?:https?|wss?)://)", re.
 
 
 def _url_refusal(check: Pattern, value: object) -> str:
-    """What a URL check allows, naming a doubled scheme when that is what is wrong (issue 19, item 6)."""
+    """What a URL check allows, naming a doubled scheme when that is what is wrong."""
     if isinstance(value, str):
         doubled = _DOUBLED_SCHEME.match(xml_strip(value))
         if doubled is not None:
@@ -500,7 +500,7 @@ class StringList(Check[tuple[str, ...]]):
         items = [xml_strip(item) for item in written]
         reasons = []
         if items != written:
-            # what was seen, counted: "1 comma" for one spaced comma (issue 19, item 6)
+            # what was seen, counted: "1 comma" for one spaced comma
             spaced = sum(left[-1:] in _XML_SPACES or right[:1] in _XML_SPACES for left, right in pairwise(written))
             where = f"around {counted(spaced, 'comma')}" if spaced else "around the value"
             if spaced and xml_strip(text) != text:

@@ -6,8 +6,8 @@ An element's constructor is straight-line code, as attrs would write it: one ``i
 name is not None`` per attribute and one ``admit`` call per value given, the common
 values' checks inlined (a Python call costs more than the test), so validating
 costs less than lxml's own work on the same document. Generating and compiling it
-for every class at import cost about a third of ``import plivoxml_plus`` (issue 21,
-item 2), so the source is checked in; a class changed since the file was written
+for every class at import cost about a third of ``import plivoxml_plus`` (README:
+Performance, Cold start), so the source is checked in; a class changed since the file was written
 gets the same source compiled at import instead (``compile_factory``), so its
 constructor is never wrong, and tests/test_generated_code.py fails until the file
 is rewritten.

@@ -1,6 +1,6 @@
 """The rules that hold between elements, or between attributes of one element,
 which XSD 1.0 cannot state: what Plivo's pages exclude, yet Plivo's own SDKs
-write. Each is a warning naming those SDKs (issue 19, item 3; the policy is in
+write. Each is a warning naming those SDKs (the policy is in
 docs/validation.md, "What is accepted with a warning"): the platform takes the
 document, but not as Plivo documents it, and ``validate --strict`` fails on it.
 

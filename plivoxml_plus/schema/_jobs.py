@@ -3,7 +3,7 @@
 The processes are ``os.fork`` children of the run, not a ``multiprocessing`` or
 ``concurrent.futures`` pool: a forked child starts with the compiled XSD and every
 module the run has loaded, and ``os`` and ``pickle`` are all this needs. Measured on
-this project's 2-core machine (issue 21, item 3; bench/bench_cli.py): importing
+this project's 2-core machine (bench/bench_cli.py): importing
 ``concurrent.futures.process`` costs 17 ms and ``multiprocessing`` 8-13 ms, while
 checking 1,000 webhook answers takes 20-30 ms, so a pool's import alone costs
 more than a second process saves (``validate`` on 1,000 files, median of 9 runs:

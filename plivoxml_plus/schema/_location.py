@@ -22,7 +22,7 @@ KINDS: tuple[Kind, ...] = ("answer", "sound")
 SOUND_URLS = "waitSound, enterSound/exitSound, wait-music, hold-music, dialMusic and confirmSound URLs"
 
 _FILES: dict[str, str] = {"answer": "plivoxml.xsd", "sound": "plivoxml-sound.xsd"}
-# (os.path, not pathlib: plivoxml-plus validate never imports pathlib, issue 21 item 3)
+# (os.path, not pathlib: plivoxml-plus validate never imports pathlib: README, Performance)
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 _FOLDERS = (os.path.join(_PACKAGE, "_schemas"), os.path.join(os.path.dirname(_PACKAGE), "schemas"))
 

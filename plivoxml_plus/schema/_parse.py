@@ -6,7 +6,7 @@ attribute comes back as the Python value it was built from (``"true"`` -> True,
 ``"5"`` -> 5, ``"a,b"`` -> ("a", "b")).
 
 A document the XSD accepts without a problem (not even a warning) is read on a
-fast path (issue 21, item 4): the XSD and the classes agree attribute by attribute
+fast path (README: Performance, Validating and parsing): the XSD and the classes agree attribute by attribute
 (tests/test_schema_agreement.py), so each text is already known valid, and each
 object is made as its constructor would make it, without the constructor's checks:
 the value read from the text (by the plan's converter, or as the check's ``clean``

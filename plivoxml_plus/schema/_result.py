@@ -3,7 +3,7 @@
 Both are plain frozen classes with ``__slots__`` rather than attrs classes: a run
 of ``plivoxml-plus validate`` on a valid file creates none of them (it shares one
 result per kind) yet would pay for importing attrs, about a sixth of its start-up
-(issue 21, item 3). :class:`_Frozen` gives them what ``attrs.frozen`` gave: equality
+(README: Performance, The CLI). :class:`_Frozen` gives them what ``attrs.frozen`` gave: equality
 and hashing by value, a repr of every field, pickling, and no assignment.
 """
 

@@ -1,4 +1,4 @@
-"""Writing audio files safely (issue 17, item 8): names of their own, files made fresh.
+"""Writing audio files safely: names of their own, files made fresh.
 
 A file is never opened by its final name: its bytes go to a new temporary file
 in the same folder (created exclusively, so a link planted there cannot be

@@ -1,4 +1,4 @@
-"""The mixer's single-pass compiled kernel (issue 21, item 7), with Numba (the
+"""The mixer's single-pass compiled kernel, with Numba (the
 ``speed`` extra): the same sums as the NumPy passes of ``_mixer``, sample by
 sample in 32-bit integers, but each chunk's voices are read once and each
 listener's row written once, subtraction and clamp (A3) in the same loop.

@@ -1,6 +1,6 @@
-"""The memory a render needs, checked before anything is allocated (issue 17, item 7).
+"""The memory a render needs, checked before anything is allocated.
 
-The renderer goes through time in blocks (issue 21, item 6): its working memory
+The renderer goes through time in blocks: its working memory
 is each track's share of one block, whatever the length of the calls. Kept in
 memory (``audio()``), the tracks' 16-bit results add 2 bytes a sample, so a long
 run at a high rate with many calls still needs gigabytes; streamed into files

@@ -7,8 +7,8 @@ so its mix is the sum of those groups' totals, less its own contribution when
 its own group is among them. Per chunk of samples, each voice is added once
 into its group's total, and each listener's row is one subtraction and one
 clamp: no listener's mix is summed on its own, and the work stays near the
-memory's bandwidth (each voice read once, each output written once: issue 21,
-item 7, bench/bench_mix.py).
+memory's bandwidth (each voice read once, each output written once:
+bench/bench_mix.py).
 
 Two kernels make the rows, with the same sums and bit for bit the same output
 (tests/test_mix_kernels.py): NumPy's passes (add, subtract, clamp, one call each
@@ -225,7 +225,7 @@ def _numpy_rows(
     """``_mix_rows`` with NumPy's passes, ``CHUNK`` samples at a time: per chunk,
     each voice is read once into its group's total, and each listener's row is
     one subtraction and one clamp, straight into its output; the totals and the
-    row being made stay in the processor's cache (issue 21, item 7)."""
+    row being made stay in the processor's cache."""
     width = min(CHUNK, count)
     totals = np.empty((len(plan.spans), width), dtype=np.int32)
     heard = np.empty((len(plan.allowed), width), dtype=np.int32)

@@ -108,7 +108,7 @@ def document_sound(
 ) -> Looped:
     """The sound of ``document``, repeating (wait and hold music loop). Only its first
     ``most`` samples are made: no one hears more of it (the longest track), so a
-    cycle cut there never wraps, and its memory is bounded (issue 17, item 7)."""
+    cycle cut there never wraps, and its memory is bounded."""
     pieces: list[Samples] = []
     made = 0
     for element in document.children:
@@ -141,7 +141,7 @@ def element_sound(
     samples the call hears of it: a Speak or Play ``loop`` times (``loop="0"``: over
     and over), a Wait silence. (The caller hears it until the next one starts, or
     the call ends: a prompt cut short ends at the cut.) Nothing past ``heard`` is
-    made, so its memory is bounded by the call's (issue 17, item 7)."""
+    made, so its memory is bounded by the call's."""
     silence = np.zeros(0, dtype=np.int16)
     if element.tag == "Wait":
         return Looped(silence, silence)

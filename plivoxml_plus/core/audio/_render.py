@@ -6,7 +6,7 @@ Time is sample-accurate: a millisecond is a whole number of samples at every
 rate (8, 16 or 48), so a change at t ms takes effect at sample t * rate / 1000.
 Between two changes of a bridge its seats are fixed (a stretch, ``_stretches``).
 
-The render goes through time in blocks of ``BLOCK_MS`` (issue 21, item 6): in
+The render goes through time in blocks of ``BLOCK_MS``: in
 each, every stretch, prompt, sound and recording that meets the block adds its
 part into 32-bit sums the size of the block, each call's sum is clamped to 16
 bits once (A3), and every track's block goes to the sink (``_sinks``: kept in

@@ -43,7 +43,7 @@ Samples = npt.NDArray[np.int16]
 
 RATES = AUDIO_RATES  # A1: what real bridges mix at
 FRAME_MS = 20  # A1: one frame (160 samples at 8 kHz)
-BLOCK_MS = 2000  # what a render mixes at a time (issue 21, item 6; bench/bench_audio_e2e.py)
+BLOCK_MS = 2000  # what a render mixes at a time (bench/bench_audio_e2e.py)
 LEVEL_DBFS = -12.0  # a caller's tone: loud enough to hear, far from clipping alone
 PLACEHOLDER_DBFS = -20.0  # music and prompts the user gave no audio for
 MAX_WAV_BYTES = 256 << 20  # about 2 h of 16 kHz mono

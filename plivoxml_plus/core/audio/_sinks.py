@@ -1,4 +1,4 @@
-"""Where a render's tracks go, block by block (issue 21, item 6): kept in memory
+"""Where a render's tracks go, block by block: kept in memory
 (``Kept``: one int16 array per track, filled in place) or streamed into files
 (``Written``: each track a WAV file, and an MP3 beside a recording whose format
 is mp3, each made fresh and renamed over its name when its last block is in).

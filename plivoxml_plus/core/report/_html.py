@@ -1,4 +1,4 @@
-"""The run as one self-contained HTML file (issue 20): the report's data
+"""The run as one self-contained HTML file: the report's data
 (``_report.to_data``, the JSON any consumer gets) embedded in a small template
 (``_report.html``: inline styles, a few hundred lines of plain JavaScript, an
 inline SVG; no network fetch) that draws it.

@@ -1,6 +1,6 @@
 """Lists of records (the report's requests, timeline events: dicts of the same
 keys, built by one literal each) as columns, each string written once: how the
-page embeds them (issue 20: a 4,000-call run's 42 MB of requests as JSON are
+page embeds them (a 4,000-call run's 42 MB of requests as JSON are
 7 MB so, quicker to write, compress and read). The page's ``unpack`` gives back
 the very records; tests/test_report_html.py checks that it does, in Chromium too.
 

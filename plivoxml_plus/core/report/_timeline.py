@@ -1,6 +1,6 @@
 """The run as lanes in time: the part of the report's data the HTML draws
 (``lanes``, ``rooms``, ``hearing``), added to the JSON so that every consumer
-gets the same facts (issue 20, item 4).
+gets the same facts.
 
 ``hearing`` is who hears whom as a list of changes: at each instant where
 audibility changes (a call answered or ended, a member joining, leaving, muted,
