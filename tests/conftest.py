@@ -156,8 +156,9 @@ def valid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
     if isinstance(check, StringList):
         items = st.lists(valid_values(check.item), min_size=1, max_size=5, unique=check.unique)
         return st.one_of(items, items.map(tuple), items.map(",".join))
-    if isinstance(check, Text):
-        core = st.text(alphabet=XML_CHARS, min_size=1).filter(lambda s: s.strip(" \t\n\r") != "")
+    if isinstance(check, Text):  # (at most its maximum, counted as the check counts: padding aside)
+        core = st.text(alphabet=XML_CHARS, min_size=1, max_size=check.maximum)
+        core = core.filter(lambda s: s.strip(" \t\n\r") != "")
         return st.tuples(WHITESPACE, core, WHITESPACE).map("".join)
     raise NotImplementedError(f"no strategy for {check!r}: add one here")  # a new kind of check
 
@@ -210,6 +211,9 @@ def invalid_values(check: Check[Any]) -> st.SearchStrategy[Any]:
     if isinstance(check, Text):
         blank = WHITESPACE
         control = st.tuples(st.text(alphabet=XML_CHARS, min_size=1), st.sampled_from(["\x00", "\x08", "\x1b"]))
+        if check.maximum is not None:  # (letters only: no whitespace run for the count to collapse)
+            too_long = st.text(alphabet="ab0", min_size=check.maximum + 1, max_size=check.maximum + 20)
+            return st.one_of(blank, control.map("".join), not_str, too_long)
         return st.one_of(blank, control.map("".join), not_str)
     raise NotImplementedError(f"no strategy for {check!r}: add one here")
 
