@@ -117,6 +117,9 @@ class Variant(NamedTuple):
     why: str  # who writes it so, or why it is accepted
 
 
+_WIRE_BOOLEANS = {"true": True, "false": False}
+
+
 class Boolean(Check[bool]):
     """``True``/``False`` only: ``1`` and ``'false'`` are refused, not coerced."""
 
@@ -146,13 +149,13 @@ class Boolean(Check[bool]):
         return None
 
     def from_wire(self, text: str) -> bool:
-        # xs:boolean collapses surrounding XML whitespace before its pattern applies
-        text = xml_strip(text)
-        if text == "true":
-            return True
-        if text == "false":
-            return False
-        raise Refused('"true" or "false"')
+        value = _WIRE_BOOLEANS.get(text)  # (as written almost always: no strip)
+        if value is None:
+            # xs:boolean collapses surrounding XML whitespace before its pattern applies
+            value = _WIRE_BOOLEANS.get(xml_strip(text))
+            if value is None:
+                raise Refused('"true" or "false"')
+        return value
 
 
 class Integer(Check[int]):
@@ -181,6 +184,11 @@ class Integer(Check[int]):
         return value, str(value)
 
     def from_wire(self, text: str) -> int:
+        if text.isascii() and text.isdigit() and len(text) < 10:  # (the common form, read without a pattern)
+            value = int(text)
+            if self.minimum <= value <= self.maximum:
+                return value
+            raise Refused(self.allowed)
         text = xml_strip(text)
         if re.fullmatch(r"[+-]?[0-9]+", text) is None:
             raise Refused(self.allowed)

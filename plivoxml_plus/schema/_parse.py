@@ -27,7 +27,7 @@ from lxml import etree
 from .._errors import ParseError, ValidationError
 from .._xml_whitespace import XML_WHITESPACE, is_xml_blank, xml_strip
 from ..elements import ELEMENT_CLASSES, Element, Response, Text
-from ..elements._checks import Boolean, Check, Choice, Integer, OrWords, Pattern, Refused, StringList, UrlText
+from ..elements._checks import Check, Choice, OrWords, Pattern, Refused, StringList, UrlText
 from ..elements._checks import Text as TextCheck
 from ..elements._init_source import check_shape
 from ..elements._spellings import SPELLINGS
@@ -52,40 +52,7 @@ def _converter(check: Check[Any]) -> Convert | None:
         return None
     if isinstance(check, OrWords) and _converter(check.other) is None:
         return None
-    if type(check) is Integer:
-        return _integer(check)
-    if type(check) is Boolean:
-        return _boolean(check)
     return check.from_wire
-
-
-def _integer(check: Integer) -> Convert:
-    """``check.from_wire``, its common form (a few ASCII digits) read without a
-    regular expression: the same value, or the same refusal, for every text."""
-    low, high, read = check.minimum, check.maximum, check.from_wire
-
-    def from_wire(text: str) -> Any:
-        if text.isascii() and text.isdigit() and len(text) < 10:  # (fewer than 10 digits: within xs:int)
-            value = int(text)
-            if low <= value <= high:
-                return value
-        return read(text)
-
-    return from_wire
-
-
-_BOOLEANS = {"true": True, "false": False}
-
-
-def _boolean(check: Boolean) -> Convert:
-    """``check.from_wire``, "true" and "false" read by a look-up."""
-    read = check.from_wire
-
-    def from_wire(text: str) -> Any:
-        value = _BOOLEANS.get(text)
-        return read(text) if value is None else value
-
-    return from_wire
 
 
 # tag -> (class, {XML attribute name: (Python name, converter)}, whether it has text content, whether it nests)
